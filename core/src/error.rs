@@ -1,0 +1,95 @@
+//! The one error type of the crate: every variant names the offending field (a path such as
+//! `protocols[2].feeOnRewards.value`) and the value that was rejected.
+
+use serde::Serialize;
+
+/// Why an input was rejected. Every variant carries the field path and the offending value, so
+/// a form can show the message next to the right input and a JS caller can read `field`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[non_exhaustive]
+pub enum Error {
+    /// A number is NaN or ±∞.
+    #[error("{field}: must be a finite number, got {value}")]
+    NotFinite {
+        /// Path of the field.
+        field: String,
+        /// The rejected value, printed (`NaN`, `inf`, `-inf`).
+        value: String,
+    },
+    /// A finite number outside the range the field allows.
+    #[error("{field}: must be {expected}, got {value}")]
+    OutOfRange {
+        /// Path of the field.
+        field: String,
+        /// The rejected value.
+        value: f64,
+        /// The allowed range in words, e.g. `a fraction in 0..=1`.
+        expected: String,
+    },
+    /// A text field that is empty, too long, or otherwise malformed.
+    #[error("{field}: {reason}, got {value:?}")]
+    InvalidText {
+        /// Path of the field.
+        field: String,
+        /// The rejected text (truncated to 80 characters).
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An id that refers to nothing in the document.
+    #[error("{field}: no {target} with id {value:?}")]
+    UnknownReference {
+        /// Path of the field.
+        field: String,
+        /// The dangling id.
+        value: String,
+        /// What kind of object the id should name (`operator`, `AVS`, `protocol`).
+        target: String,
+    },
+    /// Two objects of the same kind share an id.
+    #[error("{field}: id {value:?} is used more than once")]
+    DuplicateId {
+        /// Path of the second occurrence.
+        field: String,
+        /// The repeated id.
+        value: String,
+    },
+    /// A collection whose entries must sum to at most a limit (e.g. allocations ≤ 100%).
+    #[error("{field}: entries sum to {value}, which exceeds {limit}")]
+    SumTooLarge {
+        /// Path of the collection.
+        field: String,
+        /// The sum found.
+        value: f64,
+        /// The largest allowed sum.
+        limit: f64,
+    },
+    /// A document that is not valid JSON or does not match the expected shape.
+    #[error("{field}: {message}")]
+    Parse {
+        /// JSON path where parsing failed (`.` for the root).
+        field: String,
+        /// The parser's message.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The path of the offending field, for placing the message next to its input.
+    pub fn field(&self) -> &str {
+        match self {
+            Error::NotFinite { field, .. }
+            | Error::OutOfRange { field, .. }
+            | Error::InvalidText { field, .. }
+            | Error::UnknownReference { field, .. }
+            | Error::DuplicateId { field, .. }
+            | Error::SumTooLarge { field, .. }
+            | Error::Parse { field, .. } => field,
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! # restake-core
+//!
+//! The no-I/O model of the restake-lab: plain data in, reports out. Nothing here reads a clock,
+//! the network, the DOM or global state; randomness (where a model needs it) comes only from an
+//! explicit seed.
+//!
+//! Units are part of every field's documentation: amounts are in ETH, ratios are fractions in
+//! `0..=1` unless a field says otherwise, rates are per year (APR unless named APY).
+//!
+//! Entry points:
+//! - [`presets::protocols`] — the built-in protocol profiles with their sources.
+//! - [`matrix::comparison_matrix`] — the side-by-side comparison of protocols.
+//! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod matrix;
+pub mod presets;
+pub mod protocol;
+pub mod scenario;
+pub mod source;
+pub mod validate;
+
+#[cfg(feature = "js")]
+pub mod js;
+
+pub use error::Error;

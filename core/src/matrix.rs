@@ -1,0 +1,258 @@
+//! The protocol comparison matrix: the seed article's four qualitative rows, verbatim, and rows of
+//! figures taken or computed from each protocol's sourced profile. Every cell keeps its basis so a
+//! view can show where the figure comes from.
+
+use serde::Serialize;
+
+use crate::presets::{EIGENLAYER_WITHDRAWAL_DELAY_BLOCKS, eigenlayer_withdrawal_delay_days};
+use crate::protocol::Protocol;
+use crate::source::{Basis, Sourced};
+
+/// How a quantitative row's numbers are to be read and formatted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Unit {
+    /// A fraction in `0..=1`, shown as a percentage.
+    Fraction,
+    /// A duration in days.
+    Days,
+    /// A whole count.
+    Count,
+    /// Tokens per day.
+    TokensPerDay,
+}
+
+/// One protocol heading a matrix column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MatrixProtocol {
+    /// Protocol id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Token symbol.
+    pub token: String,
+}
+
+/// A row of text cells, one per protocol.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct QualitativeRow {
+    /// Stable row id, e.g. `nodeOperatorDesign`.
+    pub id: String,
+    /// Row heading as the seed's matrix names it.
+    pub label: String,
+    /// One cell per protocol, in [`Matrix::protocols`] order.
+    pub cells: Vec<Sourced<String>>,
+}
+
+/// A row of numbers, one per protocol; `value: null` where no figure is known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct QuantitativeRow {
+    /// Stable row id, e.g. `feeOnRewards`.
+    pub id: String,
+    /// Row heading.
+    pub label: String,
+    /// Unit of every cell in the row.
+    pub unit: Unit,
+    /// One-sentence definition of the row.
+    pub definition: String,
+    /// One cell per protocol, in [`Matrix::protocols`] order.
+    pub cells: Vec<Sourced<Option<f64>>>,
+}
+
+/// The comparison matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Matrix {
+    /// Column headings.
+    pub protocols: Vec<MatrixProtocol>,
+    /// The seed's four qualitative rows.
+    pub qualitative: Vec<QualitativeRow>,
+    /// Figures per protocol.
+    pub quantitative: Vec<QuantitativeRow>,
+}
+
+fn escrow_basis() -> Basis {
+    Basis::Source {
+        citation: format!(
+            "EigenLayer MIN_WITHDRAWAL_DELAY_BLOCKS = {EIGENLAYER_WITHDRAWAL_DELAY_BLOCKS} blocks × 12 s \
+             (Layr-Labs/eigenlayer-contracts docs/core/DelegationManager.md)"
+        ),
+        date: "2026-05-01".to_owned(),
+    }
+}
+
+/// Builds the matrix for `protocols` (columns in the given order).
+///
+/// Quantitative rows:
+/// - fee on rewards (fraction of rewards);
+/// - protocol withdrawal delay (days);
+/// - delay to exit through EigenLayer = protocol delay + 14-day EigenLayer escrow (days; the
+///   beacon-chain exit queue comes on top and depends on its length at the time);
+/// - chains the token is on (count);
+/// - bridge routes (count);
+/// - tightest published bridge mint limit (tokens/day; `null` when none is published).
+pub fn comparison_matrix(protocols: &[Protocol]) -> Matrix {
+    let text_row = |id: &str, label: &str, get: fn(&Protocol) -> &Sourced<String>| QualitativeRow {
+        id: id.to_owned(),
+        label: label.to_owned(),
+        cells: protocols.iter().map(|p| get(p).clone()).collect(),
+    };
+    let number_row = |id: &str,
+                      label: &str,
+                      unit: Unit,
+                      definition: &str,
+                      get: &dyn Fn(&Protocol) -> Sourced<Option<f64>>| {
+        QuantitativeRow {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            unit,
+            definition: definition.to_owned(),
+            cells: protocols.iter().map(get).collect(),
+        }
+    };
+    let escrow_days = eigenlayer_withdrawal_delay_days();
+    Matrix {
+        protocols: protocols
+            .iter()
+            .map(|p| MatrixProtocol {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                token: p.token.clone(),
+            })
+            .collect(),
+        qualitative: vec![
+            text_row("nodeOperatorDesign", "Node Operator Design", |p| {
+                &p.node_operator_design
+            }),
+            text_row("avsAllocationSelection", "AVS Allocation Selection", |p| {
+                &p.avs_allocation_selection
+            }),
+            text_row("primaryFocus", "Primary Structural Focus", |p| {
+                &p.primary_focus
+            }),
+            text_row("trustMarker", "Historical Trust Marker", |p| {
+                &p.trust_marker
+            }),
+        ],
+        quantitative: vec![
+            number_row(
+                "feeOnRewards",
+                "Fee on rewards",
+                Unit::Fraction,
+                "Share of the staking and restaking rewards the protocol keeps.",
+                &|p| Sourced {
+                    value: Some(p.fee_on_rewards.value),
+                    basis: p.fee_on_rewards.basis.clone(),
+                },
+            ),
+            number_row(
+                "withdrawalDelay",
+                "Protocol withdrawal delay",
+                Unit::Days,
+                "Days the protocol itself holds a withdrawal request before paying out.",
+                &|p| Sourced {
+                    value: Some(p.withdrawal_delay_days.value),
+                    basis: p.withdrawal_delay_days.basis.clone(),
+                },
+            ),
+            number_row(
+                "exitDelay",
+                "Delay to exit through EigenLayer",
+                Unit::Days,
+                "Protocol delay plus EigenLayer's 14-day withdrawal escrow; the beacon-chain exit queue comes on top.",
+                &|p| {
+                    Sourced {
+                    value: Some(p.withdrawal_delay_days.value + escrow_days),
+                    basis: Basis::Derived {
+                        formula: "protocol withdrawal delay + EigenLayer withdrawal escrow (100,800 blocks × 12 s = 14 days)".to_owned(),
+                        inputs: vec![p.withdrawal_delay_days.basis.clone(), escrow_basis()],
+                    },
+                }
+                },
+            ),
+            number_row(
+                "chains",
+                "Chains",
+                Unit::Count,
+                "Networks on which the token can be held.",
+                &|p| Sourced {
+                    value: Some(p.chains.value.len() as f64),
+                    basis: p.chains.basis.clone(),
+                },
+            ),
+            number_row(
+                "bridges",
+                "Bridge routes",
+                Unit::Count,
+                "Distinct bridges that mint the token on other chains; each is a third party the backing depends on.",
+                &|p| Sourced {
+                    value: Some(p.bridges.len() as f64),
+                    basis: Basis::Derived {
+                        formula: "count of the protocol's bridge routes".to_owned(),
+                        inputs: p.bridges.iter().map(|b| b.basis.clone()).collect(),
+                    },
+                },
+            ),
+            number_row(
+                "bridgeMintLimit",
+                "Tightest bridge mint limit",
+                Unit::TokensPerDay,
+                "Smallest published per-day mint limit over the token's bridges; empty where none is published.",
+                &|p| {
+                    let limited = p
+                        .bridges
+                        .iter()
+                        .filter_map(|b| b.rate_limit_per_day.as_ref());
+                    match limited.min_by(|a, b| a.value.total_cmp(&b.value)) {
+                        Some(s) => Sourced {
+                            value: Some(s.value),
+                            basis: s.basis.clone(),
+                        },
+                        None => Sourced {
+                            value: None,
+                            basis: Basis::Derived {
+                                formula: "no bridge of this token has a published mint limit"
+                                    .to_owned(),
+                                inputs: p.bridges.iter().map(|b| b.basis.clone()).collect(),
+                            },
+                        },
+                    }
+                },
+            ),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::protocols;
+
+    #[test]
+    fn matrix_of_presets() {
+        let m = comparison_matrix(&protocols().unwrap());
+        assert_eq!(m.protocols.len(), 3);
+        assert_eq!(m.qualitative.len(), 4);
+        assert_eq!(
+            m.qualitative[3].cells[2].value,
+            "Recovering from April 2026 bridge exploit"
+        );
+        let row = |id: &str| m.quantitative.iter().find(|r| r.id == id).unwrap();
+        let values = |id: &str| row(id).cells.iter().map(|c| c.value).collect::<Vec<_>>();
+        // 7 + 14, 3 + 14, 8 + 14 days.
+        assert_eq!(values("exitDelay"), [Some(21.0), Some(17.0), Some(22.0)]);
+        assert_eq!(values("bridgeMintLimit"), [None, Some(2000.0), None]);
+        assert_eq!(values("chains"), [Some(18.0), Some(3.0), Some(13.0)]);
+        // Kelp's fee is an assumption, and so is anything derived from it.
+        assert!(row("feeOnRewards").cells[2].basis.rests_on_assumption());
+        assert!(!row("exitDelay").cells[2].basis.rests_on_assumption());
+    }
+}

@@ -1,0 +1,363 @@
+//! The scenario document: everything the engines read, in one serde (JSON) value with a
+//! `version`. Parsing rejects unknown fields and validates every value, so a `Scenario` that
+//! exists is a valid one.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::protocol::Protocol;
+use crate::{Error, validate};
+
+/// The document version this crate writes.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// Largest scenario document accepted, in bytes (1 MiB).
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+
+/// A node operator that runs validators and opts into AVSs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Operator {
+    /// Stable identifier, `a-z0-9-_`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// An Actively Validated Service: a network secured by restaked stake.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Avs {
+    /// Stable identifier, `a-z0-9-_`.
+    pub id: String,
+    /// Display name, e.g. `EigenDA`.
+    pub name: String,
+}
+
+/// A protocol's delegation of its restaked ETH to one operator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Delegation {
+    /// Id of the delegating protocol.
+    pub protocol: String,
+    /// Id of the operator.
+    pub operator: String,
+    /// Share of the protocol's restaked ETH delegated to this operator, fraction in `0..=1`;
+    /// a protocol's weights sum to at most 1 (the rest is not restaked).
+    pub weight: f64,
+}
+
+/// An operator's allocation of its delegated stake to one AVS (an EigenLayer operator set).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Allocation {
+    /// Id of the operator.
+    pub operator: String,
+    /// Id of the AVS.
+    pub avs: String,
+    /// Allocated magnitude as a fraction of the operator's stake in `0..=1` (1.0 = 1 WAD = 100%);
+    /// under unique stake an operator's magnitudes sum to at most 1.
+    pub magnitude: f64,
+}
+
+/// A holder's position in one protocol's token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Position {
+    /// Id of the protocol whose token is held.
+    pub protocol: String,
+    /// Size of the position in ETH at the token's current exchange rate, ≥ 0.
+    pub amount_eth: f64,
+}
+
+/// The whole what-if: protocols, operators, AVSs, who delegates and allocates to whom, and the
+/// user's positions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scenario {
+    /// Document version; this crate reads and writes [`SCENARIO_VERSION`].
+    pub version: u32,
+    /// Protocol profiles.
+    pub protocols: Vec<Protocol>,
+    /// Node operators.
+    #[serde(default)]
+    pub operators: Vec<Operator>,
+    /// AVSs.
+    #[serde(default)]
+    pub avss: Vec<Avs>,
+    /// Protocol → operator delegations.
+    #[serde(default)]
+    pub delegations: Vec<Delegation>,
+    /// Operator → AVS allocations.
+    #[serde(default)]
+    pub allocations: Vec<Allocation>,
+    /// The user's positions.
+    #[serde(default)]
+    pub positions: Vec<Position>,
+}
+
+impl Scenario {
+    /// Parses a JSON document and validates it. Errors carry the JSON path of the bad field.
+    pub fn from_json(text: &str) -> Result<Scenario, Error> {
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(Error::OutOfRange {
+                field: ".".to_owned(),
+                value: text.len() as f64,
+                expected: format!("a document of at most {MAX_DOCUMENT_BYTES} bytes"),
+            });
+        }
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let scenario: Scenario =
+            serde_path_to_error::deserialize(de).map_err(|e| Error::Parse {
+                field: e.path().to_string(),
+                message: e.inner().to_string(),
+            })?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// Serialises the scenario as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and finite numbers cannot fail.
+        serde_json::to_string_pretty(self).expect("scenario serialises")
+    }
+
+    /// Checks version, ids, references, ranges and sums.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.version != SCENARIO_VERSION {
+            return Err(Error::OutOfRange {
+                field: "version".to_owned(),
+                value: f64::from(self.version),
+                expected: format!("version {SCENARIO_VERSION}"),
+            });
+        }
+        let protocols = unique_ids("protocols", self.protocols.iter().map(|p| &p.id))?;
+        for (i, p) in self.protocols.iter().enumerate() {
+            p.validate(&format!("protocols[{i}]"))?;
+        }
+        let operators = unique_ids("operators", self.operators.iter().map(|o| &o.id))?;
+        for (i, o) in self.operators.iter().enumerate() {
+            validate::id(&format!("operators[{i}].id"), &o.id)?;
+            validate::text(&format!("operators[{i}].name"), &o.name)?;
+        }
+        let avss = unique_ids("avss", self.avss.iter().map(|a| &a.id))?;
+        for (i, a) in self.avss.iter().enumerate() {
+            validate::id(&format!("avss[{i}].id"), &a.id)?;
+            validate::text(&format!("avss[{i}].name"), &a.name)?;
+        }
+        for (i, d) in self.delegations.iter().enumerate() {
+            let f = format!("delegations[{i}]");
+            reference(
+                &format!("{f}.protocol"),
+                &d.protocol,
+                &protocols,
+                "protocol",
+            )?;
+            reference(
+                &format!("{f}.operator"),
+                &d.operator,
+                &operators,
+                "operator",
+            )?;
+            validate::fraction(&format!("{f}.weight"), d.weight)?;
+        }
+        for p in &self.protocols {
+            let sum: f64 = self
+                .delegations
+                .iter()
+                .filter(|d| d.protocol == p.id)
+                .map(|d| d.weight)
+                .sum();
+            at_most_one(&format!("delegations[protocol={}].weight", p.id), sum)?;
+        }
+        for (i, a) in self.allocations.iter().enumerate() {
+            let f = format!("allocations[{i}]");
+            reference(
+                &format!("{f}.operator"),
+                &a.operator,
+                &operators,
+                "operator",
+            )?;
+            reference(&format!("{f}.avs"), &a.avs, &avss, "AVS")?;
+            validate::fraction(&format!("{f}.magnitude"), a.magnitude)?;
+        }
+        for o in &self.operators {
+            let sum: f64 = self
+                .allocations
+                .iter()
+                .filter(|a| a.operator == o.id)
+                .map(|a| a.magnitude)
+                .sum();
+            at_most_one(&format!("allocations[operator={}].magnitude", o.id), sum)?;
+        }
+        for (i, p) in self.positions.iter().enumerate() {
+            let f = format!("positions[{i}]");
+            reference(
+                &format!("{f}.protocol"),
+                &p.protocol,
+                &protocols,
+                "protocol",
+            )?;
+            validate::non_negative(&format!("{f}.amountEth"), p.amount_eth)?;
+        }
+        Ok(())
+    }
+}
+
+/// Tolerance for sums of fractions typed as decimals (0.1 + 0.2 + 0.7 must pass).
+const SUM_TOLERANCE: f64 = 1e-9;
+
+fn at_most_one(field: &str, sum: f64) -> Result<(), Error> {
+    if sum > 1.0 + SUM_TOLERANCE {
+        return Err(Error::SumTooLarge {
+            field: field.to_owned(),
+            value: sum,
+            limit: 1.0,
+        });
+    }
+    Ok(())
+}
+
+fn unique_ids<'a>(
+    field: &str,
+    ids: impl Iterator<Item = &'a String>,
+) -> Result<HashSet<&'a str>, Error> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id.as_str()) {
+            return Err(Error::DuplicateId {
+                field: format!("{field}[{i}].id"),
+                value: id.clone(),
+            });
+        }
+    }
+    Ok(seen)
+}
+
+fn reference(field: &str, id: &str, known: &HashSet<&str>, target: &str) -> Result<(), Error> {
+    if known.contains(id) {
+        Ok(())
+    } else {
+        Err(Error::UnknownReference {
+            field: field.to_owned(),
+            value: id.to_owned(),
+            target: target.to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Scenario {
+        Scenario {
+            version: 1,
+            protocols: crate::presets::protocols().unwrap(),
+            operators: vec![Operator {
+                id: "op-a".into(),
+                name: "Operator A".into(),
+            }],
+            avss: vec![
+                Avs {
+                    id: "eigenda".into(),
+                    name: "EigenDA".into(),
+                },
+                Avs {
+                    id: "oracle".into(),
+                    name: "Oracle AVS".into(),
+                },
+            ],
+            delegations: vec![Delegation {
+                protocol: "renzo".into(),
+                operator: "op-a".into(),
+                weight: 0.5,
+            }],
+            allocations: vec![
+                Allocation {
+                    operator: "op-a".into(),
+                    avs: "eigenda".into(),
+                    magnitude: 0.7,
+                },
+                Allocation {
+                    operator: "op-a".into(),
+                    avs: "oracle".into(),
+                    magnitude: 0.3,
+                },
+            ],
+            positions: vec![Position {
+                protocol: "kelp".into(),
+                amount_eth: 10.0,
+            }],
+        }
+    }
+
+    #[test]
+    fn json_round_trip() {
+        let s = base();
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
+    fn unknown_field_is_named() {
+        let mut v: serde_json::Value = serde_json::from_str(&base().to_json()).unwrap();
+        v["operators"][0]["colour"] = "red".into();
+        let e = Scenario::from_json(&v.to_string()).unwrap_err();
+        assert_eq!(e.field(), "operators[0].colour");
+        assert!(e.to_string().contains("unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn allocations_above_one_are_rejected() {
+        let mut s = base();
+        s.allocations[1].magnitude = 0.31;
+        let e = s.validate().unwrap_err();
+        assert_eq!(e.field(), "allocations[operator=op-a].magnitude");
+    }
+
+    #[test]
+    fn dangling_and_duplicate_ids() {
+        let mut s = base();
+        s.positions[0].protocol = "lido".into();
+        assert_eq!(
+            s.validate().unwrap_err().to_string(),
+            "positions[0].protocol: no protocol with id \"lido\""
+        );
+        let mut s = base();
+        s.avss[1].id = "eigenda".into();
+        assert_eq!(s.validate().unwrap_err().field(), "avss[1].id");
+    }
+
+    #[test]
+    fn bad_numbers_name_their_field() {
+        let mut s = base();
+        s.positions[0].amount_eth = -1.0;
+        assert_eq!(s.validate().unwrap_err().field(), "positions[0].amountEth");
+        let mut s = base();
+        s.protocols[0].fee_on_rewards.value = f64::NAN;
+        assert_eq!(
+            s.validate().unwrap_err().field(),
+            "protocols[0].feeOnRewards.value"
+        );
+    }
+
+    #[test]
+    fn oversized_and_malformed_documents() {
+        let big = " ".repeat(MAX_DOCUMENT_BYTES + 1);
+        assert!(matches!(
+            Scenario::from_json(&big),
+            Err(Error::OutOfRange { .. })
+        ));
+        let e = Scenario::from_json(r#"{"version": 1, "protocols": [{"id": 3}]}"#).unwrap_err();
+        assert_eq!(e.field(), "protocols[0].id");
+        assert!(Scenario::from_json("{").is_err());
+        assert!(Scenario::from_json(&"[".repeat(10_000)).is_err());
+    }
+}

@@ -1,0 +1,35 @@
+//! The npm exports called through wasm in headless Chromium.
+#![cfg(all(target_arch = "wasm32", feature = "js"))]
+
+use restake_core::js::{comparison_matrix_js, presets_js};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn presets_cross_the_boundary_as_plain_objects() {
+    let v = presets_js().unwrap();
+    let arr: js_sys::Array = v.into();
+    assert_eq!(arr.length(), 3);
+    let token = js_sys::Reflect::get(&arr.get(1), &"token".into()).unwrap();
+    assert_eq!(token.as_string().as_deref(), Some("ezETH"));
+}
+
+#[wasm_bindgen_test]
+fn matrix_through_js_matches_native() {
+    let native =
+        restake_core::matrix::comparison_matrix(&restake_core::presets::protocols().unwrap());
+    let exit: Vec<Option<f64>> = native
+        .quantitative
+        .iter()
+        .find(|r| r.id == "exitDelay")
+        .unwrap()
+        .cells
+        .iter()
+        .map(|c| c.value)
+        .collect();
+    assert_eq!(exit, [Some(21.0), Some(17.0), Some(22.0)]);
+    let js = comparison_matrix_js().unwrap();
+    let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
+    assert!(json.contains("\"Recovering from April 2026 bridge exploit\""));
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/ from restake-core (feature `js`) with the wasm-bindgen CLI:
+#   pkg/bundler/  --target bundler  default export for webpack/Vite/Rollup (no init call needed)
+#   pkg/node/     --target nodejs   picked by Node through the "node" export condition (CommonJS)
+#   pkg/web/      --target web      `restake-core/web` for browsers without a bundler (await init())
+# Each .wasm is then optimised with wasm-opt 132 from npm's binaryen (never Debian's 108).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+cargo build -p restake-core --features js --target wasm32-unknown-unknown --release
+wasm=target/wasm32-unknown-unknown/release/restake_core.wasm
+rm -rf pkg/bundler pkg/node pkg/web
+for t in bundler node web; do
+  target=$t; [ "$t" = node ] && target=nodejs
+  wasm-bindgen --target "$target" --out-dir "pkg/$t" --out-name restake_core "$wasm"
+  wasm-opt -Oz "pkg/$t/restake_core_bg.wasm" -o "pkg/$t/restake_core_bg.wasm"
+done
+# The root package.json says "type": "module"; the nodejs build is CommonJS.
+echo '{ "type": "commonjs" }' > pkg/node/package.json
+ls -l pkg/*/restake_core_bg.wasm

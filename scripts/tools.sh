@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs whatever the build needs and is missing, from package registries only:
+#   rustup toolchain/target/components (rust-toolchain.toml), Trunk (crates.io), wasm-bindgen-cli at
+#   exactly the version in Cargo.lock (crates.io), npm dev dependencies (wasm-opt 132 from npm's
+#   `binaryen`, playwright-core, axe-core, typescript).
+# With `--browsers` it also makes sure Debian's chromium and chromium-driver are present.
+# Idempotent: a second run installs nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14   # Trunk 0.22 needs a newer rustc than the pinned 1.95 (shared/toolchain.md)
+
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+need() { command -v "$1" >/dev/null 2>&1; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! need rustup || ! need cargo; then
+  echo "rustup/cargo not found: install Rust with rustup first (https://rustup.rs)." >&2
+  exit 1
+fi
+
+# rust-toolchain.toml pins the channel, target and components; make rustup install all of them.
+toolchain=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup toolchain list | grep -q "^$toolchain"; then
+  say "installing Rust $toolchain"
+  rustup toolchain install "$toolchain" --profile minimal
+fi
+if ! rustup target list --toolchain "$toolchain" --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding target wasm32-unknown-unknown"
+  rustup target add --toolchain "$toolchain" wasm32-unknown-unknown
+fi
+for c in rustfmt clippy; do
+  if ! rustup component list --toolchain "$toolchain" --installed | grep -q "^$c"; then
+    say "adding component $c"
+    rustup component add --toolchain "$toolchain" "$c"
+  fi
+done
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# The CLI must equal the wasm-bindgen crate version in Cargo.lock.
+wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$wbg" ]; then
+  echo "could not read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ] \
+   || [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $wbg" ]; then
+  say "installing wasm-bindgen-cli $wbg (about 1.5 minutes)"
+  # No --locked: its lockfile pins a webpki-roots release the registry mirror lacks (shared/toolchain.md F1).
+  cargo install wasm-bindgen-cli --version "$wbg" --force
+fi
+
+if ! need node || ! need npm; then
+  echo "node and npm are required (Debian: apt-get install nodejs npm)." >&2
+  exit 1
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--browsers" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "Chromium and ChromeDriver are missing. Install them as root:" >&2
+      echo "  sudo apt-get install -y chromium chromium-driver" >&2
+      exit 1
+    fi
+    say "installing Debian's chromium and chromium-driver"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  fi
+fi
+say "tools ready"

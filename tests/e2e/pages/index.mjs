@@ -1,0 +1,6 @@
+// The pages the end-to-end suite visits. Each entry: path, the <h1>, a content check and
+// (optionally) interactions run once at desktop size.
+import { matrix } from "./matrix.mjs";
+import { glossary } from "./glossary.mjs";
+
+export const PAGES = [matrix, glossary];

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+
+export const matrix = {
+  name: "matrix",
+  path: "/",
+  heading: "Liquid restaking, side by side",
+  async content(page) {
+    const qualitative = page.getByRole("table", { name: /Core architectural matrix/ });
+    for (const text of ["ether.fi", "Renzo", "Kelp DAO", "Highly distributed, permissionless nodes",
+      "Algorithmic, fully automated selection", "Recovering from April 2026 bridge exploit"]) {
+      await qualitative.getByText(text, { exact: false }).first().waitFor();
+    }
+    const figures = page.getByRole("table", { name: /Sourced figures per protocol/ });
+    assert.equal(await figures.locator("tbody tr").count(), 3);
+  },
+  async interact(page) {
+    const figures = page.getByRole("table", { name: /Sourced figures per protocol/ });
+    const header = figures.getByRole("columnheader", { name: /Delay to exit through EigenLayer/ });
+    await header.getByRole("button", { name: /Delay to exit/ }).click();
+    assert.equal(await header.getAttribute("aria-sort"), "ascending");
+    const first = async () => (await figures.locator("tbody tr th").first().textContent()).trim();
+    assert.equal(await first(), "Renzo (ezETH)"); // 17 days < 21 < 22
+    await header.getByRole("button", { name: /Delay to exit/ }).click();
+    assert.equal(await header.getAttribute("aria-sort"), "descending");
+    assert.equal(await first(), "Kelp DAO (rsETH)");
+    // The tooltip of a source opens on keyboard focus.
+    const tip = figures.getByRole("button", { name: "Source" }).first();
+    await tip.focus();
+    const id = await tip.getAttribute("aria-describedby");
+    assert.ok(await page.locator(`#${id}`).isVisible());
+    // CSV download.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "restake-lab-matrix.csv");
+  },
+};

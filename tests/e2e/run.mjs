@@ -1,0 +1,86 @@
+// End-to-end tests against the release build in dist/, served on 127.0.0.1, driven by
+// playwright-core in Debian's /usr/bin/chromium. For every page and two viewports it checks the
+// content, runs axe-core (zero serious or critical violations allowed) and saves a screenshot to
+// artifacts/screenshots/ (test artefacts, not committed). Page-specific interactions live in
+// tests/e2e/pages/*.mjs.
+import { chromium } from "playwright-core";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { PAGES } from "./pages/index.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const shots = join(root, "artifacts/screenshots");
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+];
+
+const { server, origin } = await serve(join(root, "dist"));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-quic", "--no-first-run",
+    "--disable-component-update", "--disable-sync"],
+});
+
+const failures = [];
+let passed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed += 1;
+    console.log(`  ok    ${name}`);
+  } catch (e) {
+    failures.push(name);
+    console.log(`  FAIL  ${name}\n        ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n        ")}`);
+  }
+}
+
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    (await axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    })));
+  const bad = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length) throw new Error(`axe: ${JSON.stringify(bad, null, 1)}`);
+}
+
+try {
+  for (const spec of PAGES) {
+    for (const vp of VIEWPORTS) {
+      const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      await check(`${spec.name} @ ${vp.name}: loads and shows its content`, async () => {
+        await page.goto(origin + spec.path);
+        await page.getByRole("heading", { level: 1, name: spec.heading }).waitFor({ timeout: 30_000 });
+        await spec.content(page);
+      });
+      await check(`${spec.name} @ ${vp.name}: axe finds no serious or critical violation`, () => axe(page));
+      await page.screenshot({ path: join(shots, `${spec.name}-${vp.width}x${vp.height}.png`), fullPage: true });
+      if (vp.name === "desktop" && spec.interact) {
+        await check(`${spec.name}: interactions`, () => spec.interact(page, origin));
+      }
+      await check(`${spec.name} @ ${vp.name}: no console or page errors`, async () => {
+        if (errors.length) throw new Error(errors.join("\n"));
+      });
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`\ne2e: ${passed} passed, ${failures.length} failed; screenshots in artifacts/screenshots/`);
+if (failures.length) process.exit(1);

@@ -1,0 +1,27 @@
+// Runs in a fresh project that installed the packed restake-core tarball.
+import assert from "node:assert/strict";
+import { presets, comparisonMatrix } from "restake-core";
+
+const protocols = presets();
+assert.deepEqual(protocols.map((p) => p.token), ["weETH", "ezETH", "rsETH"]);
+for (const p of protocols) {
+  assert.equal(typeof p.name, "string");
+  assert.equal(p.kind, "lrt");
+  assert.equal(typeof p.feeOnRewards.value, "number");
+  assert.ok(p.feeOnRewards.value >= 0 && p.feeOnRewards.value <= 1);
+  assert.ok(["source", "assumption", "derived"].includes(p.feeOnRewards.basis.kind));
+  assert.equal(typeof p.withdrawalDelayDays.value, "number");
+  assert.ok(Array.isArray(p.chains.value) && p.chains.value[0] === "Ethereum");
+}
+assert.equal(protocols[0].nodeOperatorDesign.value, "Highly distributed, permissionless nodes");
+assert.equal(protocols[2].feeOnRewards.basis.kind, "assumption");
+assert.equal(protocols[1].bridges[0].rateLimitPerDay.value, 2000);
+
+const m = comparisonMatrix();
+assert.equal(m.protocols.length, 3);
+assert.deepEqual(m.qualitative.map((r) => r.label), [
+  "Node Operator Design", "AVS Allocation Selection", "Primary Structural Focus", "Historical Trust Marker",
+]);
+const exit = m.quantitative.find((r) => r.id === "exitDelay");
+assert.deepEqual(exit.cells.map((c) => c.value), [21, 17, 22]);
+console.log("consumer.mjs: presets() and comparisonMatrix() OK");

@@ -1,0 +1,13 @@
+// Type-checked with `tsc --strict` against the installed package: the exports are typed, not `any`.
+import { presets, comparisonMatrix, type Protocol, type Matrix } from "restake-core";
+
+const protocols: Protocol[] = presets();
+const fee: number = protocols[0].feeOnRewards.value;
+const kind: "lst" | "lrt" = protocols[0].kind;
+const matrix: Matrix = comparisonMatrix();
+const firstCell: number | null = matrix.quantitative[0].cells[0].value;
+
+// @ts-expect-error the fee is a number, so assigning it to a string must not type-check
+const wrong: string = protocols[0].feeOnRewards.value;
+
+export { fee, kind, firstCell, wrong };

@@ -1,0 +1,70 @@
+//! The shell: header with navigation, the routes, and the footer.
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::pages::{glossary::GlossaryPage, matrix::MatrixPage};
+
+/// One entry of the top navigation. Only pages that work are listed.
+struct NavItem {
+    href: &'static str,
+    label: &'static str,
+}
+
+const NAV: &[NavItem] = &[
+    NavItem {
+        href: "/",
+        label: "Matrix",
+    },
+    NavItem {
+        href: "/glossary",
+        label: "Glossary",
+    },
+];
+
+/// The application: header, routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">
+                    <span aria-hidden="true">"◈ "</span>
+                    "restake-lab"
+                </A>
+                <nav aria-label="Main">
+                    <ul>
+                        {NAV
+                            .iter()
+                            .map(|item| view! { <li><A href=item.href>{item.label}</A></li> })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=MatrixPage/>
+                    <Route path=path!("/glossary") view=GlossaryPage/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "A what-if lab, not advice. Figures carry their source and date; "
+                    "values marked “assumption” have no published source and are yours to change."
+                </p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <div class="page">
+            <h1>"Page not found"</h1>
+            <p><A href="/">"Back to the comparison matrix"</A></p>
+        </div>
+    }
+}

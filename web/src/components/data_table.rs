@@ -1,0 +1,312 @@
+//! A data table with sortable columns (click a header; `aria-sort` tells screen readers),
+//! numbers formatted by unit, optional per-cell source notes, and CSV download.
+
+use leptos::prelude::*;
+
+use crate::components::download::{csv, offer_file};
+use crate::components::term::{TermTip, Tip};
+use crate::format::{self, Unit};
+
+/// A column heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// Header text.
+    pub label: String,
+    /// Unit of the column's numbers (`None` for text columns).
+    pub unit: Option<Unit>,
+    /// Glossary id whose definition the header's tooltip shows.
+    pub term: Option<&'static str>,
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    /// Free text.
+    Text(String),
+    /// A number in the column's unit; `None` when unknown.
+    Number(Option<f64>),
+}
+
+/// One cell, with an optional note (its source) shown in a tooltip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The value.
+    pub value: CellValue,
+    /// Where the value comes from, shown behind an “i” button.
+    pub note: Option<String>,
+}
+
+/// One row: a header cell (`<th scope="row">`) and one cell per column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Row heading, e.g. a protocol name.
+    pub header: String,
+    /// The cells, in column order.
+    pub cells: Vec<Cell>,
+}
+
+/// Sort order: the column index (`None` = the row header) and ascending or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortKey {
+    /// `None` sorts by the row header, `Some(i)` by column `i`.
+    pub column: Option<usize>,
+    /// Ascending when true.
+    pub ascending: bool,
+}
+
+/// Row indices in display order. Numbers compare numerically with unknown values last in either
+/// direction; text compares case-insensitively; ties keep their original order.
+pub fn sorted_indices(rows: &[Row], key: Option<SortKey>) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..rows.len()).collect();
+    let Some(key) = key else { return idx };
+    let text = |r: &Row| match key.column {
+        None => Some(r.header.to_lowercase()),
+        Some(c) => match r.cells.get(c).map(|c| &c.value) {
+            Some(CellValue::Text(t)) => Some(t.to_lowercase()),
+            _ => None,
+        },
+    };
+    let number = |r: &Row| match key.column.and_then(|c| r.cells.get(c)).map(|c| &c.value) {
+        Some(CellValue::Number(n)) => n.filter(|v| v.is_finite()),
+        _ => None,
+    };
+    idx.sort_by(|&a, &b| {
+        let (ra, rb) = (&rows[a], &rows[b]);
+        let ord = match (number(ra), number(rb)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => return std::cmp::Ordering::Less,
+            (None, Some(_)) => return std::cmp::Ordering::Greater,
+            (None, None) => text(ra).cmp(&text(rb)),
+        };
+        if key.ascending { ord } else { ord.reverse() }
+    });
+    idx
+}
+
+/// The table as CSV: numbers unformatted in the header's unit (fractions as percent numbers).
+pub fn table_csv(row_header: &str, columns: &[Column], rows: &[Row]) -> String {
+    let header: Vec<String> = std::iter::once(row_header.to_owned())
+        .chain(columns.iter().map(|c| match c.unit.map(Unit::symbol) {
+            Some(sym) if !sym.is_empty() => format!("{} ({sym})", c.label),
+            _ => c.label.clone(),
+        }))
+        .collect();
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            std::iter::once(r.header.clone())
+                .chain(
+                    r.cells
+                        .iter()
+                        .zip(columns)
+                        .map(|(cell, col)| match &cell.value {
+                            CellValue::Text(t) => t.clone(),
+                            CellValue::Number(Some(v)) if v.is_finite() => {
+                                let scale = match col.unit {
+                                    Some(Unit::Fraction | Unit::RatePoints) => 100.0,
+                                    _ => 1.0,
+                                };
+                                format!("{}", v * scale)
+                            }
+                            CellValue::Number(_) => String::new(),
+                        }),
+                )
+                .collect()
+        })
+        .collect();
+    csv(&header, &body)
+}
+
+/// The table component.
+#[component]
+pub fn DataTable(
+    /// Table caption (also the accessible name of the scroll region).
+    #[prop(into)]
+    caption: String,
+    /// Heading of the row-header column, e.g. `Protocol`.
+    #[prop(into)]
+    row_header: String,
+    /// Column headings.
+    columns: Vec<Column>,
+    /// Rows; may change over time.
+    #[prop(into)]
+    rows: Signal<Vec<Row>>,
+    /// File name of the CSV download, e.g. `matrix.csv`.
+    #[prop(into)]
+    csv_name: String,
+) -> impl IntoView {
+    let sort = RwSignal::new(None::<SortKey>);
+    let columns = StoredValue::new(columns);
+    let row_header = StoredValue::new(row_header);
+    let message = RwSignal::new(None::<String>);
+    let click = move |column: Option<usize>| {
+        sort.update(|s| {
+            *s = Some(match *s {
+                Some(k) if k.column == column => SortKey {
+                    column,
+                    ascending: !k.ascending,
+                },
+                _ => SortKey {
+                    column,
+                    ascending: true,
+                },
+            })
+        })
+    };
+    let aria_sort = move |column: Option<usize>| match sort.get() {
+        Some(k) if k.column == column => {
+            if k.ascending {
+                "ascending"
+            } else {
+                "descending"
+            }
+        }
+        _ => "none",
+    };
+    let arrow = move |column: Option<usize>| match sort.get() {
+        Some(k) if k.column == column => {
+            if k.ascending {
+                " ▲"
+            } else {
+                " ▼"
+            }
+        }
+        _ => " ⇅",
+    };
+    let download = {
+        let csv_name = csv_name.clone();
+        move |_| {
+            let text = table_csv(&row_header.get_value(), &columns.get_value(), &rows.get());
+            message.set(offer_file(&csv_name, "text/csv", &text).err());
+        }
+    };
+    let header_cells = columns
+        .get_value()
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let unit = c
+                .unit
+                .map(Unit::symbol)
+                .filter(|s| !s.is_empty())
+                .map(|s| format!(" ({s})"));
+            view! {
+                <th scope="col" aria-sort=move || aria_sort(Some(i))>
+                    <button type="button" class="sort" on:click=move |_| click(Some(i))>
+                        {c.label.clone()}
+                        {unit}
+                        <span aria-hidden="true">{move || arrow(Some(i))}</span>
+                    </button>
+                    {c.term.map(|id| view! { <TermTip id=id/> })}
+                </th>
+            }
+        })
+        .collect_view();
+    let body = move || {
+        let rows = rows.get();
+        let cols = columns.get_value();
+        sorted_indices(&rows, sort.get())
+            .into_iter()
+            .map(|i| {
+                let r = rows[i].clone();
+                let cells = r
+                    .cells
+                    .into_iter()
+                    .zip(cols.iter().map(|c| c.unit))
+                    .map(|(cell, unit)| {
+                        let (class, text) = match cell.value {
+                            CellValue::Text(t) => ("text", t),
+                            CellValue::Number(n) => {
+                                ("num", format::format(n, unit.unwrap_or(Unit::Plain)))
+                            }
+                        };
+                        view! {
+                            <td class=class>
+                                {text}
+                                {cell.note.map(|n| view! { <Tip label="Source".to_owned() glyph="i">{n}</Tip> })}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{r.header}</th>{cells}</tr> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="table-block">
+            <div class="table-wrap" role="region" aria-label=caption.clone() tabindex="0">
+                <table class="data-table">
+                    <caption>{caption.clone()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" aria-sort=move || aria_sort(None)>
+                                <button type="button" class="sort" on:click=move |_| click(None)>
+                                    {row_header.get_value()}
+                                    <span aria-hidden="true">{move || arrow(None)}</span>
+                                </button>
+                            </th>
+                            {header_cells}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <div class="table-actions">
+                <button type="button" class="secondary" on:click=download>
+                    "Download CSV"
+                </button>
+                {move || message.get().map(|m| view! { <span role="alert">{m}</span> })}
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, v: Option<f64>) -> Row {
+        Row {
+            header: name.to_owned(),
+            cells: vec![Cell {
+                value: CellValue::Number(v),
+                note: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn sorts_numbers_with_unknowns_last() {
+        let rows = vec![row("b", Some(2.0)), row("a", None), row("c", Some(1.0))];
+        let asc = Some(SortKey {
+            column: Some(0),
+            ascending: true,
+        });
+        let desc = Some(SortKey {
+            column: Some(0),
+            ascending: false,
+        });
+        assert_eq!(sorted_indices(&rows, asc), [2, 0, 1]);
+        assert_eq!(sorted_indices(&rows, desc), [0, 2, 1]);
+        let by_name = Some(SortKey {
+            column: None,
+            ascending: true,
+        });
+        assert_eq!(sorted_indices(&rows, by_name), [1, 0, 2]);
+        assert_eq!(sorted_indices(&rows, None), [0, 1, 2]);
+    }
+
+    #[test]
+    fn csv_scales_fractions_to_percent() {
+        let cols = vec![Column {
+            label: "Fee".into(),
+            unit: Some(Unit::Fraction),
+            term: None,
+        }];
+        let rows = vec![row("ether.fi", Some(0.1)), row("x", None)];
+        assert_eq!(
+            table_csv("Protocol", &cols, &rows),
+            "Protocol,Fee (%)\r\nether.fi,10\r\nx,\r\n"
+        );
+    }
+}

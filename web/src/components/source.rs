@@ -1,0 +1,61 @@
+//! Provenance shown to the reader: a [`Basis`] in words, and a small marker for assumptions.
+
+use leptos::prelude::*;
+use restake_core::source::Basis;
+
+use crate::components::term::Tip;
+
+/// The basis in one line: `citation (date)`, `Assumption: note`, or `formula — from: …`.
+pub fn describe(basis: &Basis) -> String {
+    match basis {
+        Basis::Source { citation, date } => format!("{citation} ({date})"),
+        Basis::Assumption { note } => format!("Assumption: {note}"),
+        Basis::Derived { formula, inputs } => {
+            let parts: Vec<String> = inputs.iter().map(describe).collect();
+            if parts.is_empty() {
+                formula.clone()
+            } else {
+                format!("{formula} — from: {}", parts.join("; "))
+            }
+        }
+    }
+}
+
+/// An “i” tooltip with the basis, plus a visible “assumption” tag when the value rests on one.
+#[component]
+pub fn SourceNote(
+    /// The value's basis.
+    basis: Basis,
+) -> impl IntoView {
+    let assumed = basis.rests_on_assumption();
+    view! {
+        <Tip label="Source".to_owned() glyph="i">{describe(&basis)}</Tip>
+        {assumed.then(|| view! { <span class="tag assumption">"assumption"</span> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describes_each_kind() {
+        let src = Basis::Source {
+            citation: "ELIP-002".into(),
+            date: "2026-07-14".into(),
+        };
+        let asm = Basis::Assumption {
+            note: "no source".into(),
+        };
+        assert_eq!(describe(&src), "ELIP-002 (2026-07-14)");
+        assert_eq!(describe(&asm), "Assumption: no source");
+        let d = Basis::Derived {
+            formula: "a + b".into(),
+            inputs: vec![src, asm],
+        };
+        assert_eq!(
+            describe(&d),
+            "a + b — from: ELIP-002 (2026-07-14); Assumption: no source"
+        );
+    }
+}

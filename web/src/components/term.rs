@@ -1,0 +1,76 @@
+//! Tooltips. [`Term`] shows a term with its one-sentence definition from the
+//! [glossary](crate::glossary) and a link to the Glossary section; [`Tip`] is the underlying
+//! focusable “?”/“i” button whose bubble opens on hover and on keyboard focus.
+
+use leptos::prelude::*;
+
+use crate::glossary;
+
+/// A focusable button that reveals `children` in a bubble on hover or focus. The bubble is
+/// linked to the button with `aria-describedby`, so screen readers read it with the button.
+#[component]
+pub fn Tip(
+    /// Accessible name of the button, e.g. `What is LTV?` or `Source`.
+    label: String,
+    /// Visible glyph on the button.
+    #[prop(default = "?")]
+    glyph: &'static str,
+    /// Bubble content.
+    children: Children,
+) -> impl IntoView {
+    let tip_id = format!("tip-{}", next_tip_number());
+    view! {
+        <span class="tip-anchor">
+            <button type="button" class="tip-button" aria-label=label aria-describedby=tip_id.clone()>
+                {glyph}
+            </button>
+            <span role="tooltip" id=tip_id class="tip">{children()}</span>
+        </span>
+    }
+}
+
+/// Shows `children` (or the term's own name) followed by a [`Tip`] with the definition. Unknown
+/// ids render the label alone, so a typo never breaks a page (a test checks the ids in use).
+#[component]
+pub fn Term(
+    /// Glossary id, e.g. `ltv`.
+    id: &'static str,
+    /// Visible label; defaults to the glossary term.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let label = match children {
+        Some(c) => c().into_any(),
+        None => glossary::entry(id).map_or(id, |e| e.term).into_any(),
+    };
+    view! { <span class="term">{label}<TermTip id=id/></span> }
+}
+
+/// Only the [`Tip`] of a glossary term (for places where the label is drawn separately, such as a
+/// sortable column header).
+#[component]
+pub fn TermTip(
+    /// Glossary id, e.g. `ltv`.
+    id: &'static str,
+) -> impl IntoView {
+    glossary::entry(id).map(|e| {
+        view! {
+            <Tip label=format!("What is {}?", e.term)>
+                {e.definition}
+                " "
+                <a href=format!("/glossary#{}", e.id)>"Glossary: " {e.term}</a>
+            </Tip>
+        }
+    })
+}
+
+/// A counter so tooltip ids are unique on a page. View state only; thread-local because the
+/// browser runs one thread.
+fn next_tip_number() -> u32 {
+    use std::cell::Cell;
+    thread_local!(static N: Cell<u32> = const { Cell::new(0) });
+    N.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
+}

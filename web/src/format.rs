@@ -1,0 +1,196 @@
+//! Every number on screen is formatted here, by unit. Nothing else in the app formats numbers,
+//! and nothing shows `{:?}`.
+
+use restake_core::matrix;
+
+/// What a number means, which decides how it is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A fraction (0.1 = 10%), printed as a percentage.
+    Fraction,
+    /// Percentage points of a rate (0.0123 = 1.23 pp), printed with a sign as `+1.23 pp`.
+    RatePoints,
+    /// An amount of ETH.
+    Eth,
+    /// A multiplier (leverage), printed as `3.20×`.
+    Multiple,
+    /// A duration in days.
+    Days,
+    /// A whole count.
+    Count,
+    /// Tokens per day.
+    TokensPerDay,
+    /// A plain number (health factor, ratio).
+    Plain,
+}
+
+impl From<matrix::Unit> for Unit {
+    fn from(u: matrix::Unit) -> Self {
+        match u {
+            matrix::Unit::Fraction => Unit::Fraction,
+            matrix::Unit::Days => Unit::Days,
+            matrix::Unit::Count => Unit::Count,
+            matrix::Unit::TokensPerDay => Unit::TokensPerDay,
+        }
+    }
+}
+
+impl Unit {
+    /// The unit's symbol for axis labels and column headers.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Fraction => "%",
+            Unit::RatePoints => "pp",
+            Unit::Eth => "ETH",
+            Unit::Multiple => "×",
+            Unit::Days => "days",
+            Unit::Count => "",
+            Unit::TokensPerDay => "tokens/day",
+            Unit::Plain => "",
+        }
+    }
+}
+
+/// Shown where a value is missing or not a finite number.
+pub const MISSING: &str = "—";
+
+/// Formats `value` for its unit; `None` and non-finite values print as [`MISSING`].
+pub fn format(value: Option<f64>, unit: Unit) -> String {
+    let Some(v) = value.filter(|v| v.is_finite()) else {
+        return MISSING.to_owned();
+    };
+    match unit {
+        Unit::Fraction => percent(v),
+        Unit::RatePoints => {
+            let pp = v * 100.0;
+            let sign = if pp > 0.0 {
+                "+"
+            } else if pp < 0.0 {
+                "−"
+            } else {
+                ""
+            };
+            format!("{sign}{} pp", fixed(pp.abs(), rate_decimals(pp.abs())))
+        }
+        Unit::Eth => format!("{} ETH", grouped(v, eth_decimals(v.abs()))),
+        Unit::Multiple => format!("{}×", fixed(v, 2)),
+        Unit::Days => {
+            let s = grouped(v, if v.fract() == 0.0 { 0 } else { 1 });
+            if v == 1.0 {
+                format!("{s} day")
+            } else {
+                format!("{s} days")
+            }
+        }
+        Unit::Count => grouped(v, 0),
+        Unit::TokensPerDay => format!("{}/day", grouped(v, 0)),
+        Unit::Plain => fixed(v, 2),
+    }
+}
+
+/// A fraction as a percentage with sensible decimals: `0.1` → `10%`, `0.0285` → `2.85%`,
+/// `0.00054` → `0.054%`.
+pub fn percent(fraction: f64) -> String {
+    let p = fraction * 100.0;
+    let decimals = rate_decimals(p.abs());
+    let s = fixed(p, decimals);
+    // Drop trailing zeros after the point ("10.00" → "10"), keep at least the integer part.
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    };
+    format!("{}%", s.replace('-', "−"))
+}
+
+fn rate_decimals(p: f64) -> usize {
+    if p == 0.0 || p >= 100.0 {
+        0
+    } else if p >= 10.0 {
+        1
+    } else if p >= 0.1 {
+        2
+    } else {
+        3
+    }
+}
+
+fn eth_decimals(v: f64) -> usize {
+    if v >= 1000.0 {
+        0
+    } else if v >= 1.0 {
+        2
+    } else {
+        4
+    }
+}
+
+/// Fixed decimals with a true minus sign; `-0.00` prints as `0.00`.
+fn fixed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        s.trim_start_matches('-').to_owned()
+    } else {
+        s.replace('-', "−")
+    }
+}
+
+/// Thousands separated by commas: `1234567.891` with 2 decimals → `1,234,567.89`.
+pub fn grouped(v: f64, decimals: usize) -> String {
+    let s = fixed(v.abs(), decimals);
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("−{out}")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percents_have_sensible_decimals() {
+        assert_eq!(percent(0.1), "10%");
+        assert_eq!(percent(0.0285), "2.85%");
+        assert_eq!(percent(0.00054), "0.054%");
+        assert_eq!(percent(0.125), "12.5%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(-0.02), "−2%");
+        assert_eq!(percent(0.0), "0%");
+    }
+
+    #[test]
+    fn units() {
+        assert_eq!(format(Some(1234.5678), Unit::Eth), "1,235 ETH");
+        assert_eq!(format(Some(12.345), Unit::Eth), "12.35 ETH");
+        assert_eq!(format(Some(0.5), Unit::Eth), "0.5000 ETH");
+        assert_eq!(format(Some(16.8333), Unit::Multiple), "16.83×");
+        assert_eq!(format(Some(21.0), Unit::Days), "21 days");
+        assert_eq!(format(Some(1.0), Unit::Days), "1 day");
+        assert_eq!(format(Some(2000.0), Unit::TokensPerDay), "2,000/day");
+        assert_eq!(format(Some(0.0123), Unit::RatePoints), "+1.23 pp");
+        assert_eq!(format(Some(-0.0004), Unit::RatePoints), "−0.040 pp");
+        assert_eq!(format(None, Unit::Count), MISSING);
+        assert_eq!(format(Some(f64::NAN), Unit::Fraction), MISSING);
+        assert_eq!(grouped(-1234567.891, 2), "−1,234,567.89");
+        assert_eq!(grouped(-0.001, 2), "0.00");
+    }
+}

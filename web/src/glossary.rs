@@ -1,0 +1,193 @@
+//! The one glossary: every term a tooltip or the Glossary page defines, in one sentence each.
+
+/// A defined term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Anchor id on the Glossary page, e.g. `apy`.
+    pub id: &'static str,
+    /// The term as shown.
+    pub term: &'static str,
+    /// One-sentence definition in the product's own words.
+    pub definition: &'static str,
+}
+
+/// All terms, alphabetical by `term`.
+pub const ENTRIES: &[Entry] = &[
+    Entry {
+        id: "apr",
+        term: "APR",
+        definition: "Annual percentage rate: the yearly reward as a fraction of the stake, without compounding.",
+    },
+    Entry {
+        id: "apy",
+        term: "APY",
+        definition: "Annual percentage yield: the yearly growth once rewards are compounded, (1 + APR/n)^n − 1 for n compounding periods a year.",
+    },
+    Entry {
+        id: "avs",
+        term: "AVS",
+        definition: "Actively Validated Service: a network (data availability layer, oracle, bridge, sequencer) secured by restaked ETH that can slash the operators who misbehave on it.",
+    },
+    Entry {
+        id: "bridge",
+        term: "Bridge (lock-and-mint, burn-and-mint)",
+        definition: "A bridge brings a token to another chain either by locking it in an adapter on Ethereum and minting a copy remotely, or by burning it on one chain and minting it on the other; remote supply is only as good as that mechanism.",
+    },
+    Entry {
+        id: "close-factor",
+        term: "Close factor",
+        definition: "The largest share of a borrower's debt a liquidator may repay in one liquidation: 50% on Aave v3, or 100% once the health factor is at or below 0.95.",
+    },
+    Entry {
+        id: "depeg",
+        term: "Depeg",
+        definition: "A fall of a token's market price below the value of the ETH that backs it.",
+    },
+    Entry {
+        id: "exchange-rate-oracle",
+        term: "Exchange-rate oracle",
+        definition: "A price feed that values an LRT by its redemption rate, so it moves only on slashing or rate changes, not on market depegs.",
+    },
+    Entry {
+        id: "expected-shortfall",
+        term: "Expected shortfall (ES)",
+        definition: "The average loss in the worst cases beyond the VaR level, e.g. the mean of the worst 1% of outcomes for ES99.",
+    },
+    Entry {
+        id: "fee-on-rewards",
+        term: "Fee on rewards",
+        definition: "The share of the rewards a protocol keeps for itself and its node operators; it is taken from rewards, never from principal.",
+    },
+    Entry {
+        id: "health-factor",
+        term: "Health factor",
+        definition: "Collateral value × liquidation threshold ÷ debt; a position can be liquidated once it falls below 1.",
+    },
+    Entry {
+        id: "hhi",
+        term: "HHI",
+        definition: "Herfindahl–Hirschman index: the sum of squared shares, 1 when one party holds everything and 1/n when n parties hold equal shares.",
+    },
+    Entry {
+        id: "layered-slashing",
+        term: "Layered slashing",
+        definition: "One operator fault slashing the same restaked capital through every AVS the operator secures.",
+    },
+    Entry {
+        id: "liquidation-bonus",
+        term: "Liquidation bonus",
+        definition: "The extra collateral a liquidator receives over the debt it repays, e.g. 1% in Aave's ETH-correlated E-mode.",
+    },
+    Entry {
+        id: "liquidation-threshold",
+        term: "Liquidation threshold",
+        definition: "The share of collateral value that counts toward the health factor; above it the position can be liquidated.",
+    },
+    Entry {
+        id: "lrt",
+        term: "LRT",
+        definition: "Liquid Restaking Token: a tradable claim on ETH that is staked and also restaked to secure AVSs, earning their rewards and bearing their slashing risk.",
+    },
+    Entry {
+        id: "lst",
+        term: "LST",
+        definition: "Liquid Staking Token: a tradable claim on ETH staked to secure Ethereum only, earning consensus and execution rewards.",
+    },
+    Entry {
+        id: "ltv",
+        term: "LTV",
+        definition: "Loan-to-value: the most a lending market lets you borrow against collateral, as a fraction of the collateral's value.",
+    },
+    Entry {
+        id: "magnitude",
+        term: "Magnitude",
+        definition: "The fraction of an operator's stake allocated to one operator set, counted in WAD (10^18 = 100%); only allocated magnitude can be slashed by that set.",
+    },
+    Entry {
+        id: "market-oracle",
+        term: "Market oracle",
+        definition: "A price feed that follows trading prices on exchanges, so a depeg moves it and can trigger liquidations.",
+    },
+    Entry {
+        id: "nakamoto",
+        term: "Nakamoto coefficient",
+        definition: "The smallest number of parties that together control more than half of the stake.",
+    },
+    Entry {
+        id: "operator",
+        term: "Operator",
+        definition: "A node operator that runs validators and AVS software with stake delegated to it, and whose faults get that stake slashed.",
+    },
+    Entry {
+        id: "operator-set",
+        term: "Operator set",
+        definition: "The group of operators an AVS accepts for one task; EigenLayer slashes per operator set.",
+    },
+    Entry {
+        id: "shared-stake",
+        term: "Shared stake",
+        definition: "Restaking where the same collateral counts for several networks at once (Symbiotic full or network restake), so slashes compete for it first come, first served.",
+    },
+    Entry {
+        id: "slashing",
+        term: "Slashing",
+        definition: "The destruction or redistribution of stake as a penalty for a provable fault.",
+    },
+    Entry {
+        id: "unique-stake",
+        term: "Unique stake",
+        definition: "EigenLayer's rule that each unit of allocated magnitude can be slashed by only one operator set.",
+    },
+    Entry {
+        id: "var",
+        term: "VaR",
+        definition: "Value at risk: the loss that is not exceeded with a given confidence over a horizon, e.g. VaR99 over one year.",
+    },
+    Entry {
+        id: "wad",
+        term: "WAD",
+        definition: "Fixed-point unit of EigenLayer's contracts: 10^18 stands for 1, so 5 × 10^17 is 50%.",
+    },
+    Entry {
+        id: "escrow",
+        term: "Withdrawal escrow",
+        definition: "EigenLayer holds withdrawn stake for 100,800 blocks (about 14 days), during which it can still be slashed.",
+    },
+];
+
+/// Looks a term up by id.
+pub fn entry(id: &str) -> Option<&'static Entry> {
+    ENTRIES.iter().find(|e| e.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_unique_sorted_and_one_sentence() {
+        for w in ENTRIES.windows(2) {
+            assert!(
+                w[0].term.to_lowercase() < w[1].term.to_lowercase(),
+                "{} before {}",
+                w[0].term,
+                w[1].term
+            );
+        }
+        let mut ids: Vec<_> = ENTRIES.iter().map(|e| e.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), ENTRIES.len());
+        for e in ENTRIES {
+            assert!(e.definition.ends_with('.'), "{}", e.id);
+            assert_eq!(
+                e.definition.replace("e.g. ", "").matches(". ").count(),
+                0,
+                "one sentence: {}",
+                e.id
+            );
+        }
+        assert_eq!(entry("ltv").unwrap().term, "LTV");
+        assert!(entry("nope").is_none());
+    }
+}

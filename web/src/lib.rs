@@ -1,0 +1,15 @@
+//! # restake-web
+//!
+//! The Leptos client-side app: thin views over `restake-core`. No model math lives here — pages
+//! build inputs, call the core, and format its reports. Layout: `app` (router and shell),
+//! `pages/` (one file per page), `components/` (the shared UI kit), `format` (all number
+//! formatting), `glossary` (every term's definition).
+#![warn(missing_docs)]
+
+mod app;
+pub mod components;
+pub mod format;
+pub mod glossary;
+pub mod pages;
+
+pub use app::App;

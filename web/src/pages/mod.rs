@@ -1,0 +1,4 @@
+//! One file per page.
+
+pub mod glossary;
+pub mod matrix;
