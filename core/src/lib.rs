@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod exit;
 pub mod matrix;
 pub mod presets;
 pub mod protocol;

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::Error;
+use crate::exit::ExitQueue;
 use crate::presets::{EIGENLAYER_WITHDRAWAL_DELAY_BLOCKS, eigenlayer_withdrawal_delay_days};
 use crate::protocol::Protocol;
 use crate::source::{Basis, Sourced};
@@ -89,17 +91,39 @@ fn escrow_basis() -> Basis {
     }
 }
 
-/// Builds the matrix for `protocols` (columns in the given order).
+fn queue_basis(q: &ExitQueue) -> Basis {
+    Basis::Derived {
+        formula: format!(
+            "beacon exit queue: {} ETH ahead ÷ (min(256, max(128, S/65,536)) ETH/epoch × 225 epochs/day), S = {} ETH",
+            q.queued_eth, q.total_staked_eth
+        ),
+        inputs: vec![
+            Basis::Assumption {
+                note: "queue length and total stake are your inputs; the live exit queue is not in our sources"
+                    .to_owned(),
+            },
+            Basis::Source {
+                citation: "ethereum/consensus-specs (Electra) get_activation_exit_churn_limit".to_owned(),
+                date: "2026-08-07".to_owned(),
+            },
+        ],
+    }
+}
+
+/// Builds the matrix for `protocols` (columns in the given order), with the slow-path exit time
+/// computed for the beacon-chain exit queue `exit_queue`.
 ///
 /// Quantitative rows:
 /// - fee on rewards (fraction of rewards);
 /// - protocol withdrawal delay (days);
-/// - delay to exit through EigenLayer = protocol delay + 14-day EigenLayer escrow (days; the
-///   beacon-chain exit queue comes on top and depends on its length at the time);
+/// - time to exit by the slow path = protocol delay + 14-day EigenLayer escrow + beacon exit
+///   queue wait ([`ExitQueue::wait_days`]) (days);
 /// - chains the token is on (count);
 /// - bridge routes (count);
 /// - tightest published bridge mint limit (tokens/day; `null` when none is published).
-pub fn comparison_matrix(protocols: &[Protocol]) -> Matrix {
+pub fn comparison_matrix(protocols: &[Protocol], exit_queue: &ExitQueue) -> Result<Matrix, Error> {
+    exit_queue.validate("exitQueue")?;
+    let queue_days = exit_queue.wait_days();
     let text_row = |id: &str, label: &str, get: fn(&Protocol) -> &Sourced<String>| QualitativeRow {
         id: id.to_owned(),
         label: label.to_owned(),
@@ -119,7 +143,7 @@ pub fn comparison_matrix(protocols: &[Protocol]) -> Matrix {
         }
     };
     let escrow_days = eigenlayer_withdrawal_delay_days();
-    Matrix {
+    Ok(Matrix {
         protocols: protocols
             .iter()
             .map(|p| MatrixProtocol {
@@ -164,16 +188,20 @@ pub fn comparison_matrix(protocols: &[Protocol]) -> Matrix {
                 },
             ),
             number_row(
-                "exitDelay",
-                "Delay to exit through EigenLayer",
+                "timeToExit",
+                "Time to exit (slow path)",
                 Unit::Days,
-                "Protocol delay plus EigenLayer's 14-day withdrawal escrow; the beacon-chain exit queue comes on top.",
+                "Protocol delay, then EigenLayer's 14-day withdrawal escrow, then the beacon-chain exit queue.",
                 &|p| {
                     Sourced {
-                    value: Some(p.withdrawal_delay_days.value + escrow_days),
+                    value: Some(p.withdrawal_delay_days.value + escrow_days + queue_days),
                     basis: Basis::Derived {
-                        formula: "protocol withdrawal delay + EigenLayer withdrawal escrow (100,800 blocks × 12 s = 14 days)".to_owned(),
-                        inputs: vec![p.withdrawal_delay_days.basis.clone(), escrow_basis()],
+                        formula: "protocol withdrawal delay + EigenLayer withdrawal escrow (100,800 blocks × 12 s = 14 days) + beacon exit queue wait".to_owned(),
+                        inputs: vec![
+                            p.withdrawal_delay_days.basis.clone(),
+                            escrow_basis(),
+                            queue_basis(exit_queue),
+                        ],
                     },
                 }
                 },
@@ -228,7 +256,7 @@ pub fn comparison_matrix(protocols: &[Protocol]) -> Matrix {
                 },
             ),
         ],
-    }
+    })
 }
 
 #[cfg(test)]
@@ -238,7 +266,11 @@ mod tests {
 
     #[test]
     fn matrix_of_presets() {
-        let m = comparison_matrix(&protocols().unwrap());
+        let no_queue = ExitQueue {
+            queued_eth: 0.0,
+            total_staked_eth: 36_000_000.0,
+        };
+        let m = comparison_matrix(&protocols().unwrap(), &no_queue).unwrap();
         assert_eq!(m.protocols.len(), 3);
         assert_eq!(m.qualitative.len(), 4);
         assert_eq!(
@@ -247,12 +279,34 @@ mod tests {
         );
         let row = |id: &str| m.quantitative.iter().find(|r| r.id == id).unwrap();
         let values = |id: &str| row(id).cells.iter().map(|c| c.value).collect::<Vec<_>>();
-        // 7 + 14, 3 + 14, 8 + 14 days.
-        assert_eq!(values("exitDelay"), [Some(21.0), Some(17.0), Some(22.0)]);
+        // 7 + 14, 3 + 14, 8 + 14 days with an empty queue.
+        assert_eq!(values("timeToExit"), [Some(21.0), Some(17.0), Some(22.0)]);
         assert_eq!(values("bridgeMintLimit"), [None, Some(2000.0), None]);
         assert_eq!(values("chains"), [Some(18.0), Some(3.0), Some(13.0)]);
         // Kelp's fee is an assumption, and so is anything derived from it.
         assert!(row("feeOnRewards").cells[2].basis.rests_on_assumption());
-        assert!(!row("exitDelay").cells[2].basis.rests_on_assumption());
+        // The queue length is the user's input, so the exit time is labelled as resting on it.
+        assert!(row("timeToExit").cells[0].basis.rests_on_assumption());
+        assert!(!row("withdrawalDelay").cells[2].basis.rests_on_assumption());
+        // 115,200 ETH ahead at 57,600 ETH/day adds 2 days.
+        let queue = ExitQueue {
+            queued_eth: 115_200.0,
+            total_staked_eth: 36_000_000.0,
+        };
+        let m = comparison_matrix(&protocols().unwrap(), &queue).unwrap();
+        let t = m
+            .quantitative
+            .iter()
+            .find(|r| r.id == "timeToExit")
+            .unwrap();
+        assert_eq!(t.cells[1].value, Some(19.0));
+        let bad = ExitQueue {
+            queued_eth: -1.0,
+            total_staked_eth: 36_000_000.0,
+        };
+        assert_eq!(
+            comparison_matrix(&[], &bad).unwrap_err().field(),
+            "exitQueue.queuedEth"
+        );
     }
 }

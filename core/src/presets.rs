@@ -3,6 +3,7 @@
 //! source with its date, or a labelled assumption).
 
 use crate::Error;
+use crate::exit::ExitQueue;
 use crate::protocol::Protocol;
 use crate::scenario::Scenario;
 
@@ -19,6 +20,19 @@ pub const SECONDS_PER_SLOT: u32 = 12;
 /// [`EIGENLAYER_WITHDRAWAL_DELAY_BLOCKS`] in days: `blocks × 12 s / 86,400 s` = 14 days.
 pub fn eigenlayer_withdrawal_delay_days() -> f64 {
     f64::from(EIGENLAYER_WITHDRAWAL_DELAY_BLOCKS) * f64::from(SECONDS_PER_SLOT) / 86_400.0
+}
+
+/// Total ETH staked assumed by default, in ETH: ">36 million ETH staked, ~30% of supply"
+/// (coinfeather.com, ~2026, secondary source quoted in shared/domain.md §5).
+pub const TOTAL_STAKED_ETH: f64 = 36_000_000.0;
+
+/// The default beacon exit queue: nobody ahead (an assumption — the live queue is not in our
+/// sources; the page lets the user set it) and S = [`TOTAL_STAKED_ETH`].
+pub fn default_exit_queue() -> ExitQueue {
+    ExitQueue {
+        queued_eth: 0.0,
+        total_staked_eth: TOTAL_STAKED_ETH,
+    }
 }
 
 /// The preset protocols (ether.fi weETH, Renzo ezETH, Kelp DAO rsETH), parsed and validated.

@@ -22,14 +22,30 @@ fn matrix_through_js_matches_native() {
     let exit: Vec<Option<f64>> = native
         .quantitative
         .iter()
-        .find(|r| r.id == "exitDelay")
+        .find(|r| r.id == "timeToExit")
         .unwrap()
         .cells
         .iter()
         .map(|c| c.value)
         .collect();
     assert_eq!(exit, [Some(21.0), Some(17.0), Some(22.0)]);
-    let js = comparison_matrix_js().unwrap();
+    let js = comparison_matrix_js(None).unwrap();
     let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
     assert!(json.contains("\"Recovering from April 2026 bridge exploit\""));
+}
+
+#[wasm_bindgen_test]
+fn bad_exit_queue_throws_an_error_naming_the_field() {
+    let q = js_sys::JSON::parse(r#"{"queuedEth": -5, "totalStakedEth": 36000000}"#).unwrap();
+    let err = comparison_matrix_js(Some(q)).unwrap_err();
+    let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
+    assert_eq!(field.as_string().as_deref(), Some("exitQueue.queuedEth"));
+    let msg = js_sys::Reflect::get(&err, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        msg,
+        "exitQueue.queuedEth: must be an amount in 0..=1e9 ETH, got -5"
+    );
 }

@@ -22,6 +22,14 @@ assert.equal(m.protocols.length, 3);
 assert.deepEqual(m.qualitative.map((r) => r.label), [
   "Node Operator Design", "AVS Allocation Selection", "Primary Structural Focus", "Historical Trust Marker",
 ]);
-const exit = m.quantitative.find((r) => r.id === "exitDelay");
+const exit = m.quantitative.find((r) => r.id === "timeToExit");
 assert.deepEqual(exit.cells.map((c) => c.value), [21, 17, 22]);
+// 115,200 ETH ahead in the exit queue drains in 2 days at 57,600 ETH/day.
+const queued = comparisonMatrix({ queuedEth: 115200, totalStakedEth: 36e6 });
+assert.deepEqual(queued.quantitative.find((r) => r.id === "timeToExit").cells.map((c) => c.value), [23, 19, 24]);
+assert.throws(() => comparisonMatrix({ queuedEth: Number.NaN, totalStakedEth: 36e6 }), (e) => {
+  assert.ok(e instanceof Error);
+  assert.equal(e.field, "exitQueue.queuedEth");
+  return true;
+});
 console.log("consumer.mjs: presets() and comparisonMatrix() OK");

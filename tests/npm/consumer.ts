@@ -4,10 +4,11 @@ import { presets, comparisonMatrix, type Protocol, type Matrix } from "restake-c
 const protocols: Protocol[] = presets();
 const fee: number = protocols[0].feeOnRewards.value;
 const kind: "lst" | "lrt" = protocols[0].kind;
-const matrix: Matrix = comparisonMatrix();
+const matrix: Matrix = comparisonMatrix({ queuedEth: 0, totalStakedEth: 36e6 });
+const defaults: Matrix = comparisonMatrix();
 const firstCell: number | null = matrix.quantitative[0].cells[0].value;
 
 // @ts-expect-error the fee is a number, so assigning it to a string must not type-check
 const wrong: string = protocols[0].feeOnRewards.value;
 
-export { fee, kind, firstCell, wrong };
+export { fee, kind, firstCell, wrong, defaults };

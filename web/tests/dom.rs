@@ -2,7 +2,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use restake_web::components::chart::bars::{Bar, BarChart, BarKind};
+use restake_web::components::chart::histogram::{Bin, Histogram, Marker};
+use restake_web::components::chart::line::{LineChart, Series};
+use restake_web::components::chart::network::{NetEdge, NetNode, NetworkDiagram};
 use restake_web::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use restake_web::components::number_input::NumberInput;
 use restake_web::components::term::Term;
 use restake_web::format::Unit;
 use wasm_bindgen::JsCast;
@@ -67,6 +72,7 @@ async fn data_table_sorts_and_formats() {
             cells: vec![Cell {
                 value: CellValue::Number(Some(0.2)),
                 note: None,
+                assumption: false,
             }],
         },
         Row {
@@ -74,6 +80,7 @@ async fn data_table_sorts_and_formats() {
             cells: vec![Cell {
                 value: CellValue::Number(Some(0.05)),
                 note: None,
+                assumption: false,
             }],
         },
     ];
@@ -115,4 +122,214 @@ async fn term_links_its_tooltip() {
     assert!(tip.text_content().unwrap().contains("Loan-to-value"));
     let link = tip.query_selector("a").unwrap().unwrap();
     assert_eq!(link.get_attribute("href").as_deref(), Some("/glossary#ltv"));
+}
+
+fn input_event(el: &web_sys::HtmlInputElement, value: &str) {
+    el.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn number_input_validates_inline_and_keeps_the_last_valid_value() {
+    let host = host();
+    let value = RwSignal::new(0.1);
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <NumberInput id="fee" label="Fee" term="fee-on-rewards" unit="%" value=value scale=100.0 min=0.0 max=100.0 step=0.5/> }
+    });
+    leptos::task::tick().await;
+    let field: web_sys::HtmlInputElement = document()
+        .get_element_by_id("fee")
+        .unwrap()
+        .unchecked_into();
+    let slider: web_sys::HtmlInputElement = document()
+        .get_element_by_id("fee-slider")
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(field.value(), "10");
+    input_event(&field, "12,5");
+    leptos::task::tick().await;
+    assert_eq!(value.get_untracked(), 0.125);
+    assert_eq!(slider.value(), "12.5");
+    input_event(&field, "150");
+    leptos::task::tick().await;
+    assert_eq!(
+        value.get_untracked(),
+        0.125,
+        "an out-of-range entry must not reach the model"
+    );
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(texts(&host, ".field-msg"), ["Enter a value from 0 to 100."]);
+    input_event(&slider, "20");
+    leptos::task::tick().await;
+    assert_eq!(value.get_untracked(), 0.2);
+    assert_eq!(texts(&host, ".field-msg"), [""]);
+    assert_eq!(field.value(), "20");
+}
+
+#[wasm_bindgen_test]
+async fn waterfall_chart_is_accessible() {
+    let host = host();
+    let bars = vec![
+        Bar {
+            label: "Consensus".into(),
+            value: 0.028,
+            kind: BarKind::Up,
+        },
+        Bar {
+            label: "Fee".into(),
+            value: -0.003,
+            kind: BarKind::Down,
+        },
+        Bar {
+            label: "Net".into(),
+            value: 0.025,
+            kind: BarKind::Total,
+        },
+    ];
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <BarChart title="Waterfall" desc="Test chart." bars=bars.clone() unit=Unit::RatePoints axis_label="APR" waterfall=true file_name="w"/> }
+    });
+    leptos::task::tick().await;
+    let svg = host.query_selector("svg[role=img]").unwrap().unwrap();
+    let labelled = svg.get_attribute("aria-labelledby").unwrap();
+    let ids: Vec<&str> = labelled.split(' ').collect();
+    assert_eq!(
+        document()
+            .get_element_by_id(ids[0])
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Waterfall"
+    );
+    assert_eq!(
+        document()
+            .get_element_by_id(ids[1])
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Test chart."
+    );
+    assert_eq!(
+        texts(&host, "rect.bar title"),
+        ["Consensus: +2.80 pp", "Fee: −0.30 pp", "Net: +2.50 pp"]
+    );
+    // The decrease is hatched, not only coloured.
+    let down = host.query_selector("rect.bar.down").unwrap().unwrap();
+    assert!(
+        down.get_attribute("fill")
+            .unwrap()
+            .starts_with("url(#hatch-")
+    );
+    assert_eq!(
+        texts(&host, "table.visually-hidden tbody th"),
+        ["Consensus", "Fee", "Net"]
+    );
+    assert!(!texts(&host, ".x-axis .tick-label").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn histogram_draws_bins_and_labelled_markers() {
+    let host = host();
+    let bins = vec![
+        Bin {
+            lo: 0.0,
+            hi: 0.01,
+            value: 0.9,
+        },
+        Bin {
+            lo: 0.01,
+            hi: 0.02,
+            value: 0.1,
+        },
+    ];
+    let markers = vec![Marker {
+        label: "VaR 99%".into(),
+        at: 0.015,
+    }];
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <Histogram title="Losses" desc="d" bins=bins.clone() markers=markers.clone() x_unit=Unit::Fraction y_unit=Unit::Fraction x_label="Loss" y_label="Probability" file_name="h"/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(host.query_selector_all("rect.bar").unwrap().length(), 2);
+    assert_eq!(texts(&host, ".marker-label"), ["VaR 99%: 1.5%"]);
+    assert_eq!(texts(&host, "table.visually-hidden tbody tr").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn line_chart_has_a_legend_with_shapes() {
+    let host = host();
+    let series = vec![
+        Series {
+            name: "Net APY".into(),
+            points: vec![(1.0, 0.03), (2.0, 0.04), (3.0, 0.05)],
+        },
+        Series {
+            name: "Borrow".into(),
+            points: vec![(1.0, 0.0), (2.0, 0.02), (3.0, -0.01)],
+        },
+    ];
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <LineChart title="APY" desc="d" series=series.clone() x_unit=Unit::Multiple y_unit=Unit::Fraction x_label="Leverage" y_label="APY" file_name="l"/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&host, ".legend li"), ["Net APY", "Borrow"]);
+    assert_eq!(host.query_selector_all("path.line").unwrap().length(), 4); // 2 lines + 2 legend samples
+    assert_eq!(texts(&host, "circle.hit title")[0], "Net APY at 1.00×: 3%");
+    // Negative values bring a zero line.
+    assert_eq!(host.query_selector_all(".zero-line").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn network_diagram_marks_the_affected_part_without_colour() {
+    let host = host();
+    let ops = vec![
+        NetNode {
+            label: "Op A".into(),
+            highlighted: true,
+        },
+        NetNode {
+            label: "Op B".into(),
+            highlighted: false,
+        },
+    ];
+    let avss = vec![NetNode {
+        label: "EigenDA".into(),
+        highlighted: true,
+    }];
+    let edges = vec![
+        NetEdge {
+            from: 0,
+            to: 0,
+            weight: 0.5,
+            highlighted: true,
+        },
+        NetEdge {
+            from: 1,
+            to: 0,
+            weight: 0.25,
+            highlighted: false,
+        },
+        NetEdge {
+            from: 5,
+            to: 0,
+            weight: 0.25,
+            highlighted: false,
+        },
+    ];
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <NetworkDiagram title="Net" desc="d" operators=ops.clone() avss=avss.clone() edges=edges.clone() file_name="n"/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&host, ".node-label.hot"), ["! Op A", "! EigenDA"]);
+    let hot = host.query_selector("path.edge.hot").unwrap().unwrap();
+    assert_eq!(
+        hot.get_attribute("stroke-dasharray").as_deref(),
+        Some("7 3")
+    );
+    // The edge with an unknown operator index is dropped, not drawn or panicking.
+    assert_eq!(host.query_selector_all("path.edge").unwrap().length(), 2);
+    assert_eq!(texts(&host, "table.visually-hidden tbody tr").len(), 2);
 }

@@ -4,6 +4,7 @@
 //! name the offending input.
 
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::Error;
@@ -13,6 +14,16 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// Reads a JS value into `T`; a shape mismatch becomes an [`Error::Parse`] naming the path.
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        js_error(&Error::Parse {
+            field: ".".to_owned(),
+            message: e.to_string(),
+        })
+    })
 }
 
 /// Converts an [`Error`] into a JS `Error` carrying `kind` and `field` properties.
@@ -37,9 +48,26 @@ pub fn presets_js() -> Result<JsValue, JsValue> {
     to_js(&p)
 }
 
-/// The comparison matrix of the built-in protocols.
-#[wasm_bindgen(js_name = comparisonMatrix, unchecked_return_type = "Matrix")]
-pub fn comparison_matrix_js() -> Result<JsValue, JsValue> {
+/// The comparison matrix of the built-in protocols. `exitQueue` sets the beacon-chain exit queue
+/// used for the time-to-exit row; omitted, the queue is empty and S is 36M ETH.
+///
+/// Its TypeScript signature is written by hand below because wasm-bindgen cannot mark a typed
+/// `JsValue` parameter as optional.
+#[wasm_bindgen(js_name = comparisonMatrix, skip_typescript)]
+pub fn comparison_matrix_js(exit_queue: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let queue = match exit_queue {
+        Some(q) => from_js(q)?,
+        None => crate::presets::default_exit_queue(),
+    };
     let p = crate::presets::protocols().map_err(|e| js_error(&e))?;
-    to_js(&crate::matrix::comparison_matrix(&p))
+    to_js(&crate::matrix::comparison_matrix(&p, &queue).map_err(|e| js_error(&e))?)
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const COMPARISON_MATRIX_TS: &str = r#"
+/**
+ * The comparison matrix of the built-in protocols. `exitQueue` sets the beacon-chain exit queue
+ * used for the time-to-exit row; omitted, the queue is empty and S is 36M ETH.
+ */
+export function comparisonMatrix(exitQueue?: ExitQueue): Matrix;
+"#;

@@ -15,12 +15,12 @@ export const matrix = {
   },
   async interact(page) {
     const figures = page.getByRole("table", { name: /Sourced figures per protocol/ });
-    const header = figures.getByRole("columnheader", { name: /Delay to exit through EigenLayer/ });
-    await header.getByRole("button", { name: /Delay to exit/ }).click();
+    const header = figures.getByRole("columnheader", { name: /Time to exit/ });
+    await header.getByRole("button", { name: /Time to exit/ }).click();
     assert.equal(await header.getAttribute("aria-sort"), "ascending");
     const first = async () => (await figures.locator("tbody tr th").first().textContent()).trim();
     assert.equal(await first(), "Renzo (ezETH)"); // 17 days < 21 < 22
-    await header.getByRole("button", { name: /Delay to exit/ }).click();
+    await header.getByRole("button", { name: /Time to exit/ }).click();
     assert.equal(await header.getAttribute("aria-sort"), "descending");
     assert.equal(await first(), "Kelp DAO (rsETH)");
     // The tooltip of a source opens on keyboard focus.
@@ -34,5 +34,16 @@ export const matrix = {
       page.getByRole("button", { name: "Download CSV" }).click(),
     ]);
     assert.equal(download.suggestedFilename(), "restake-lab-matrix.csv");
+    // The exit queue input recomputes the time to exit in the table and the chart:
+    // 115,200 ETH ahead at 57,600 ETH/day adds 2 days (Renzo 3 + 14 + 2 = 19).
+    const renzoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Renzo (ezETH)" }) }).locator("td").nth(2);
+    assert.match(await renzoExit.textContent(), /^17 days/);
+    await page.getByLabel("ETH ahead in the exit queue", { exact: true }).fill("115200");
+    await page.waitForFunction(() => [...document.querySelectorAll("rect.bar title")].some((t) => t.textContent === "Renzo (ezETH): 19 days"));
+    assert.match(await renzoExit.textContent(), /^19 days/);
+    // An invalid entry shows an inline message and keeps the last valid figures.
+    await page.getByLabel("ETH ahead in the exit queue", { exact: true }).fill("-3");
+    await page.getByText("Enter a value from 0 to 5000000.").waitFor();
+    assert.match(await renzoExit.textContent(), /^19 days/);
   },
 };

@@ -34,6 +34,8 @@ pub struct Cell {
     pub value: CellValue,
     /// Where the value comes from, shown behind an “i” button.
     pub note: Option<String>,
+    /// The value rests on an assumption: an “assumption” tag is shown beside it.
+    pub assumption: bool,
 }
 
 /// One row: a header cell (`<th scope="row">`) and one cell per column.
@@ -224,6 +226,7 @@ pub fn DataTable(
                             <td class=class>
                                 {text}
                                 {cell.note.map(|n| view! { <Tip label="Source".to_owned() glyph="i">{n}</Tip> })}
+                                {cell.assumption.then(|| view! { <span class="tag assumption">"assumption"</span> })}
                             </td>
                         }
                     })
@@ -271,6 +274,7 @@ mod tests {
             cells: vec![Cell {
                 value: CellValue::Number(v),
                 note: None,
+                assumption: false,
             }],
         }
     }

@@ -1,7 +1,21 @@
 //! The shared UI kit: every page is built from these views. They hold no model math.
 
+pub mod chart;
 pub mod data_table;
 pub mod download;
+pub mod number_input;
 pub mod page;
 pub mod source;
 pub mod term;
+
+/// A document-unique id such as `chart-title-7`, for `aria-labelledby` and tooltip links. View
+/// state only; thread-local because the browser runs one thread.
+pub fn unique_id(prefix: &str) -> String {
+    use std::cell::Cell;
+    thread_local!(static N: Cell<u32> = const { Cell::new(0) });
+    let n = N.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    format!("{prefix}-{n}")
+}

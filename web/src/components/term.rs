@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::unique_id;
 use crate::glossary;
 
 /// A focusable button that reveals `children` in a bubble on hover or focus. The bubble is
@@ -18,7 +19,7 @@ pub fn Tip(
     /// Bubble content.
     children: Children,
 ) -> impl IntoView {
-    let tip_id = format!("tip-{}", next_tip_number());
+    let tip_id = unique_id("tip");
     view! {
         <span class="tip-anchor">
             <button type="button" class="tip-button" aria-label=label aria-describedby=tip_id.clone()>
@@ -61,16 +62,5 @@ pub fn TermTip(
                 <a href=format!("/glossary#{}", e.id)>"Glossary: " {e.term}</a>
             </Tip>
         }
-    })
-}
-
-/// A counter so tooltip ids are unique on a page. View state only; thread-local because the
-/// browser runs one thread.
-fn next_tip_number() -> u32 {
-    use std::cell::Cell;
-    thread_local!(static N: Cell<u32> = const { Cell::new(0) });
-    N.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
     })
 }

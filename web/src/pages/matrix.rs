@@ -3,19 +3,24 @@
 //! All protocol facts come from `restake-core`; none are written here.
 
 use leptos::prelude::*;
+use restake_core::exit::ExitQueue;
 use restake_core::matrix::{Matrix, comparison_matrix};
 use restake_core::presets;
+use restake_core::protocol::Protocol;
 
+use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
-use crate::components::page::Page;
+use crate::components::number_input::NumberInput;
+use crate::components::page::{Page, Panels};
 use crate::components::source::{SourceNote, describe};
 use crate::components::term::Term;
+use crate::format::Unit;
 
 /// Glossary id for a quantitative row, where one exists.
 fn row_term(id: &str) -> Option<&'static str> {
     match id {
         "feeOnRewards" => Some("fee-on-rewards"),
-        "exitDelay" => Some("escrow"),
+        "timeToExit" => Some("escrow"),
         "bridges" | "bridgeMintLimit" => Some("bridge"),
         _ => None,
     }
@@ -44,6 +49,7 @@ fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
                 .map(|r| Cell {
                     value: CellValue::Number(r.cells[i].value),
                     note: Some(describe(&r.cells[i].basis)),
+                    assumption: r.cells[i].basis.rests_on_assumption(),
                 })
                 .collect(),
         })
@@ -51,27 +57,28 @@ fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
     (columns, rows)
 }
 
+/// Bars of the time to exit per protocol, from the matrix's `timeToExit` row.
+fn exit_bars(m: &Matrix) -> Vec<Bar> {
+    let Some(row) = m.quantitative.iter().find(|r| r.id == "timeToExit") else {
+        return Vec::new();
+    };
+    m.protocols
+        .iter()
+        .zip(&row.cells)
+        .enumerate()
+        .map(|(i, (p, c))| Bar {
+            label: format!("{} ({})", p.name, p.token),
+            value: c.value.unwrap_or(f64::NAN),
+            kind: BarKind::Series(i),
+        })
+        .collect()
+}
+
 /// The home page.
 #[component]
 pub fn MatrixPage() -> impl IntoView {
     let body = match presets::protocols() {
-        Ok(protocols) => {
-            let m = comparison_matrix(&protocols);
-            let (columns, rows) = figures_table(&m);
-            view! {
-                <QualitativeMatrix matrix=m.clone()/>
-                <h2>"Figures per protocol"</h2>
-                <p>"Click a column heading to sort. The “i” beside each figure gives its source and date."</p>
-                <DataTable
-                    caption="Sourced figures per protocol"
-                    row_header="Protocol"
-                    columns=columns
-                    rows=rows
-                    csv_name="restake-lab-matrix.csv"
-                />
-            }
-            .into_any()
-        }
+        Ok(protocols) => view! { <MatrixBody protocols=protocols/> }.into_any(),
         Err(e) => {
             view! { <p role="alert">"The built-in protocol data is invalid: " {e.to_string()}</p> }
                 .into_any()
@@ -97,6 +104,99 @@ pub fn MatrixPage() -> impl IntoView {
     }
 }
 
+/// The matrix for the preset protocols, recomputed when the exit-queue inputs change. The last
+/// valid matrix stays on screen while an input is invalid.
+#[component]
+fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
+    let defaults = presets::default_exit_queue();
+    let queued = RwSignal::new(defaults.queued_eth);
+    let staked = RwSignal::new(defaults.total_staked_eth);
+    let computed = Memo::new(move |_| {
+        let q = ExitQueue {
+            queued_eth: queued.get(),
+            total_staked_eth: staked.get(),
+        };
+        comparison_matrix(&protocols, &q)
+    });
+    let last_good = RwSignal::new(None::<Matrix>);
+    Effect::new(move |_| {
+        if let Ok(m) = computed.get() {
+            last_good.set(Some(m));
+        }
+    });
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || {
+            computed
+                .get()
+                .err()
+                .filter(|e| e.field() == field)
+                .map(|e| e.to_string())
+        })
+    };
+    let matrix = move || last_good.get().or_else(|| computed.get().ok());
+    let figures = Signal::derive(move || matrix().map(|m| figures_table(&m).1).unwrap_or_default());
+    let columns = computed
+        .get_untracked()
+        .map(|m| figures_table(&m).0)
+        .unwrap_or_default();
+    let bars = Signal::derive(move || matrix().map(|m| exit_bars(&m)).unwrap_or_default());
+    let desc = Signal::derive(move || {
+        "Days from a withdrawal request to ETH in hand by the slow path: protocol delay, EigenLayer's 14-day escrow, then the beacon-chain exit queue.".to_owned()
+    });
+    view! {
+        {move || matrix().map(|m| view! { <QualitativeMatrix matrix=m/> })}
+        <h2>"Figures per protocol"</h2>
+        <p>"Click a column heading to sort. The “i” beside each figure gives its source and date."</p>
+        <DataTable
+            caption="Sourced figures per protocol"
+            row_header="Protocol"
+            columns=columns
+            rows=figures
+            csv_name="restake-lab-matrix.csv"
+        />
+        <h2>"How long does the slow exit take?"</h2>
+        <Panels
+            inputs=Box::new(move || view! {
+                <p>
+                    "Set the beacon-chain exit queue ahead of you. It drains at the Electra churn limit of min(256, max(128, S ÷ 65,536)) ETH per epoch, 225 epochs a day. "
+                    <Term id="escrow">"The EigenLayer escrow"</Term>
+                    " comes before it."
+                </p>
+                <NumberInput
+                    id="exit-queue"
+                    label="ETH ahead in the exit queue"
+                    unit="ETH"
+                    value=queued
+                    min=0.0
+                    max=5_000_000.0
+                    step=10_000.0
+                    error=error_for("exitQueue.queuedEth")
+                />
+                <NumberInput
+                    id="total-staked"
+                    label="Total ETH staked (S)"
+                    unit="ETH"
+                    value=staked
+                    min=1_000_000.0
+                    max=120_000_000.0
+                    step=500_000.0
+                    error=error_for("exitQueue.totalStakedEth")
+                />
+            }.into_any())
+            results=Box::new(move || view! {
+                <BarChart
+                    title="Time to exit by the slow path"
+                    desc=desc
+                    bars=bars
+                    unit=Unit::Days
+                    axis_label="Days from request to ETH"
+                    file_name="time-to-exit"
+                />
+            }.into_any())
+        />
+    }
+}
+
 /// The seed's matrix as published: parameters down, protocols across.
 #[component]
 fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
@@ -105,6 +205,7 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
         .iter()
         .map(|p| view! { <th scope="col">{p.name.clone()} <span class="token">{format!(" ({})", p.token)}</span></th> })
         .collect_view();
+    let names: Vec<String> = matrix.protocols.iter().map(|p| p.name.clone()).collect();
     let rows = matrix
         .qualitative
         .into_iter()
@@ -112,7 +213,8 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
             let cells = r
                 .cells
                 .into_iter()
-                .map(|c| view! { <td>{c.value}<SourceNote basis=c.basis/></td> })
+                .zip(names.clone())
+                .map(|(c, name)| view! { <td data-protocol=name>{c.value}<SourceNote basis=c.basis/></td> })
                 .collect_view();
             view! { <tr><th scope="row">{r.label}</th>{cells}</tr> }
         })
