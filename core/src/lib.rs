@@ -13,6 +13,7 @@
 //! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
 #![warn(missing_docs)]
 
+pub mod bridge;
 pub mod error;
 pub mod exit;
 pub mod matrix;

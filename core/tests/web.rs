@@ -17,8 +17,11 @@ fn presets_cross_the_boundary_as_plain_objects() {
 
 #[wasm_bindgen_test]
 fn matrix_through_js_matches_native() {
-    let native =
-        restake_core::matrix::comparison_matrix(&restake_core::presets::protocols().unwrap());
+    let native = restake_core::matrix::comparison_matrix(
+        &restake_core::presets::protocols().unwrap(),
+        &restake_core::presets::default_exit_queue(),
+    )
+    .unwrap();
     let exit: Vec<Option<f64>> = native
         .quantitative
         .iter()
@@ -48,4 +51,17 @@ fn bad_exit_queue_throws_an_error_naming_the_field() {
         msg,
         "exitQueue.queuedEth: must be an amount in 0..=1e9 ETH, got -5"
     );
+}
+
+#[wasm_bindgen_test]
+fn bridge_preset_round_trips_through_js() {
+    use restake_core::js::bridge::{bridge_exposure_js, bridge_preset_js};
+    let preset = bridge_preset_js().unwrap();
+    let input = js_sys::Reflect::get(&preset, &"input".into()).unwrap();
+    let report = bridge_exposure_js(input).unwrap();
+    let share = js_sys::Reflect::get(&report, &"exploitShare".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!((share - 0.18).abs() < 1e-12, "{share}");
 }

@@ -9,6 +9,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::Error;
 
+pub mod bridge;
+
 /// Serialises a report as plain JS objects (maps become objects, `None` becomes `null`).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
