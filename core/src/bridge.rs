@@ -86,8 +86,9 @@ pub struct LendingExposure {
     pub chain: String,
     /// Legitimate collateral of this token posted there, tokens ≥ 0.
     pub collateral: f64,
-    /// Unbacked or stolen tokens the attacker posts there, tokens ≥ 0 (at most the exploit amount).
-    pub attacker_collateral: f64,
+    /// Share of the exploited tokens the attacker posts there as collateral, fraction in
+    /// `0..=1`; the shares over all markets sum to at most 1.
+    pub attacker_share: f64,
     /// Loan-to-value the market grants on the token, fraction in `0..=1`.
     pub ltv: f64,
     /// Average debt of the legitimate positions as a fraction of their collateral value at par,
@@ -147,7 +148,7 @@ pub struct LendingReport {
     pub market: String,
     /// Value the legitimate collateral loses to the haircut, ETH.
     pub collateral_loss_eth: f64,
-    /// What the attacker borrows: `attacker collateral × rate × LTV`, ETH.
+    /// What the attacker borrows: `attacker share × exploit amount × rate × LTV`, ETH.
     pub attacker_borrow_eth: f64,
     /// Bad debt: the attacker's borrow above the real value of its collateral, plus the legitimate
     /// positions' debt above their collateral's value after the haircut (no liquidation assumed:
@@ -222,8 +223,8 @@ impl BridgeInput {
                 limit: self.ethereum_supply,
             });
         }
-        let attacker_max = match &self.exploit {
-            None => 0.0,
+        match &self.exploit {
+            None => {}
             Some(Exploit::DrainedAdapter { chain, amount }) => {
                 let c = self.chain_named("exploit.chain", chain)?;
                 validate::in_range(
@@ -232,13 +233,13 @@ impl BridgeInput {
                     0.0,
                     c.locked,
                     &format!("at most the {} tokens locked for {}", c.locked, c.chain),
-                )?
+                )?;
             }
             Some(Exploit::UnbackedMint { chain, amount }) => {
                 self.chain_named("exploit.chain", chain)?;
-                tokens("exploit.amount", *amount)?
+                tokens("exploit.amount", *amount)?;
             }
-        };
+        }
         let mut posted = 0.0;
         for (i, m) in self.lending.iter().enumerate() {
             let f = format!("lending[{i}]");
@@ -247,15 +248,15 @@ impl BridgeInput {
                 self.chain_named(&format!("{f}.chain"), &m.chain)?;
             }
             tokens(&format!("{f}.collateral"), m.collateral)?;
-            posted += tokens(&format!("{f}.attackerCollateral"), m.attacker_collateral)?;
+            posted += validate::fraction(&format!("{f}.attackerShare"), m.attacker_share)?;
             validate::fraction(&format!("{f}.ltv"), m.ltv)?;
             validate::fraction(&format!("{f}.debtRatio"), m.debt_ratio)?;
         }
-        if posted > attacker_max * (1.0 + 1e-12) {
+        if posted > 1.0 + 1e-12 {
             return Err(Error::SumTooLarge {
-                field: "lending[].attackerCollateral".to_owned(),
+                field: "lending[].attackerShare".to_owned(),
                 value: posted,
-                limit: attacker_max,
+                limit: 1.0,
             });
         }
         Ok(())
@@ -367,8 +368,9 @@ pub fn bridge_exposure(input: &BridgeInput) -> Result<BridgeReport, Error> {
         .iter()
         .map(|m| {
             let h = haircut_on(&m.chain);
-            let borrow = m.attacker_collateral * rate * m.ltv;
-            let real = m.attacker_collateral * rate * (1.0 - attacker_haircut);
+            let posted = m.attacker_share * x;
+            let borrow = posted * rate * m.ltv;
+            let real = posted * rate * (1.0 - attacker_haircut);
             let legit_bad = m.collateral * rate * (m.debt_ratio - (1.0 - h)).max(0.0);
             LendingReport {
                 market: m.market.clone(),
@@ -422,7 +424,7 @@ pub fn rseth_april_2026() -> (BridgeInput, Vec<(String, crate::source::Basis)>) 
             market: "Aave v3 Core (Ethereum)".to_owned(),
             chain: "Ethereum".to_owned(),
             collateral: 0.0,
-            attacker_collateral: x,
+            attacker_share: 1.0,
             ltv: 0.93,
             debt_ratio: 0.0,
         }],
@@ -436,7 +438,7 @@ pub fn rseth_april_2026() -> (BridgeInput, Vec<(String, crate::source::Basis)>) 
         ("exchangeRateEth".to_owned(), Basis::Assumption { note: "rsETH/ETH exchange rate on the day is not in our sources; 1 ETH per rsETH assumed".to_owned() }),
         ("chains[0]".to_owned(), Basis::Assumption { note: "remote supply and adapter balance per chain are not in our sources; the adapter is assumed to have held exactly the drained 116,500 rsETH for the L2s taken together".to_owned() }),
         ("policy".to_owned(), Basis::Assumption { note: "who finally bore the loss is not settled in our sources (a \"DeFi United\" recapitalisation followed); switch the policy to compare".to_owned() }),
-        ("lending[0].attackerCollateral".to_owned(), Basis::Source { citation: format!("the attacker used the rsETH as collateral on Aave v3 to borrow WETH: {news}"), date: "2026-04-18".to_owned() }),
+        ("lending[0].attackerShare".to_owned(), Basis::Source { citation: format!("the attacker used the rsETH as collateral on Aave v3 to borrow WETH: {news}"), date: "2026-04-18".to_owned() }),
         ("lending[0].ltv".to_owned(), Basis::Source { citation: "rsETH/wstETH E-mode on Aave v3 Core: LTV 93% (vote.onaave.com proposal 311); whether the attacker used E-mode is not in our sources".to_owned(), date: "2025-04".to_owned() }),
         ("lending[0].collateral".to_owned(), Basis::Assumption { note: "legitimate rsETH collateral on Aave is not in our sources; set it to see the haircut's effect on honest borrowers".to_owned() }),
     ];
@@ -472,7 +474,7 @@ mod tests {
                 market: "Arb market".into(),
                 chain: "Arbitrum".into(),
                 collateral: 100.0,
-                attacker_collateral: 0.0,
+                attacker_share: 0.0,
                 ltv: 0.9,
                 debt_ratio: 0.8,
             }],
@@ -546,7 +548,7 @@ mod tests {
             market: "Base market".into(),
             chain: "Base".into(),
             collateral: 0.0,
-            attacker_collateral: 50.0,
+            attacker_share: 1.0,
             ltv: 0.9,
             debt_ratio: 0.0,
         });
@@ -594,12 +596,19 @@ mod tests {
         });
         assert_eq!(bridge_exposure(&i).unwrap_err().field(), "exploit.chain");
         i.exploit = None;
-        i.lending[0].attacker_collateral = 1.0;
+        i.lending[0].attacker_share = 0.7;
+        i.lending.push(i.lending[0].clone());
         assert_eq!(
             bridge_exposure(&i).unwrap_err().field(),
-            "lending[].attackerCollateral"
+            "lending[].attackerShare"
         );
-        i.lending[0].attacker_collateral = 0.0;
+        i.lending[1].attacker_share = 1.5;
+        assert_eq!(
+            bridge_exposure(&i).unwrap_err().field(),
+            "lending[1].attackerShare"
+        );
+        i.lending.pop();
+        i.lending[0].attacker_share = 0.0;
         i.chains[0].locked = -1.0;
         assert_eq!(bridge_exposure(&i).unwrap_err().field(), "chains[0].locked");
         i.chains[0].locked = 900.0;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{glossary::GlossaryPage, matrix::MatrixPage};
+use crate::pages::{bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage};
 
 /// One entry of the top navigation. Only pages that work are listed.
 struct NavItem {
@@ -16,6 +16,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/",
         label: "Matrix",
+    },
+    NavItem {
+        href: "/bridge",
+        label: "Bridge",
     },
     NavItem {
         href: "/glossary",
@@ -46,6 +50,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=MatrixPage/>
+                    <Route path=path!("/bridge") view=BridgePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>
             </main>

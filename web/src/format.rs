@@ -88,6 +88,40 @@ pub fn format(value: Option<f64>, unit: Unit) -> String {
     }
 }
 
+/// A compact tick label for a chart axis, whose title carries the unit: `20k`, `1.5M`, `2.5%`,
+/// `17`. Non-finite values print as [`MISSING`].
+pub fn axis(v: f64, unit: Unit) -> String {
+    if !v.is_finite() {
+        return MISSING.to_owned();
+    }
+    match unit {
+        Unit::Fraction => percent(v),
+        Unit::RatePoints => format!("{} pp", trim_zeros(&fixed(v * 100.0, 3))),
+        Unit::Multiple => format!("{}×", trim_zeros(&fixed(v, 2))),
+        _ => {
+            let a = v.abs();
+            let (scaled, suffix) = if a >= 1e9 {
+                (v / 1e9, "B")
+            } else if a >= 1e6 {
+                (v / 1e6, "M")
+            } else if a >= 1e4 {
+                (v / 1e3, "k")
+            } else {
+                (v, "")
+            };
+            format!("{}{suffix}", trim_zeros(&fixed(scaled, 2)))
+        }
+    }
+}
+
+fn trim_zeros(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
 /// A fraction as a percentage with sensible decimals: `0.1` → `10%`, `0.0285` → `2.85%`,
 /// `0.00054` → `0.054%`.
 pub fn percent(fraction: f64) -> String {
@@ -116,7 +150,7 @@ fn rate_decimals(p: f64) -> usize {
 }
 
 fn eth_decimals(v: f64) -> usize {
-    if v >= 1000.0 {
+    if v == 0.0 || v >= 1000.0 {
         0
     } else if v >= 1.0 {
         2
@@ -192,5 +226,17 @@ mod tests {
         assert_eq!(format(Some(f64::NAN), Unit::Fraction), MISSING);
         assert_eq!(grouped(-1234567.891, 2), "−1,234,567.89");
         assert_eq!(grouped(-0.001, 2), "0.00");
+        assert_eq!(format(Some(0.0), Unit::Eth), "0 ETH");
+    }
+
+    #[test]
+    fn axis_labels_are_compact() {
+        assert_eq!(axis(20_000.0, Unit::Eth), "20k");
+        assert_eq!(axis(1_500_000.0, Unit::Count), "1.5M");
+        assert_eq!(axis(0.0, Unit::Eth), "0");
+        assert_eq!(axis(17.5, Unit::Days), "17.5");
+        assert_eq!(axis(0.025, Unit::Fraction), "2.5%");
+        assert_eq!(axis(0.0125, Unit::RatePoints), "1.25 pp");
+        assert_eq!(axis(-2500.0, Unit::Eth), "−2500");
     }
 }

@@ -2,5 +2,6 @@
 // (optionally) interactions run once at desktop size.
 import { matrix } from "./matrix.mjs";
 import { glossary } from "./glossary.mjs";
+import { bridge } from "./bridge.mjs";
 
-export const PAGES = [matrix, glossary];
+export const PAGES = [matrix, bridge, glossary];

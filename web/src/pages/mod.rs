@@ -1,4 +1,5 @@
 //! One file per page.
 
+pub mod bridge;
 pub mod glossary;
 pub mod matrix;

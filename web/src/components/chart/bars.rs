@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::scale::{Linear, nice_ticks};
 use super::{ChartFrame, DataRows, Tick, XAxis};
 use crate::components::unique_id;
-use crate::format::{Unit, format};
+use crate::format::{Unit, axis, format};
 
 /// How a bar is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +118,7 @@ pub fn BarChart(
             .iter()
             .map(|&t| Tick {
                 at: x.at(t),
-                label: format(Some(t), unit),
+                label: axis(t, unit),
             })
             .collect();
         let marks = bars

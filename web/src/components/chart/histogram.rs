@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::scale::{Linear, nice_ticks};
 use super::{ChartFrame, DASHES, DataRows, Tick, XAxis, YAxis};
-use crate::format::{Unit, format};
+use crate::format::{Unit, axis, format};
 
 /// One bin `[lo, hi)` with its height.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,14 +117,14 @@ pub fn Histogram(
             .iter()
             .map(|&t| Tick {
                 at: x.at(t),
-                label: format(Some(t), x_unit),
+                label: axis(t, x_unit),
             })
             .collect();
         let yticks = yt
             .iter()
             .map(|&t| Tick {
                 at: y.at(t),
-                label: format(Some(t), y_unit),
+                label: axis(t, y_unit),
             })
             .collect();
         let rects = bins

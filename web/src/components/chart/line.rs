@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::histogram::Marker;
 use super::scale::{Linear, nice_ticks};
 use super::{ChartFrame, DASHES, DataRows, Tick, XAxis, YAxis};
-use crate::format::{Unit, format};
+use crate::format::{Unit, axis, format};
 
 /// One series of `(x, y)` points, in increasing `x`.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,14 +113,14 @@ pub fn LineChart(
             .iter()
             .map(|&t| Tick {
                 at: x.at(t),
-                label: format(Some(t), x_unit),
+                label: axis(t, x_unit),
             })
             .collect();
         let yticks = yt
             .iter()
             .map(|&t| Tick {
                 at: y.at(t),
-                label: format(Some(t), y_unit),
+                label: axis(t, y_unit),
             })
             .collect();
         let lines = series
