@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::Error;
 use crate::exit::ExitQueue;
 use crate::presets::{EIGENLAYER_WITHDRAWAL_DELAY_BLOCKS, eigenlayer_withdrawal_delay_days};
-use crate::protocol::Protocol;
+use crate::protocol::{Protocol, ProtocolKind};
 use crate::source::{Basis, Sourced};
 
 /// How a quantitative row's numbers are to be read and formatted.
@@ -47,8 +47,9 @@ pub struct QualitativeRow {
     pub id: String,
     /// Row heading as the seed's matrix names it.
     pub label: String,
-    /// One cell per protocol, in [`Matrix::protocols`] order.
-    pub cells: Vec<Sourced<String>>,
+    /// One cell per protocol, in [`Matrix::protocols`] order; `null` where no source describes
+    /// the protocol on this row.
+    pub cells: Vec<Option<Sourced<String>>>,
 }
 
 /// A row of numbers, one per protocol; `value: null` where no figure is known.
@@ -124,11 +125,12 @@ fn queue_basis(q: &ExitQueue) -> Basis {
 pub fn comparison_matrix(protocols: &[Protocol], exit_queue: &ExitQueue) -> Result<Matrix, Error> {
     exit_queue.validate("exitQueue")?;
     let queue_days = exit_queue.wait_days();
-    let text_row = |id: &str, label: &str, get: fn(&Protocol) -> &Sourced<String>| QualitativeRow {
-        id: id.to_owned(),
-        label: label.to_owned(),
-        cells: protocols.iter().map(|p| get(p).clone()).collect(),
-    };
+    let text_row =
+        |id: &str, label: &str, get: fn(&Protocol) -> &Option<Sourced<String>>| QualitativeRow {
+            id: id.to_owned(),
+            label: label.to_owned(),
+            cells: protocols.iter().map(|p| get(p).clone()).collect(),
+        };
     let number_row = |id: &str,
                       label: &str,
                       unit: Unit,
@@ -191,19 +193,27 @@ pub fn comparison_matrix(protocols: &[Protocol], exit_queue: &ExitQueue) -> Resu
                 "timeToExit",
                 "Time to exit (slow path)",
                 Unit::Days,
-                "Protocol delay, then EigenLayer's 14-day withdrawal escrow, then the beacon-chain exit queue.",
+                "Protocol delay, then EigenLayer's 14-day withdrawal escrow (restaked tokens only), then the beacon-chain exit queue.",
                 &|p| {
+                    let restaked = p.kind == ProtocolKind::Lrt;
+                    let escrow = if restaked { escrow_days } else { 0.0 };
+                    let mut inputs = vec![p.withdrawal_delay_days.basis.clone()];
+                    if restaked {
+                        inputs.push(escrow_basis());
+                    }
+                    inputs.push(queue_basis(exit_queue));
                     Sourced {
-                    value: Some(p.withdrawal_delay_days.value + escrow_days + queue_days),
-                    basis: Basis::Derived {
-                        formula: "protocol withdrawal delay + EigenLayer withdrawal escrow (100,800 blocks × 12 s = 14 days) + beacon exit queue wait".to_owned(),
-                        inputs: vec![
-                            p.withdrawal_delay_days.basis.clone(),
-                            escrow_basis(),
-                            queue_basis(exit_queue),
-                        ],
-                    },
-                }
+                        value: Some(p.withdrawal_delay_days.value + escrow + queue_days),
+                        basis: Basis::Derived {
+                            formula: if restaked {
+                                "protocol withdrawal delay + EigenLayer withdrawal escrow (100,800 blocks × 12 s = 14 days) + beacon exit queue wait"
+                            } else {
+                                "protocol withdrawal delay + beacon exit queue wait (an LST is not in EigenLayer's escrow)"
+                            }
+                            .to_owned(),
+                            inputs,
+                        },
+                    }
                 },
             ),
             number_row(
@@ -271,18 +281,32 @@ mod tests {
             total_staked_eth: 36_000_000.0,
         };
         let m = comparison_matrix(&protocols().unwrap(), &no_queue).unwrap();
-        assert_eq!(m.protocols.len(), 3);
+        assert_eq!(m.protocols.len(), 7);
         assert_eq!(m.qualitative.len(), 4);
         assert_eq!(
-            m.qualitative[3].cells[2].value,
+            m.qualitative[3].cells[2].as_ref().unwrap().value,
             "Recovering from April 2026 bridge exploit"
         );
         let row = |id: &str| m.quantitative.iter().find(|r| r.id == id).unwrap();
         let values = |id: &str| row(id).cells.iter().map(|c| c.value).collect::<Vec<_>>();
-        // 7 + 14, 3 + 14, 8 + 14 days with an empty queue.
-        assert_eq!(values("timeToExit"), [Some(21.0), Some(17.0), Some(22.0)]);
-        assert_eq!(values("bridgeMintLimit"), [None, Some(2000.0), None]);
-        assert_eq!(values("chains"), [Some(18.0), Some(3.0), Some(13.0)]);
+        // 7 + 14, 3 + 14, 8 + 14 days with an empty queue; 0 + 14 for the three LRTs without a
+        // published delay; the LST skips EigenLayer's escrow.
+        assert_eq!(
+            values("timeToExit"),
+            [
+                Some(21.0),
+                Some(17.0),
+                Some(22.0),
+                Some(14.0),
+                Some(14.0),
+                Some(14.0),
+                Some(0.0)
+            ]
+        );
+        // No source describes Puffer's primary focus: the cell is empty, not invented.
+        assert!(m.qualitative[2].cells[3].is_none());
+        assert_eq!(values("bridgeMintLimit")[..3], [None, Some(2000.0), None]);
+        assert_eq!(values("chains")[..3], [Some(18.0), Some(3.0), Some(13.0)]);
         // Kelp's fee is an assumption, and so is anything derived from it.
         assert!(row("feeOnRewards").cells[2].basis.rests_on_assumption());
         // The queue length is the user's input, so the exit time is labelled as resting on it.

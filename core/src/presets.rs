@@ -35,12 +35,15 @@ pub fn default_exit_queue() -> ExitQueue {
     }
 }
 
-/// The preset protocols (ether.fi weETH, Renzo ezETH, Kelp DAO rsETH), parsed and validated.
+/// The preset protocols, parsed and validated: the source article's three (ether.fi weETH,
+/// Renzo ezETH, Kelp DAO rsETH), then Puffer pufETH, Swell rswETH, YieldNest ynETH and the plain
+/// LST baseline wstETH.
 ///
 /// # Example
 /// ```
 /// let p = restake_core::presets::protocols().unwrap();
-/// assert_eq!(p.iter().map(|p| p.token.as_str()).collect::<Vec<_>>(), ["weETH", "ezETH", "rsETH"]);
+/// let tokens: Vec<&str> = p.iter().map(|p| p.token.as_str()).collect();
+/// assert_eq!(tokens, ["weETH", "ezETH", "rsETH", "pufETH", "rswETH", "ynETH", "wstETH"]);
 /// ```
 pub fn protocols() -> Result<Vec<Protocol>, Error> {
     Ok(Scenario::from_json(PROTOCOLS_JSON)?.protocols)
@@ -54,14 +57,15 @@ mod tests {
     #[test]
     fn seed_matrix_rows_are_verbatim() {
         let p = protocols().unwrap();
-        let rows: Vec<[&str; 4]> = p
+        let text = |s: &Option<crate::source::Sourced<String>>| s.as_ref().unwrap().value.clone();
+        let rows: Vec<[String; 4]> = p[..3]
             .iter()
             .map(|p| {
                 [
-                    p.node_operator_design.value.as_str(),
-                    p.avs_allocation_selection.value.as_str(),
-                    p.primary_focus.value.as_str(),
-                    p.trust_marker.value.as_str(),
+                    text(&p.node_operator_design),
+                    text(&p.avs_allocation_selection),
+                    text(&p.primary_focus),
+                    text(&p.trust_marker),
                 ]
             })
             .collect();

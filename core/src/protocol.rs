@@ -67,14 +67,18 @@ pub struct Protocol {
     pub fee_on_rewards: Sourced<f64>,
     /// What backs the token (native ETH in EigenPods, an LST basket, …).
     pub underlying: Sourced<String>,
-    /// Node-operator design (seed matrix row "Node Operator Design").
-    pub node_operator_design: Sourced<String>,
-    /// How stake is allocated to AVSs (seed matrix row "AVS Allocation Selection").
-    pub avs_allocation_selection: Sourced<String>,
-    /// What the protocol optimises for (seed matrix row "Primary Structural Focus").
-    pub primary_focus: Sourced<String>,
-    /// Track record (seed matrix row "Historical Trust Marker").
-    pub trust_marker: Sourced<String>,
+    /// Node-operator design (seed matrix row "Node Operator Design"); `null` when no source
+    /// describes it.
+    pub node_operator_design: Option<Sourced<String>>,
+    /// How stake is allocated to AVSs (seed matrix row "AVS Allocation Selection"); `null` when
+    /// no source describes it (and for an LST, which has no AVSs).
+    pub avs_allocation_selection: Option<Sourced<String>>,
+    /// What the protocol optimises for (seed matrix row "Primary Structural Focus"); `null`
+    /// when no source describes it.
+    pub primary_focus: Option<Sourced<String>>,
+    /// Track record (seed matrix row "Historical Trust Marker"); `null` when no source
+    /// describes it.
+    pub trust_marker: Option<Sourced<String>>,
     /// Chains where the token exists, Ethereum first.
     pub chains: Sourced<Vec<String>>,
     /// Bridge routes used to bring the token to other chains.
@@ -99,14 +103,21 @@ impl Protocol {
         self.fee_on_rewards
             .basis
             .validate(&format!("{field}.feeOnRewards.basis"))?;
-        for (name, s) in [
-            ("underlying", &self.underlying),
-            ("nodeOperatorDesign", &self.node_operator_design),
-            ("avsAllocationSelection", &self.avs_allocation_selection),
-            ("primaryFocus", &self.primary_focus),
-            ("trustMarker", &self.trust_marker),
-            ("withdrawalNote", &self.withdrawal_note),
-        ] {
+        let qualitative = [
+            ("underlying", Some(&self.underlying)),
+            ("nodeOperatorDesign", self.node_operator_design.as_ref()),
+            (
+                "avsAllocationSelection",
+                self.avs_allocation_selection.as_ref(),
+            ),
+            ("primaryFocus", self.primary_focus.as_ref()),
+            ("trustMarker", self.trust_marker.as_ref()),
+            ("withdrawalNote", Some(&self.withdrawal_note)),
+        ];
+        for (name, s) in qualitative
+            .into_iter()
+            .filter_map(|(n, s)| s.map(|s| (n, s)))
+        {
             validate::text(&format!("{field}.{name}.value"), &s.value)?;
             s.basis.validate(&format!("{field}.{name}.basis"))?;
         }

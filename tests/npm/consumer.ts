@@ -7,8 +7,9 @@ const kind: "lst" | "lrt" = protocols[0].kind;
 const matrix: Matrix = comparisonMatrix({ queuedEth: 0, totalStakedEth: 36e6 });
 const defaults: Matrix = comparisonMatrix();
 const firstCell: number | null = matrix.quantitative[0].cells[0].value;
+const design: string | undefined = matrix.qualitative[0].cells[3]?.value;
 
 // @ts-expect-error the fee is a number, so assigning it to a string must not type-check
 const wrong: string = protocols[0].feeOnRewards.value;
 
-export { fee, kind, firstCell, wrong, defaults };
+export { fee, kind, firstCell, wrong, defaults, design };

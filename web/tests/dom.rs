@@ -43,7 +43,7 @@ async fn app_renders_the_matrix() {
     leptos::task::tick().await;
     assert_eq!(texts(&host, "h1"), ["Liquid restaking, side by side"]);
     let heads = texts(&host, "table.matrix thead th");
-    assert_eq!(heads.len(), 4, "{heads:?}");
+    assert_eq!(heads.len(), 8, "{heads:?}");
     assert!(heads[1].starts_with("ether.fi"));
     let rows = texts(&host, "table.matrix tbody th");
     assert_eq!(
@@ -55,7 +55,8 @@ async fn app_renders_the_matrix() {
             "Historical Trust Marker"
         ]
     );
-    assert_eq!(texts(&host, "table.data-table tbody tr").len(), 3);
+    assert_eq!(texts(&host, "table.data-table tbody tr").len(), 7);
+    assert!(texts(&host, "table.matrix td.empty").contains(&"Not in our sources".to_owned()));
 }
 
 #[wasm_bindgen_test]

@@ -11,7 +11,7 @@ export const matrix = {
       await qualitative.getByText(text, { exact: false }).first().waitFor();
     }
     const figures = page.getByRole("table", { name: /Sourced figures per protocol/ });
-    assert.equal(await figures.locator("tbody tr").count(), 3);
+    assert.equal(await figures.locator("tbody tr").count(), 7);
   },
   async interact(page) {
     const figures = page.getByRole("table", { name: /Sourced figures per protocol/ });
@@ -19,7 +19,7 @@ export const matrix = {
     await header.getByRole("button", { name: /Time to exit/ }).click();
     assert.equal(await header.getAttribute("aria-sort"), "ascending");
     const first = async () => (await figures.locator("tbody tr th").first().textContent()).trim();
-    assert.equal(await first(), "Renzo (ezETH)"); // 17 days < 21 < 22
+    assert.equal(await first(), "Lido (wstETH)"); // 0 days: no escrow for an LST
     await header.getByRole("button", { name: /Time to exit/ }).click();
     assert.equal(await header.getAttribute("aria-sort"), "descending");
     assert.equal(await first(), "Kelp DAO (rsETH)");

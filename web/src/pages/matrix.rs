@@ -96,7 +96,7 @@ pub fn MatrixPage() -> impl IntoView {
                     " — data-availability layers, oracles, bridges — and who can be slashed by each of them. The LRT adds the AVS rewards and adds the AVS risks."
                 </p>
                 <p>
-                    "This lab puts numbers on both sides. The matrix below compares the three protocols of the source article; the figures carry their source, and anything without one is marked as an assumption."
+                    "This lab puts numbers on both sides. The matrix below compares the three protocols of the source article, three more LRTs and a plain LST as the baseline; the figures carry their source, and anything without one is marked as an assumption."
                 </p>
             </div>
             {body}
@@ -214,7 +214,16 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
                 .cells
                 .into_iter()
                 .zip(names.clone())
-                .map(|(c, name)| view! { <td data-protocol=name>{c.value}<SourceNote basis=c.basis/></td> })
+                .map(|(c, name)| match c {
+                    Some(c) => {
+                        view! { <td data-protocol=name>{c.value}<SourceNote basis=c.basis/></td> }
+                            .into_any()
+                    }
+                    None => {
+                        view! { <td data-protocol=name class="empty">"Not in our sources"</td> }
+                            .into_any()
+                    }
+                })
                 .collect_view();
             view! { <tr><th scope="row">{r.label}</th>{cells}</tr> }
         })
