@@ -77,6 +77,15 @@ pub enum Error {
         /// The parser's message.
         message: String,
     },
+    /// An internal consistency check failed (an accounting invariant or an arithmetic bound that
+    /// valid inputs cannot break): a bug in this crate, reported instead of a panic.
+    #[error("{field}: internal check failed: {message}")]
+    Invariant {
+        /// What was being computed, e.g. `slashing.conservation`.
+        field: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -89,7 +98,8 @@ impl Error {
             | Error::UnknownReference { field, .. }
             | Error::DuplicateId { field, .. }
             | Error::SumTooLarge { field, .. }
-            | Error::Parse { field, .. } => field,
+            | Error::Parse { field, .. }
+            | Error::Invariant { field, .. } => field,
         }
     }
 }

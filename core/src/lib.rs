@@ -20,6 +20,7 @@ pub mod matrix;
 pub mod presets;
 pub mod protocol;
 pub mod scenario;
+pub mod slashing;
 pub mod source;
 pub mod validate;
 

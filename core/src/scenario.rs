@@ -24,6 +24,15 @@ pub struct Operator {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// ETH delegated to this operator by stakers outside the scenario's protocols (solo stakers,
+    /// funds, LRTs not modelled), in ETH, `0..=1e9`; default 0. It shares every slash of the
+    /// operator with the protocols' stake.
+    #[serde(default)]
+    pub other_delegated_eth: f64,
+    /// Share of `otherDelegatedEth` that is native beacon-chain ETH in EigenPods (exposed to
+    /// beacon-chain slashing) rather than LSTs, fraction in `0..=1`; default 0 (all LSTs).
+    #[serde(default)]
+    pub other_native_share: f64,
 }
 
 /// An Actively Validated Service: a network secured by restaked stake.
@@ -49,6 +58,12 @@ pub struct Delegation {
     /// Share of the protocol's restaked ETH delegated to this operator, fraction in `0..=1`;
     /// a protocol's weights sum to at most 1 (the rest is not restaked).
     pub weight: f64,
+    /// ETH this protocol has queued for withdrawal from this operator and not yet completed, in
+    /// ETH, `0..=1e9`; default 0. It is on top of `weight × restakedEth`, split native/LST like
+    /// the protocol's restaked ETH, and stays slashable during the 14-day EigenLayer escrow
+    /// (ELIP-002; `DelegationManager.md`).
+    #[serde(default)]
+    pub queued_withdrawal_eth: f64,
 }
 
 /// An operator's allocation of its delegated stake to one AVS (an EigenLayer operator set).
@@ -63,6 +78,33 @@ pub struct Allocation {
     /// Allocated magnitude as a fraction of the operator's stake in `0..=1` (1.0 = 1 WAD = 100%);
     /// under unique stake an operator's magnitudes sum to at most 1.
     pub magnitude: f64,
+    /// Shared-stake (Symbiotic) mode only: the network limit, i.e. the most of the operator's
+    /// active stake at capture this AVS may slash, fraction in `0..=1`. Omitted, it is 1: the whole
+    /// stake counts for every AVS the operator is registered with (an assumption: a curator that
+    /// restakes fully). Unique-stake mode ignores it and uses `magnitude`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub network_limit: Option<f64>,
+}
+
+/// How much ETH a protocol restakes, and what it is made of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Restaking {
+    /// Id of the protocol.
+    pub protocol: String,
+    /// The protocol's restaked ETH, in ETH, `0..=1e9`: the pool its delegation weights split
+    /// among operators (the part not delegated is held outside EigenLayer and is not slashable).
+    pub restaked_eth: f64,
+    /// Share of the restaked ETH that is native beacon-chain ETH in EigenPods, fraction in
+    /// `0..=1`; the rest is LSTs (stETH, ETHx, …) valued 1:1 in ETH.
+    pub native_share: f64,
+    /// The token's exchange rate before any slash, ETH per token, `> 0` and `≤ 1e6`; optional
+    /// (reports then give only the relative change).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub exchange_rate_eth: Option<f64>,
 }
 
 /// A holder's position in one protocol's token.
@@ -101,6 +143,9 @@ pub struct Scenario {
     /// The user's positions.
     #[serde(default)]
     pub positions: Vec<Position>,
+    /// Each protocol's restaked ETH (at most one entry per protocol).
+    #[serde(default)]
+    pub restaking: Vec<Restaking>,
 }
 
 impl Scenario {
@@ -146,6 +191,14 @@ impl Scenario {
         for (i, o) in self.operators.iter().enumerate() {
             validate::id(&format!("operators[{i}].id"), &o.id)?;
             validate::text(&format!("operators[{i}].name"), &o.name)?;
+            eth_amount(
+                &format!("operators[{i}].otherDelegatedEth"),
+                o.other_delegated_eth,
+            )?;
+            validate::fraction(
+                &format!("operators[{i}].otherNativeShare"),
+                o.other_native_share,
+            )?;
         }
         let avss = unique_ids("avss", self.avss.iter().map(|a| &a.id))?;
         for (i, a) in self.avss.iter().enumerate() {
@@ -167,6 +220,7 @@ impl Scenario {
                 "operator",
             )?;
             validate::fraction(&format!("{f}.weight"), d.weight)?;
+            eth_amount(&format!("{f}.queuedWithdrawalEth"), d.queued_withdrawal_eth)?;
         }
         for p in &self.protocols {
             let sum: f64 = self
@@ -177,6 +231,7 @@ impl Scenario {
                 .sum();
             at_most_one(&format!("delegations[protocol={}].weight", p.id), sum)?;
         }
+        let mut pairs = HashSet::new();
         for (i, a) in self.allocations.iter().enumerate() {
             let f = format!("allocations[{i}]");
             reference(
@@ -187,6 +242,15 @@ impl Scenario {
             )?;
             reference(&format!("{f}.avs"), &a.avs, &avss, "AVS")?;
             validate::fraction(&format!("{f}.magnitude"), a.magnitude)?;
+            if let Some(limit) = a.network_limit {
+                validate::fraction(&format!("{f}.networkLimit"), limit)?;
+            }
+            if !pairs.insert((a.operator.as_str(), a.avs.as_str())) {
+                return Err(Error::DuplicateId {
+                    field: f,
+                    value: format!("{}/{}", a.operator, a.avs),
+                });
+            }
         }
         for o in &self.operators {
             let sum: f64 = self
@@ -207,8 +271,48 @@ impl Scenario {
             )?;
             validate::non_negative(&format!("{f}.amountEth"), p.amount_eth)?;
         }
+        let mut restaked = HashSet::new();
+        for (i, r) in self.restaking.iter().enumerate() {
+            let f = format!("restaking[{i}]");
+            reference(
+                &format!("{f}.protocol"),
+                &r.protocol,
+                &protocols,
+                "protocol",
+            )?;
+            if !restaked.insert(r.protocol.as_str()) {
+                return Err(Error::DuplicateId {
+                    field: format!("{f}.protocol"),
+                    value: r.protocol.clone(),
+                });
+            }
+            eth_amount(&format!("{f}.restakedEth"), r.restaked_eth)?;
+            validate::fraction(&format!("{f}.nativeShare"), r.native_share)?;
+            if let Some(rate) = r.exchange_rate_eth {
+                validate::in_range(
+                    &format!("{f}.exchangeRateEth"),
+                    rate,
+                    f64::MIN_POSITIVE,
+                    1e6,
+                    "an exchange rate in (0, 1e6] ETH per token",
+                )?;
+            }
+        }
         Ok(())
     }
+
+    /// The restaking entry of protocol `id`, if any.
+    pub fn restaking_of(&self, id: &str) -> Option<&Restaking> {
+        self.restaking.iter().find(|r| r.protocol == id)
+    }
+}
+
+/// Largest ETH amount a scenario field may hold, in ETH (1e9, about eight times the ether
+/// supply); keeps wei amounts far inside the slashing engine's integer range.
+pub const MAX_AMOUNT_ETH: f64 = 1e9;
+
+fn eth_amount(field: &str, v: f64) -> Result<f64, Error> {
+    validate::in_range(field, v, 0.0, MAX_AMOUNT_ETH, "an amount in 0..=1e9 ETH")
 }
 
 /// Tolerance for sums of fractions typed as decimals (0.1 + 0.2 + 0.7 must pass).
@@ -264,6 +368,8 @@ mod tests {
             operators: vec![Operator {
                 id: "op-a".into(),
                 name: "Operator A".into(),
+                other_delegated_eth: 100.0,
+                other_native_share: 0.5,
             }],
             avss: vec![
                 Avs {
@@ -279,22 +385,31 @@ mod tests {
                 protocol: "renzo".into(),
                 operator: "op-a".into(),
                 weight: 0.5,
+                queued_withdrawal_eth: 2.0,
             }],
             allocations: vec![
                 Allocation {
                     operator: "op-a".into(),
                     avs: "eigenda".into(),
                     magnitude: 0.7,
+                    network_limit: Some(0.9),
                 },
                 Allocation {
                     operator: "op-a".into(),
                     avs: "oracle".into(),
                     magnitude: 0.3,
+                    network_limit: None,
                 },
             ],
             positions: vec![Position {
                 protocol: "kelp".into(),
                 amount_eth: 10.0,
+            }],
+            restaking: vec![Restaking {
+                protocol: "renzo".into(),
+                restaked_eth: 1000.0,
+                native_share: 0.4,
+                exchange_rate_eth: Some(1.02),
             }],
         }
     }
@@ -346,6 +461,75 @@ mod tests {
             s.validate().unwrap_err().field(),
             "protocols[0].feeOnRewards.value"
         );
+    }
+
+    #[test]
+    fn slashing_fields_default_and_validate_with_paths() {
+        // Documents written before the slashing fields existed still parse, with defaults.
+        let old = r#"{"version": 1, "protocols": [],
+            "operators": [{"id": "op", "name": "Op"}],
+            "avss": [{"id": "x", "name": "X"}],
+            "allocations": [{"operator": "op", "avs": "x", "magnitude": 0.5}]}"#;
+        let s = Scenario::from_json(old).unwrap();
+        assert_eq!(s.operators[0].other_delegated_eth, 0.0);
+        assert_eq!(s.allocations[0].network_limit, None);
+        assert!(s.restaking.is_empty());
+        // An omitted network limit is not written back.
+        assert!(!s.to_json().contains("networkLimit"));
+
+        type Breaker = fn(&mut Scenario);
+        let cases: [(Breaker, &str); 8] = [
+            (
+                |s| s.operators[0].other_delegated_eth = -1.0,
+                "operators[0].otherDelegatedEth",
+            ),
+            (
+                |s| s.operators[0].other_native_share = 1.5,
+                "operators[0].otherNativeShare",
+            ),
+            (
+                |s| s.delegations[0].queued_withdrawal_eth = 2e9,
+                "delegations[0].queuedWithdrawalEth",
+            ),
+            (
+                |s| s.allocations[0].network_limit = Some(f64::NAN),
+                "allocations[0].networkLimit",
+            ),
+            (
+                |s| s.restaking[0].native_share = -0.1,
+                "restaking[0].nativeShare",
+            ),
+            (
+                |s| s.restaking[0].restaked_eth = f64::INFINITY,
+                "restaking[0].restakedEth",
+            ),
+            (
+                |s| s.restaking[0].exchange_rate_eth = Some(0.0),
+                "restaking[0].exchangeRateEth",
+            ),
+            (
+                |s| s.restaking[0].protocol = "lido".into(),
+                "restaking[0].protocol",
+            ),
+        ];
+        for (break_it, field) in cases {
+            let mut s = base();
+            break_it(&mut s);
+            assert_eq!(s.validate().unwrap_err().field(), field);
+        }
+        let mut s = base();
+        s.restaking.push(s.restaking[0].clone());
+        assert_eq!(s.validate().unwrap_err().field(), "restaking[1].protocol");
+        let mut s = base();
+        s.allocations[1].avs = "eigenda".into();
+        s.allocations[1].magnitude = 0.1;
+        let e = s.validate().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "allocations[1]: id \"op-a/eigenda\" is used more than once"
+        );
+        assert_eq!(base().restaking_of("renzo").unwrap().native_share, 0.4);
+        assert!(base().restaking_of("kelp").is_none());
     }
 
     #[test]

@@ -10,7 +10,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn presets_cross_the_boundary_as_plain_objects() {
     let v = presets_js().unwrap();
     let arr: js_sys::Array = v.into();
-    assert_eq!(arr.length(), 3);
+    assert_eq!(arr.length(), 7);
     let token = js_sys::Reflect::get(&arr.get(1), &"token".into()).unwrap();
     assert_eq!(token.as_string().as_deref(), Some("ezETH"));
 }
@@ -31,7 +31,19 @@ fn matrix_through_js_matches_native() {
         .iter()
         .map(|c| c.value)
         .collect();
-    assert_eq!(exit, [Some(21.0), Some(17.0), Some(22.0)]);
+    // Withdrawal delay + EigenLayer's 14-day escrow; the LST (last) skips the escrow.
+    assert_eq!(
+        exit,
+        [
+            Some(21.0),
+            Some(17.0),
+            Some(22.0),
+            Some(14.0),
+            Some(14.0),
+            Some(14.0),
+            Some(0.0)
+        ]
+    );
     let js = comparison_matrix_js(None).unwrap();
     let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
     assert!(json.contains("\"Recovering from April 2026 bridge exploit\""));

@@ -1,0 +1,643 @@
+//! The state a slashing run mutates — stakers, their pods, each operator's ledger or vaults —
+//! the application of each step, and the priority attribution of the losses.
+
+use std::collections::BTreeMap;
+
+use super::beacon;
+use super::events::{BeaconCause, Registry, StakeMode};
+use super::ledger::{self, MagnitudeLedger};
+use super::report::{Amount, Fraction, StepDetail};
+use super::shared_stake::{self, Vault};
+use super::staker::{self, Pod, StrategyPosition};
+use super::wad::{self, Rounding, WAD, WEI_PER_GWEI};
+use crate::Error;
+use crate::scenario::Scenario;
+
+pub(super) const NATIVE: usize = 0;
+
+/// Who owns a staker's claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Owner {
+    Protocol(usize),
+    Other,
+}
+
+/// One EigenLayer staker: a delegation of the scenario, or an operator's other delegators.
+#[derive(Debug, Clone)]
+pub(super) struct StakerState {
+    pub(super) owner: Owner,
+    pub(super) operator: usize,
+    /// Indexed by [`Strategy::index`].
+    pub(super) positions: [StrategyPosition; 2],
+    pub(super) pod: Pod,
+    /// `(step, l after the step)` for each beacon-chain step that touched the pod.
+    l_history: Vec<(usize, u128)>,
+    /// Claim before the sequence (withdrawable + queued, both strategies), wei.
+    pub(super) initial_value: u128,
+}
+
+/// The AVS-side accounting of one operator, per mode.
+#[derive(Debug, Clone)]
+pub(super) enum Pools {
+    Unique {
+        ledger: MagnitudeLedger,
+        initial_ledger: MagnitudeLedger,
+        operator_shares: [u128; 2],
+        initial_operator_shares: [u128; 2],
+        queued_scaled: [u128; 2],
+    },
+    Shared {
+        vaults: [Vault; 2],
+        limits: Vec<u128>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct OperatorState {
+    pub(super) stakers: Vec<usize>,
+    pub(super) pools: Pools,
+    /// Pool state per strategy before the sequence (unique: `maxMagnitude`; shared: vault pool).
+    pub(super) initial_state: [u128; 2],
+    /// `(step, state after the step)` for each AVS step that changed the pools.
+    history: Vec<(usize, [u128; 2])>,
+    /// Effective balance of the operator's validators not yet slashed, gwei.
+    validators_left: u128,
+}
+
+impl OperatorState {
+    pub(super) fn state(&self) -> [u128; 2] {
+        match &self.pools {
+            Pools::Unique { ledger, .. } => [ledger.max_magnitude(); 2],
+            Pools::Shared { vaults, .. } => [vaults[0].pool(), vaults[1].pool()],
+        }
+    }
+}
+
+pub(super) fn overflow(what: &str) -> Error {
+    Error::Invariant {
+        field: format!("slashing.{what}"),
+        message: "integer overflow or division by zero on validated inputs".to_owned(),
+    }
+}
+
+pub(super) fn broken(what: &str, message: String) -> Error {
+    Error::Invariant {
+        field: format!("slashing.{what}"),
+        message,
+    }
+}
+
+pub(super) struct Engine {
+    pub(super) mode: StakeMode,
+    pub(super) stakers: Vec<StakerState>,
+    pub(super) operators: Vec<OperatorState>,
+    /// Per protocol: restaked ETH plus queued withdrawals, wei; `None` without a restaking entry.
+    pub(super) backing: Vec<Option<u128>>,
+}
+
+/// What applying one step produced, before attribution.
+pub(super) struct StepOutcome {
+    pub(super) lost: u128,
+    pub(super) detail: StepDetail,
+}
+
+impl Engine {
+    pub(super) fn build(
+        scenario: &Scenario,
+        registry: &Registry,
+        mode: StakeMode,
+    ) -> Result<Engine, Error> {
+        let mut stakers = Vec::new();
+        // Backing of each protocol with a restaking entry: restaked ETH plus queued withdrawals.
+        let mut backing = scenario
+            .protocols
+            .iter()
+            .map(|p| {
+                scenario
+                    .restaking
+                    .iter()
+                    .enumerate()
+                    .find(|(_, r)| r.protocol == p.id)
+                    .map(|(i, r)| {
+                        wad::eth_to_wei(&format!("restaking[{i}].restakedEth"), r.restaked_eth)
+                    })
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        // Delegations: one staker each.
+        let mut weight_sums: BTreeMap<usize, u128> = BTreeMap::new();
+        for (i, d) in scenario.delegations.iter().enumerate() {
+            let f = format!("delegations[{i}]");
+            let p = scenario
+                .protocols
+                .iter()
+                .position(|p| p.id == d.protocol)
+                .ok_or_else(|| broken("build", format!("{f}.protocol unresolved")))?;
+            let (ri, r) = scenario
+                .restaking
+                .iter()
+                .enumerate()
+                .find(|(_, r)| r.protocol == d.protocol)
+                .ok_or_else(|| Error::UnknownReference {
+                    field: format!("{f}.protocol"),
+                    value: d.protocol.clone(),
+                    target: "restaking entry (restaking[].protocol)".to_owned(),
+                })?;
+            let rf = format!("restaking[{ri}]");
+            let restaked = wad::eth_to_wei(&format!("{rf}.restakedEth"), r.restaked_eth)?;
+            let weight = wad::fraction_to_wad(&format!("{f}.weight"), d.weight)?;
+            let sum = weight_sums.entry(p).or_insert(0);
+            *sum += weight;
+            if *sum > WAD {
+                return Err(Error::SumTooLarge {
+                    field: format!("delegations[protocol={}].weight", d.protocol),
+                    value: wad::wad_to_f64(*sum),
+                    limit: 1.0,
+                });
+            }
+            let native = wad::fraction_to_wad(&format!("{rf}.nativeShare"), r.native_share)?;
+            let active = wad::mul_wad(restaked, weight).ok_or_else(|| overflow("build"))?;
+            let queued =
+                wad::eth_to_wei(&format!("{f}.queuedWithdrawalEth"), d.queued_withdrawal_eth)?;
+            if let Some(b) = &mut backing[p] {
+                *b += queued;
+            }
+            let o = registry.operator(&format!("{f}.operator"), &d.operator)?;
+            stakers.push(new_staker(Owner::Protocol(p), o, active, queued, native)?);
+        }
+        // Other delegators: one staker per operator that has some.
+        for (o, op) in scenario.operators.iter().enumerate() {
+            let f = format!("operators[{o}]");
+            let amount =
+                wad::eth_to_wei(&format!("{f}.otherDelegatedEth"), op.other_delegated_eth)?;
+            let native =
+                wad::fraction_to_wad(&format!("{f}.otherNativeShare"), op.other_native_share)?;
+            if amount > 0 {
+                stakers.push(new_staker(Owner::Other, o, amount, 0, native)?);
+            }
+        }
+
+        let mut operators = Vec::with_capacity(scenario.operators.len());
+        for (o, op) in scenario.operators.iter().enumerate() {
+            let mine: Vec<usize> = (0..stakers.len())
+                .filter(|&s| stakers[s].operator == o)
+                .collect();
+            let mut active = [0u128; 2];
+            let mut queued = [0u128; 2];
+            let mut pods = 0u128;
+            for &s in &mine {
+                for j in 0..2 {
+                    // k = 1 at the start, so withdrawable = s and the queue pays q.
+                    active[j] += stakers[s].positions[j].deposit_shares;
+                    queued[j] += stakers[s].positions[j].queued_scaled_shares;
+                }
+                pods += stakers[s].pod.restaked_balance;
+            }
+            let sets = &registry.sets[o];
+            let pools = match mode {
+                StakeMode::UniqueStake => {
+                    let mags = sets
+                        .iter()
+                        .map(|&(_, a)| {
+                            wad::fraction_to_wad(
+                                &format!("allocations[{a}].magnitude"),
+                                scenario.allocations[a].magnitude,
+                            )
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    let ledger = MagnitudeLedger::new(
+                        &format!("allocations[operator={}].magnitude", op.id),
+                        mags,
+                    )?;
+                    Pools::Unique {
+                        initial_ledger: ledger.clone(),
+                        ledger,
+                        operator_shares: active,
+                        initial_operator_shares: active,
+                        queued_scaled: queued,
+                    }
+                }
+                StakeMode::SharedStake => {
+                    let limits = sets
+                        .iter()
+                        .map(|&(_, a)| {
+                            wad::fraction_to_wad(
+                                &format!("allocations[{a}].networkLimit"),
+                                scenario.allocations[a].network_limit.unwrap_or(1.0),
+                            )
+                        })
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Pools::Shared {
+                        vaults: [
+                            Vault::new(active[0], queued[0], sets.len()),
+                            Vault::new(active[1], queued[1], sets.len()),
+                        ],
+                        limits,
+                    }
+                }
+            };
+            let mut state = OperatorState {
+                stakers: mine,
+                pools,
+                initial_state: [0; 2],
+                history: Vec::new(),
+                validators_left: pods / WAD * beacon::EFFECTIVE_BALANCE_INCREMENT,
+            };
+            state.initial_state = state.state();
+            operators.push(state);
+        }
+        Ok(Engine {
+            mode,
+            stakers,
+            operators,
+            backing,
+        })
+    }
+
+    /// A staker's claim in strategy `j` for beacon factor `l` and pool state `state`, wei.
+    pub(super) fn strategy_value(
+        &self,
+        st: &StakerState,
+        j: usize,
+        l: u128,
+        state: [u128; 2],
+    ) -> Result<u128, Error> {
+        let pos = &st.positions[j];
+        let beacon = (j == NATIVE).then_some(l);
+        match &self.operators[st.operator].pools {
+            Pools::Unique { .. } => {
+                staker::slashing_factor(state[j], beacon).and_then(|sf| pos.value(sf))
+            }
+            Pools::Shared { vaults, .. } => {
+                let base = shared_stake::holder_value(
+                    pos.deposit_shares + pos.queued_scaled_shares,
+                    state[j],
+                    vaults[j].initial_pool(),
+                );
+                match beacon {
+                    Some(l) => wad::mul_wad(base, l),
+                    None => Some(base),
+                }
+            }
+        }
+        .ok_or_else(|| overflow("value"))
+    }
+
+    /// A staker's claim (both strategies) for beacon factor `l` and pool state `state`, wei.
+    fn value(&self, staker: usize, l: u128, state: [u128; 2]) -> Result<u128, Error> {
+        let st = &self.stakers[staker];
+        Ok(self.strategy_value(st, 0, l, state)? + self.strategy_value(st, 1, l, state)?)
+    }
+
+    pub(super) fn current_value(&self, staker: usize) -> Result<u128, Error> {
+        let st = &self.stakers[staker];
+        self.value(
+            staker,
+            st.pod.beacon_chain_slashing_factor,
+            self.operators[st.operator].state(),
+        )
+    }
+
+    fn operator_value(&self, o: usize) -> Result<u128, Error> {
+        self.operators[o]
+            .stakers
+            .iter()
+            .try_fold(0u128, |sum, &s| Ok(sum + self.current_value(s)?))
+    }
+
+    /// What a 100% slash by set `set` of operator `o` would take now, wei.
+    fn slashable(&self, o: usize, set: usize) -> Result<u128, Error> {
+        let op = &self.operators[o];
+        let now = op.state();
+        let after = match &op.pools {
+            Pools::Unique { ledger, .. } => [ledger.max_magnitude() - ledger.allocation(set); 2],
+            Pools::Shared { vaults, limits } => {
+                let limit = limits.get(set).copied().unwrap_or(0);
+                [0, 1].map(|j| vaults[j].pool() - vaults[j].slashable(set, limit))
+            }
+        };
+        op.stakers.iter().try_fold(0u128, |sum, &s| {
+            let l = self.stakers[s].pod.beacon_chain_slashing_factor;
+            let drop = self
+                .value(s, l, now)?
+                .checked_sub(self.value(s, l, after)?)
+                .ok_or_else(|| broken("slashable", "a slash would raise a claim".to_owned()))?;
+            Ok(sum + drop)
+        })
+    }
+
+    pub(super) fn apply_avs(
+        &mut self,
+        step: usize,
+        o: usize,
+        set: usize,
+        wad_to_slash: u128,
+    ) -> Result<StepOutcome, Error> {
+        let before = self.operator_value(o)?;
+        let op = &mut self.operators[o];
+        let detail = match &mut op.pools {
+            Pools::Unique {
+                ledger,
+                operator_shares,
+                queued_scaled,
+                ..
+            } => match ledger.slash(set, wad_to_slash) {
+                None => StepDetail::ZeroMagnitude,
+                Some(ms) => {
+                    let (prev, new) = (ms.prev_max_magnitude, ms.new_max_magnitude);
+                    let mut shares_slashed = 0u128;
+                    let mut queue_slashed = 0u128;
+                    for j in 0..2 {
+                        let s = ledger::operator_shares_slashed(operator_shares[j], prev, new)
+                            .ok_or_else(|| overflow("operatorShares"))?;
+                        operator_shares[j] -= s;
+                        shares_slashed += s;
+                        queue_slashed += ledger::queued_shares_slashed(queued_scaled[j], prev, new)
+                            .ok_or_else(|| overflow("queue"))?;
+                    }
+                    op.history.push((step, [new; 2]));
+                    StepDetail::Magnitude {
+                        wad_to_slash: Fraction::from_wad(wad_to_slash),
+                        magnitude_before: Fraction::from_wad(ms.prev_allocation),
+                        slashed_magnitude: Fraction::from_wad(ms.slashed_magnitude),
+                        magnitude_after: Fraction::from_wad(
+                            ms.prev_allocation - ms.slashed_magnitude,
+                        ),
+                        max_magnitude_before: Fraction::from_wad(prev),
+                        max_magnitude_after: Fraction::from_wad(new),
+                        wad_slashed: Fraction::from_wad(ms.wad_slashed),
+                        operator_shares_slashed: Amount::from_wei(shares_slashed),
+                        queued_shares_slashed: Amount::from_wei(queue_slashed),
+                    }
+                }
+            },
+            Pools::Shared { vaults, limits } => {
+                let limit = limits.get(set).copied().unwrap_or(0);
+                let [a, b] = [0, 1].map(|j| vaults[j].slash(set, limit, wad_to_slash));
+                let requested = a.requested + b.requested;
+                let slashed = a.slashed + b.slashed;
+                op.history
+                    .push((step, [vaults[0].pool(), vaults[1].pool()]));
+                StepDetail::Vault {
+                    wad_to_slash: Fraction::from_wad(wad_to_slash),
+                    network_limit: Fraction::from_wad(limit),
+                    requested: Amount::from_wei(requested),
+                    network_slashable: Amount::from_wei(a.network_slashable + b.network_slashable),
+                    slashed: Amount::from_wei(slashed),
+                    shortfall: Amount::from_wei(requested - slashed),
+                }
+            }
+        };
+        let after = self.operator_value(o)?;
+        let lost = before.checked_sub(after).ok_or_else(|| {
+            broken(
+                "monotone",
+                format!("step {step} raised operator {o}'s stake"),
+            )
+        })?;
+        Ok(StepOutcome { lost, detail })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn apply_beacon(
+        &mut self,
+        step: usize,
+        event: usize,
+        o: usize,
+        cause: BeaconCause,
+        window: u128,
+        total_active: u128,
+    ) -> Result<StepOutcome, Error> {
+        let before = self.operator_value(o)?;
+        let pods: u128 = self.operators[o]
+            .stakers
+            .iter()
+            .map(|&s| self.stakers[s].pod.restaked_balance)
+            .sum();
+        // The loss to spread over the pods, and the validators' penalties if any.
+        let (loss, validators) = match cause {
+            BeaconCause::Validators {
+                count,
+                effective_balance,
+            } => {
+                let op = &mut self.operators[o];
+                let need = u128::from(count) * effective_balance;
+                if need > op.validators_left {
+                    return Err(Error::OutOfRange {
+                        field: format!("events[{event}].validators"),
+                        value: f64::from(count),
+                        expected: format!(
+                            "at most {} validators of {} ETH: the operator's native ETH not yet slashed is {} ETH",
+                            op.validators_left / effective_balance,
+                            effective_balance / beacon::EFFECTIVE_BALANCE_INCREMENT,
+                            op.validators_left / beacon::EFFECTIVE_BALANCE_INCREMENT
+                        ),
+                    });
+                }
+                op.validators_left -= need;
+                let per = beacon::validator_loss(effective_balance, window, total_active);
+                let eb_eth = u32::try_from(effective_balance / beacon::EFFECTIVE_BALANCE_INCREMENT)
+                    .map_err(|_| overflow("beacon"))?;
+                (
+                    per.total() * u128::from(count) * WEI_PER_GWEI,
+                    Some((count, eb_eth, per)),
+                )
+            }
+            BeaconCause::BalanceDrop { wei } => {
+                if wei > pods {
+                    return Err(Error::OutOfRange {
+                        field: format!("events[{event}].amountEth"),
+                        value: wad::wei_to_eth(wei),
+                        expected: format!(
+                            "at most the operator's remaining beacon-chain balance, {} ETH",
+                            wad::wei_to_eth(pods)
+                        ),
+                    });
+                }
+                (wei, None)
+            }
+        };
+        let mut decrease_total = 0u128;
+        let members = self.operators[o].stakers.clone();
+        let max_magnitude = match &self.operators[o].pools {
+            Pools::Unique { ledger, .. } => ledger.max_magnitude(),
+            Pools::Shared { .. } => WAD,
+        };
+        for s in members {
+            let st = &mut self.stakers[s];
+            let g = st.pod.restaked_balance;
+            if g == 0 || loss == 0 {
+                continue;
+            }
+            // Each pod's share rounds up (against the staker), capped at its balance.
+            let x = wad::mul_div(loss, g, pods, Rounding::Up)
+                .ok_or_else(|| overflow("beacon"))?
+                .min(g);
+            let l_decrease = st.pod.record_balance_decrease(x);
+            decrease_total += x;
+            st.l_history
+                .push((step, st.pod.beacon_chain_slashing_factor));
+            if let Pools::Unique {
+                operator_shares, ..
+            } = &mut self.operators[o].pools
+            {
+                let removed = self.stakers[s].positions[NATIVE]
+                    .operator_shares_for_beacon_decrease(max_magnitude, l_decrease)
+                    .ok_or_else(|| overflow("beacon"))?;
+                operator_shares[NATIVE] = operator_shares[NATIVE].saturating_sub(removed);
+            }
+        }
+        let after = self.operator_value(o)?;
+        let lost = before.checked_sub(after).ok_or_else(|| {
+            broken(
+                "monotone",
+                format!("step {step} raised operator {o}'s stake"),
+            )
+        })?;
+        let pod_balance_decrease = Amount::from_wei(decrease_total);
+        let detail = match validators {
+            Some((validators, effective_balance_eth, per)) => StepDetail::BeaconSlashing {
+                validators,
+                effective_balance_eth,
+                per_validator: per.into(),
+                pod_balance_decrease,
+            },
+            None => StepDetail::BeaconBalanceDrop {
+                pod_balance_decrease,
+            },
+        };
+        Ok(StepOutcome { lost, detail })
+    }
+
+    /// Priority attribution: `(step, staker, amount)` for every non-zero share of a loss.
+    pub(super) fn attribute(&self) -> Result<Vec<(usize, usize, u128)>, Error> {
+        let mut out = Vec::new();
+        for (s, st) in self.stakers.iter().enumerate() {
+            let op = &self.operators[st.operator];
+            let s0 = op.initial_state;
+            let lf = st.pod.beacon_chain_slashing_factor;
+            let mut sum = 0u128;
+            let mut prev_l = WAD;
+            for &(step, l) in &st.l_history {
+                let a = self
+                    .value(s, prev_l, s0)?
+                    .checked_sub(self.value(s, l, s0)?)
+                    .ok_or_else(|| broken("attribution", "beacon factor rose".to_owned()))?;
+                out.push((step, s, a));
+                sum += a;
+                prev_l = l;
+            }
+            let mut prev = s0;
+            let mut by_avss = 0u128;
+            for &(step, state) in &op.history {
+                let a = self
+                    .value(s, lf, prev)?
+                    .checked_sub(self.value(s, lf, state)?)
+                    .ok_or_else(|| broken("attribution", "pool state rose".to_owned()))?;
+                out.push((step, s, a));
+                by_avss += a;
+                prev = state;
+            }
+            sum += by_avss;
+            // Unique stake: AVSs together can take at most what a 100% slash of every allocation
+            // would, i.e. the value at maxMagnitude − encumbered.
+            if let Pools::Unique { initial_ledger, .. } = &op.pools {
+                let floor = s0.map(|m| m.saturating_sub(initial_ledger.encumbered().unwrap_or(m)));
+                let bound = self
+                    .value(s, lf, s0)?
+                    .checked_sub(self.value(s, lf, floor)?)
+                    .ok_or_else(|| {
+                        broken("uniqueStake", "value rose with less magnitude".to_owned())
+                    })?;
+                if by_avss > bound {
+                    return Err(broken(
+                        "uniqueStake",
+                        format!("staker {s}: AVSs took {by_avss} wei, allocations allow {bound}"),
+                    ));
+                }
+            }
+            let lost = st
+                .initial_value
+                .checked_sub(self.current_value(s)?)
+                .ok_or_else(|| broken("monotone", format!("staker {s} gained value")))?;
+            if sum != lost {
+                return Err(broken(
+                    "conservation",
+                    format!("staker {s}: attributed {sum} wei, lost {lost} wei"),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Unique stake: every slashed unit of magnitude left exactly one allocation, and the
+    /// non-slashable remainder did not change.
+    pub(super) fn check_unique_stake(&self) -> Result<(), Error> {
+        for (o, op) in self.operators.iter().enumerate() {
+            if let Pools::Unique {
+                ledger,
+                initial_ledger,
+                ..
+            } = &op.pools
+            {
+                let removed = initial_ledger.max_magnitude() - ledger.max_magnitude();
+                let from_sets: u128 = (0..initial_ledger.set_count())
+                    .map(|i| initial_ledger.allocation(i) - ledger.allocation(i))
+                    .sum();
+                if removed != from_sets || ledger.non_slashable() != initial_ledger.non_slashable()
+                {
+                    return Err(broken(
+                        "uniqueStake",
+                        format!(
+                            "operator {o}: {removed} magnitude removed, {from_sets} from its sets"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A fresh staker with `active` and `queued` wei, `native` (WAD) of each in EigenPods.
+fn new_staker(
+    owner: Owner,
+    operator: usize,
+    active: u128,
+    queued: u128,
+    native: u128,
+) -> Result<StakerState, Error> {
+    let active_native = wad::mul_wad(active, native).ok_or_else(|| overflow("build"))?;
+    let queued_native = wad::mul_wad(queued, native).ok_or_else(|| overflow("build"))?;
+    let position = |a: u128, q: u128| {
+        StrategyPosition::first_deposit(a, q, WAD).ok_or_else(|| overflow("build"))
+    };
+    Ok(StakerState {
+        owner,
+        operator,
+        positions: [
+            position(active_native, queued_native)?,
+            position(active - active_native, queued - queued_native)?,
+        ],
+        pod: Pod::new(active_native + queued_native),
+        l_history: Vec::new(),
+        initial_value: active + queued,
+    })
+}
+
+/// `[operator][set]` → what a 100% slash would take now, wei.
+pub(super) fn slashable_table(
+    engine: &Engine,
+    registry: &Registry,
+) -> Result<Vec<Vec<u128>>, Error> {
+    registry
+        .sets
+        .iter()
+        .enumerate()
+        .map(|(o, sets)| {
+            (0..sets.len())
+                .map(|set| engine.slashable(o, set))
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,140 @@
+//! Layered slashing: what a sequence of AVS and beacon-chain slashes does to operators, AVSs,
+//! liquid restaking tokens and the positions of their holders.
+//!
+//! The model follows what EigenLayer and Symbiotic ship (shared/domain.md §1–2, §5):
+//!
+//! - **Stakers.** Each delegation of the scenario (`protocol → operator`, weight `w` of the
+//!   protocol's restaked ETH `R`, plus its queued withdrawals) is one EigenLayer staker — LRTs
+//!   delegate through one contract per operator (Renzo's OperatorDelegators, Kelp's
+//!   NodeDelegators, ether.fi's nodes) — with its own EigenPod. Its stake `w·R` is split into
+//!   native ETH (`nativeShare`, beacon-chain slashable) and LSTs. Each operator's
+//!   `otherDelegatedEth` is one more staker. Claims follow [`staker`]: `a = s·k·l·m`.
+//! - **Unique stake** ([`StakeMode::UniqueStake`], EigenLayer after ELIP-002): each operator has a
+//!   [`ledger::MagnitudeLedger`] with the scenario's allocations as magnitudes; a slash removes
+//!   `⌈a·w⌉` from that set and from `maxMagnitude`, and every staker of the operator loses
+//!   `slashedMag / maxMagnitude` of its claim, queued withdrawals included.
+//! - **Shared stake** ([`StakeMode::SharedStake`], Symbiotic restaking delegators): each operator's
+//!   stake is a [`shared_stake::Vault`] that counts for every AVS up to its network limit; slashes
+//!   are capped by what is left, first come, first served.
+//! - **Beacon chain** ([`beacon`]): Electra penalties of slashed validators, or a checkpointed
+//!   balance drop, lower the pods' factor `l`; this composes multiplicatively with AVS slashing and
+//!   has priority.
+//! - **LRTs**: a protocol's backing is `R` plus its queued withdrawals; its exchange rate falls by
+//!   the share of backing lost, and so does every holder's position. One operator's fault hits
+//!   every protocol that delegates to it (cross-LRT contagion).
+//!
+//! Invariants, checked on every run (a failure is returned as [`Error::Invariant`]): value is
+//! conserved to the wei (before = after + slashed, and the per-step, per-AVS, per-operator and
+//! per-protocol accounts each sum to `slashed`); in unique-stake mode every unit of magnitude
+//! leaves exactly one allocation and the non-slashable remainder never changes, so nothing is
+//! slashed twice and an operator's AVS losses stay within its allocated share.
+//!
+//! # Example
+//! ```
+//! use restake_core::slashing::{apply_slashing, SlashEvent, SlashingOptions};
+//! use restake_core::scenario::Scenario;
+//!
+//! // DualSlashingEdgeCase.md: 32 ETH restaked natively with one operator fully allocated to
+//! // one AVS; a 75% AVS slash, then a 16 ETH beacon-chain balance drop.
+//! let scenario = Scenario::from_json(r#"{"version": 1,
+//!   "protocols": [], "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 32, "otherNativeShare": 1}],
+//!   "avss": [{"id": "avs", "name": "AVS"}],
+//!   "allocations": [{"operator": "op", "avs": "avs", "magnitude": 1}]}"#).unwrap();
+//! let events = [
+//!     SlashEvent::OperatorFault { operator: "op".into(), avs: "avs".into(), fraction: 0.75 },
+//!     SlashEvent::BeaconBalanceDrop { operator: "op".into(), amount_eth: 16.0 },
+//! ];
+//! let r = apply_slashing(&scenario, &events, &SlashingOptions::default()).unwrap();
+//! assert_eq!(r.totals.after.eth, 4.0);
+//! assert_eq!(r.avss[0].slashed.eth, 12.0);              // the AVS's attributable slash
+//! assert_eq!(r.totals.slashed_by_beacon_chain.eth, 16.0); // the beacon chain's, with priority
+//! ```
+
+pub mod beacon;
+pub mod demo;
+mod engine;
+pub mod events;
+pub mod ledger;
+pub mod report;
+pub mod shared_stake;
+pub mod staker;
+pub mod wad;
+
+pub use events::{MAX_EVENTS, SlashEvent, SlashingOptions, StakeMode};
+pub use report::{
+    AllocationReport, Amount, AvsReport, ContagionReport, EventReport, Fraction, ModelNote,
+    OTHER_DELEGATORS_ID, OperatorReport, PositionReport, ProtocolReport, Share, SlashingReport,
+    StepDetail, StepReport, StrategyReport, Totals, ValidatorPenalty,
+};
+
+use crate::Error;
+use crate::scenario::Scenario;
+use engine::{Engine, slashable_table};
+use events::{BeaconCause, Registry, Step};
+
+/// Applies `events` in order to the scenario's delegated stake and reports the result.
+///
+/// Errors name the offending field: scenario paths (`allocations[operator=op-a].magnitude`,
+/// `delegations[2].protocol` when a delegating protocol has no `restaking` entry), event paths
+/// (`events[1].avs`, `events[0].validators`) or option paths (`options.totalActiveBalanceEth`).
+/// See the [module documentation](self) for the model and an example.
+pub fn apply_slashing(
+    scenario: &Scenario,
+    events: &[SlashEvent],
+    options: &SlashingOptions,
+) -> Result<SlashingReport, Error> {
+    scenario.validate()?;
+    if events.len() > MAX_EVENTS {
+        return Err(Error::OutOfRange {
+            field: "events".to_owned(),
+            value: events.len() as f64,
+            expected: format!("at most {MAX_EVENTS} events"),
+        });
+    }
+    let (total_active, other_slashed) = events::beacon_context(options)?;
+    let registry = Registry::new(scenario);
+    let mut steps: Vec<(usize, Step)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        steps.extend(events::expand(e, i, &registry)?.into_iter().map(|s| (i, s)));
+    }
+    // Every beaconSlashing event of the sequence falls in one 8192-epoch window.
+    let window = steps.iter().fold(other_slashed, |w, (_, s)| match s {
+        Step::Beacon {
+            cause:
+                BeaconCause::Validators {
+                    count,
+                    effective_balance,
+                },
+            ..
+        } => w + u128::from(*count) * effective_balance,
+        _ => w,
+    });
+
+    let mut engine = Engine::build(scenario, &registry, options.mode)?;
+    let slashable_before = slashable_table(&engine, &registry)?;
+    let mut outcomes = Vec::with_capacity(steps.len());
+    for (k, &(event, step)) in steps.iter().enumerate() {
+        outcomes.push(match step {
+            Step::Avs { operator, set, wad } => engine.apply_avs(k, operator, set, wad)?,
+            Step::Beacon { operator, cause } => {
+                engine.apply_beacon(k, event, operator, cause, window, total_active)?
+            }
+        });
+    }
+    let attributed = engine.attribute()?;
+    engine.check_unique_stake()?;
+    let slashable_after = slashable_table(&engine, &registry)?;
+    report::build(
+        scenario,
+        events,
+        &registry,
+        &engine,
+        &steps,
+        outcomes,
+        &attributed,
+        [slashable_before, slashable_after],
+    )
+}
+
+#[cfg(test)]
+mod tests;
