@@ -2,7 +2,7 @@
 // playwright-core in Debian's /usr/bin/chromium. For every page and two viewports it checks the
 // content, runs axe-core (zero serious or critical violations allowed) and saves a screenshot to
 // artifacts/screenshots/ (test artefacts, not committed). Page-specific interactions live in
-// tests/e2e/pages/*.mjs.
+// tests/e2e/pages/*.mjs. `E2E_ONLY=slashing,bridge node tests/e2e/run.mjs` runs only those pages.
 import { chromium } from "playwright-core";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -54,8 +54,12 @@ async function axe(page) {
   if (bad.length) throw new Error(`axe: ${JSON.stringify(bad, null, 1)}`);
 }
 
+const only = process.env.E2E_ONLY?.split(",").filter(Boolean);
+const selected = only?.length ? PAGES.filter((p) => only.includes(p.name)) : PAGES;
+if (!selected.length) throw new Error(`E2E_ONLY=${process.env.E2E_ONLY} matches no page`);
+
 try {
-  for (const spec of PAGES) {
+  for (const spec of selected) {
     for (const vp of VIEWPORTS) {
       const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height } });
       const page = await context.newPage();

@@ -1,6 +1,8 @@
 // Runs in a fresh project that installed the packed restake-core tarball.
 import assert from "node:assert/strict";
-import { presets, comparisonMatrix } from "restake-core";
+import {
+  presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
+} from "restake-core";
 
 const protocols = presets();
 // The source article's three first, then the other LRTs and the LST baseline.
@@ -34,4 +36,22 @@ assert.throws(() => comparisonMatrix({ queuedEth: Number.NaN, totalStakedEth: 36
   assert.equal(e.field, "exitQueue.queuedEth");
   return true;
 });
-console.log("consumer.mjs: presets() and comparisonMatrix() OK");
+
+// Bridge: the rsETH exploit of April 2026 took 116,500 of 647,222 rsETH = 18% of supply.
+const { input } = bridgePresetRsEth2026();
+assert.equal(Math.round(bridgeExposure(input).exploitShare * 100), 18);
+
+// Slashing: operator A (20,000 own + 50% of ether.fi's 100,000 = 70,000 ETH) faults on both
+// AVSs it secures at 10%; it allocated 40% + 20%, so 6% of 70,000 = 4,200 ETH goes, exactly.
+const { scenario } = slashingDemo();
+const layered = [{ kind: "layeredFault", operator: "op-a", fraction: 0.1 }];
+const unique = applySlashing(scenario, layered);
+assert.equal(unique.totals.slashed.wei, "4200000000000000000000");
+assert.equal(unique.protocols[0].rateChange, -0.03); // ether.fi lost 3,000 of 100,000
+// Shared stake: each AVS takes 10% of the whole 70,000 → 14,000 ETH.
+assert.equal(applySlashing(scenario, layered, { mode: "sharedStake" }).totals.slashed.eth, 14000);
+assert.throws(() => applySlashing(scenario, [{ kind: "layeredFault", operator: "nobody", fraction: 0.1 }]), (e) => {
+  assert.equal(e.field, "events[0].operator");
+  return true;
+});
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing OK");

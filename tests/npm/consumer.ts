@@ -1,5 +1,8 @@
 // Type-checked with `tsc --strict` against the installed package: the exports are typed, not `any`.
-import { presets, comparisonMatrix, type Protocol, type Matrix } from "restake-core";
+import {
+  presets, comparisonMatrix, applySlashing, slashingDemo,
+  type Protocol, type Matrix, type SlashEvent, type SlashingReport,
+} from "restake-core";
 
 const protocols: Protocol[] = presets();
 const fee: number = protocols[0].feeOnRewards.value;
@@ -12,4 +15,10 @@ const design: string | undefined = matrix.qualitative[0].cells[3]?.value;
 // @ts-expect-error the fee is a number, so assigning it to a string must not type-check
 const wrong: string = protocols[0].feeOnRewards.value;
 
-export { fee, kind, firstCell, wrong, defaults, design };
+const events: SlashEvent[] = [{ kind: "avsWide", avs: "oracle", fraction: 0.5 }];
+const report: SlashingReport = applySlashing(slashingDemo().scenario, events, { mode: "sharedStake" });
+const rateChange: number = report.protocols[0].rateChange;
+// @ts-expect-error an event needs its kind's fields
+const badEvent: SlashEvent = { kind: "avsWide", operator: "op-a" };
+
+export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent };

@@ -334,3 +334,31 @@ async fn network_diagram_marks_the_affected_part_without_colour() {
     assert_eq!(host.query_selector_all("path.edge").unwrap().length(), 2);
     assert_eq!(texts(&host, "table.visually-hidden tbody tr").len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn outcome_keeps_the_last_valid_report_and_routes_the_error() {
+    use restake_web::components::outcome::Outcome;
+    let x = RwSignal::new(2.0_f64);
+    let outcome = Outcome::new(move || restake_core::validate::fraction("input.share", x.get()));
+    let here = outcome.error_at("input.share");
+    let elsewhere = outcome.other_error(&["input"]);
+    leptos::task::tick().await;
+    assert_eq!(outcome.report(), None);
+    assert_eq!(
+        here.get_untracked().as_deref(),
+        Some("input.share: must be a fraction in 0..=1, got 2")
+    );
+    assert_eq!(elsewhere.get_untracked(), None);
+    x.set(0.25);
+    leptos::task::tick().await;
+    assert_eq!(outcome.report(), Some(0.25));
+    x.set(f64::NAN);
+    leptos::task::tick().await;
+    // Invalid again: the figures on screen stay at the last valid value, marked stale.
+    assert_eq!(outcome.report(), Some(0.25));
+    assert!(outcome.stale().get_untracked());
+    assert_eq!(
+        here.get_untracked().as_deref(),
+        Some("input.share: must be a finite number, got NaN")
+    );
+}

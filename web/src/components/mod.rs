@@ -4,6 +4,7 @@ pub mod chart;
 pub mod data_table;
 pub mod download;
 pub mod number_input;
+pub mod outcome;
 pub mod page;
 pub mod source;
 pub mod term;

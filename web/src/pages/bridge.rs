@@ -12,6 +12,7 @@ use restake_core::source::Basis;
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
+use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::source::describe;
 use crate::components::term::Term;
@@ -158,39 +159,15 @@ pub fn BridgePage() -> impl IntoView {
         }
     };
     let input_for = StoredValue::new(input_for);
-    let result = Memo::new(move |_| {
+    let outcome = Outcome::new(move || {
         let f = input_for.get_value();
         let a = bridge_exposure(&f(LossPolicy::AffectedChainLoses))?;
         let s = bridge_exposure(&f(LossPolicy::Socialised))?;
-        Ok::<_, restake_core::Error>((a, s))
+        Ok((a, s))
     });
-    let last_good = RwSignal::new(None::<(BridgeReport, BridgeReport)>);
-    Effect::new(move |_| {
-        if let Ok(r) = result.get() {
-            last_good.set(Some(r));
-        }
-    });
-    let error_for = move |prefix: &'static str| {
-        Signal::derive(move || {
-            result
-                .get()
-                .err()
-                .filter(|e| e.field().starts_with(prefix))
-                .map(|e| e.to_string())
-        })
-    };
-    let other_error = Signal::derive(move || {
-        result
-            .get()
-            .err()
-            .filter(|e| {
-                !["exploit.amount", "lending", "chains"]
-                    .iter()
-                    .any(|p| e.field().starts_with(p))
-            })
-            .map(|e| e.to_string())
-    });
-    let report = move || last_good.get();
+    let error_for = move |prefix: &'static str| outcome.error_at(prefix);
+    let other_error = outcome.other_error(&["exploit.amount", "lending", "chains"]);
+    let report = move || outcome.report();
     let rows = Signal::derive(move || {
         report()
             .map(|(a, s)| chain_rows(&a, &s))

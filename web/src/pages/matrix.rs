@@ -11,6 +11,7 @@ use restake_core::protocol::Protocol;
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
+use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::source::{SourceNote, describe};
 use crate::components::term::Term;
@@ -111,29 +112,16 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
     let defaults = presets::default_exit_queue();
     let queued = RwSignal::new(defaults.queued_eth);
     let staked = RwSignal::new(defaults.total_staked_eth);
-    let computed = Memo::new(move |_| {
+    let outcome = Outcome::new(move || {
         let q = ExitQueue {
             queued_eth: queued.get(),
             total_staked_eth: staked.get(),
         };
         comparison_matrix(&protocols, &q)
     });
-    let last_good = RwSignal::new(None::<Matrix>);
-    Effect::new(move |_| {
-        if let Ok(m) = computed.get() {
-            last_good.set(Some(m));
-        }
-    });
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            computed
-                .get()
-                .err()
-                .filter(|e| e.field() == field)
-                .map(|e| e.to_string())
-        })
-    };
-    let matrix = move || last_good.get().or_else(|| computed.get().ok());
+    let computed = outcome.result;
+    let error_for = move |field: &'static str| outcome.error_at(field);
+    let matrix = move || outcome.report();
     let figures = Signal::derive(move || matrix().map(|m| figures_table(&m).1).unwrap_or_default());
     let columns = computed
         .get_untracked()

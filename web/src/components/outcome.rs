@@ -1,0 +1,79 @@
+//! The outcome of a what-if page's model run: the latest `Result` and the last valid report.
+//!
+//! A page builds its core input from signals and calls the engine inside [`Outcome::new`]; the
+//! results panel draws [`Outcome::last_good`], so an invalid input leaves the last valid figures
+//! on screen while [`Outcome::error_at`] puts the model's message next to the offending field.
+
+use leptos::prelude::*;
+use restake_core::Error;
+
+/// The latest result of a model run and the last `Ok` report.
+pub struct Outcome<T: Send + Sync + 'static> {
+    /// The run's result, recomputed whenever a signal it reads changes.
+    pub result: Memo<Result<T, Error>>,
+    /// The last `Ok` report; `None` until the first valid run.
+    pub last_good: RwSignal<Option<T>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Outcome<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Outcome<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Outcome<T> {
+    /// Runs `run` now and whenever a signal it reads changes, keeping the last `Ok` report.
+    pub fn new(run: impl Fn() -> Result<T, Error> + Send + Sync + 'static) -> Self {
+        let result = Memo::new(move |_| run());
+        let last_good = RwSignal::new(None::<T>);
+        Effect::new(move |_| {
+            if let Ok(r) = result.get() {
+                last_good.set(Some(r));
+            }
+        });
+        Outcome { result, last_good }
+    }
+
+    /// The current error's message when its field path starts with `prefix` (e.g. `events[2]`).
+    pub fn error_at(self, prefix: impl Into<String>) -> Signal<Option<String>> {
+        let prefix = prefix.into();
+        Signal::derive(move || {
+            self.result.with(|r| {
+                r.as_ref()
+                    .err()
+                    .filter(|e| e.field().starts_with(&prefix))
+                    .map(ToString::to_string)
+            })
+        })
+    }
+
+    /// The current error's message when no field of the form shows it: its path starts with none
+    /// of `shown`.
+    pub fn other_error(self, shown: &'static [&'static str]) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.result.with(|r| {
+                r.as_ref()
+                    .err()
+                    .filter(|e| !shown.iter().any(|p| e.field().starts_with(p)))
+                    .map(ToString::to_string)
+            })
+        })
+    }
+
+    /// True while the inputs are invalid and the figures on screen are from an earlier run.
+    pub fn stale(self) -> Signal<bool> {
+        Signal::derive(move || {
+            self.result.with(Result::is_err) && self.last_good.with(Option::is_some)
+        })
+    }
+
+    /// The report to draw (tracked): the current one when the inputs are valid, else the last
+    /// valid one; `None` only when no run has succeeded yet.
+    pub fn report(self) -> Option<T> {
+        self.result
+            .with(|r| r.as_ref().ok().cloned())
+            .or_else(|| self.last_good.get())
+    }
+}
