@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 cargo build -p restake-core --features js --target wasm32-unknown-unknown --release
-wasm=target/wasm32-unknown-unknown/release/restake_core.wasm
+wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/restake_core.wasm
 rm -rf pkg/bundler pkg/node pkg/web
 for t in bundler node web; do
   target=$t; [ "$t" = node ] && target=nodejs
