@@ -1,5 +1,8 @@
 // Type-checked with `tsc --strict` against the installed package: the exports are typed, not `any`.
-import { presets, comparisonMatrix, type Protocol, type Matrix } from "restake-core";
+import {
+  presets, comparisonMatrix, yieldStack, yieldPresets,
+  type Protocol, type Matrix, type YieldInput, type YieldReport, type YieldPreset,
+} from "restake-core";
 
 const protocols: Protocol[] = presets();
 const fee: number = protocols[0].feeOnRewards.value;
@@ -12,4 +15,12 @@ const design: string | undefined = matrix.qualitative[0].cells[3]?.value;
 // @ts-expect-error the fee is a number, so assigning it to a string must not type-check
 const wrong: string = protocols[0].feeOnRewards.value;
 
-export { fee, kind, firstCell, wrong, defaults, design };
+const starts: YieldPreset[] = yieldPresets();
+const yieldInput: YieldInput = { ...starts[0].input, compounding: { kind: "continuous" } };
+const report: YieldReport = yieldStack(yieldInput);
+const netApy: number = report.lrt.netApy;
+const stepKind: "income" | "fee" | "drag" = report.lrt.steps[0].kind;
+// @ts-expect-error an AVS reward needs its kind
+const badReward: YieldInput["lrt"]["avss"][number]["reward"] = { apr: 0.01 };
+
+export { fee, kind, firstCell, wrong, defaults, design, netApy, stepKind, badReward };

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage};
+use crate::pages::{
+    bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, yield_stack::YieldPage,
+};
 
 /// One entry of the top navigation. Only pages that work are listed.
 struct NavItem {
@@ -16,6 +18,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/",
         label: "Matrix",
+    },
+    NavItem {
+        href: "/yield",
+        label: "Yield",
     },
     NavItem {
         href: "/bridge",
@@ -50,6 +56,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=MatrixPage/>
+                    <Route path=path!("/yield") view=YieldPage/>
                     <Route path=path!("/bridge") view=BridgePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>

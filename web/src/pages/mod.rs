@@ -3,3 +3,4 @@
 pub mod bridge;
 pub mod glossary;
 pub mod matrix;
+pub mod yield_stack;
