@@ -11,6 +11,7 @@
 //! - [`presets::protocols`] — the built-in protocol profiles with their sources.
 //! - [`matrix::comparison_matrix`] — the side-by-side comparison of protocols.
 //! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
+//! - [`yield_stack::yield_stack`] — the LRT-vs-LST yield waterfall, compounded and risk-adjusted.
 #![warn(missing_docs)]
 
 pub mod bridge;
@@ -23,6 +24,7 @@ pub mod scenario;
 pub mod slashing;
 pub mod source;
 pub mod validate;
+pub mod yield_stack;
 
 #[cfg(feature = "js")]
 pub mod js;

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import {
   presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
+  yieldStack, yieldPresets,
 } from "restake-core";
 
 const protocols = presets();
@@ -54,4 +55,45 @@ assert.throws(() => applySlashing(scenario, [{ kind: "layeredFault", operator: "
   assert.equal(e.field, "events[0].operator");
   return true;
 });
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing OK");
+// Yield stack, worked by hand: CL 3% + EL 1%; LST fee 10% ⇒ 3.6%. LRT: 20% idle buffer, fee 10%
+// on every stream, operators 10%; AVS A pays 2% on half the stake, token stream T pays
+// 50 tokens/ETH/yr × 0.0004 ETH × (1 − 0.5) = 1% on a quarter. Staked 0.8: base 3.2 pp, AVS
+// 0.8 × (1 + 0.25) = 1.0 pp, 0.9 pp after commission; 4.1 pp × 0.9 = 3.69%. Expected loss
+// 0.8 × 0.5 × 0.02 × 0.5 = 0.4% ⇒ risk-adjusted 3.29%. 100 ETH, yearly, 1 year → 103.69 ETH.
+const yieldInput = {
+  base: { consensus: { kind: "given", apr: 0.03 }, executionApr: 0.01 },
+  lst: { token: "wstETH", feeOnRewards: 0.1 },
+  lrt: {
+    token: "LRT", feeOnRewards: 0.1, feeAppliesTo: { consensus: true, execution: true, avs: true },
+    operatorCommission: 0.1, bufferShare: 0.2,
+    avss: [
+      { name: "A", allocation: 0.5, reward: { kind: "eth", apr: 0.02 }, faultProbability: 0.02, slashFraction: 0.5 },
+      { name: "T", allocation: 0.25, reward: { kind: "token", token: "TKN", tokensPerEthPerYear: 50, tokenPriceEth: 0.0004, liquidityHaircut: 0.5 },
+        faultProbability: 0, slashFraction: 0 },
+    ],
+  },
+  compounding: { kind: "periodic", periodsPerYear: 1 },
+  depositEth: 100, horizonYears: 1,
+};
+const y = yieldStack(yieldInput);
+const near = (a, b) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
+near(y.lst.netApr, 0.036);
+near(y.lrt.netApr, 0.0369);
+near(y.lrt.depositValueEth, 103.69);
+near(y.expectedSlashLoss, 0.004);
+near(y.riskAdjustedApy, 0.0329);
+near(y.premiumApr, 0.0009);
+assert.deepEqual(y.lrt.steps.map((s) => s.id),
+  ["consensus", "execution", "avs:0", "avs:1", "buffer", "operatorCommission", "protocolFee"]);
+near(y.lrt.steps.reduce((sum, s) => sum + s.apr, 0), y.lrt.netApr);
+assert.throws(() => yieldStack({ ...yieldInput, lrt: { ...yieldInput.lrt, bufferShare: 1.5 } }), (e) => {
+  assert.equal(e.field, "lrt.bufferShare");
+  assert.equal(e.kind, "outOfRange");
+  return true;
+});
+const yp = yieldPresets();
+assert.equal(yp.length, 7);
+assert.equal(yp[0].protocol, "etherfi");
+assert.equal(yp[0].notes.find((n) => n.path === "lrt.avss").basis.kind, "assumption");
+assert.ok(yieldStack(yp[0].input).lrt.netApy > 0);
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, yieldPresets OK");

@@ -1,7 +1,8 @@
 // Type-checked with `tsc --strict` against the installed package: the exports are typed, not `any`.
 import {
-  presets, comparisonMatrix, applySlashing, slashingDemo,
+  presets, comparisonMatrix, applySlashing, slashingDemo, yieldStack, yieldPresets,
   type Protocol, type Matrix, type SlashEvent, type SlashingReport,
+  type YieldInput, type YieldReport, type YieldPreset,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -16,9 +17,16 @@ const design: string | undefined = matrix.qualitative[0].cells[3]?.value;
 const wrong: string = protocols[0].feeOnRewards.value;
 
 const events: SlashEvent[] = [{ kind: "avsWide", avs: "oracle", fraction: 0.5 }];
-const report: SlashingReport = applySlashing(slashingDemo().scenario, events, { mode: "sharedStake" });
-const rateChange: number = report.protocols[0].rateChange;
+const slashReport: SlashingReport = applySlashing(slashingDemo().scenario, events, { mode: "sharedStake" });
+const rateChange: number = slashReport.protocols[0].rateChange;
 // @ts-expect-error an event needs its kind's fields
 const badEvent: SlashEvent = { kind: "avsWide", operator: "op-a" };
+const starts: YieldPreset[] = yieldPresets();
+const yieldInput: YieldInput = { ...starts[0].input, compounding: { kind: "continuous" } };
+const report: YieldReport = yieldStack(yieldInput);
+const netApy: number = report.lrt.netApy;
+const stepKind: "income" | "fee" | "drag" = report.lrt.steps[0].kind;
+// @ts-expect-error an AVS reward needs its kind
+const badReward: YieldInput["lrt"]["avss"][number]["reward"] = { apr: 0.01 };
 
-export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent };
+export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward };

@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::pages::{
     bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, slashing::SlashingPage,
+    yield_stack::YieldPage,
 };
 
 /// One entry of the top navigation. Only pages that work are listed.
@@ -18,6 +19,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/",
         label: "Matrix",
+    },
+    NavItem {
+        href: "/yield",
+        label: "Yield",
     },
     NavItem {
         href: "/slashing",
@@ -56,6 +61,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=MatrixPage/>
+                    <Route path=path!("/yield") view=YieldPage/>
                     <Route path=path!("/slashing") view=SlashingPage/>
                     <Route path=path!("/bridge") view=BridgePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>

@@ -16,6 +16,8 @@ pub enum Unit {
     Multiple,
     /// A duration in days.
     Days,
+    /// A duration in years.
+    Years,
     /// A whole count.
     Count,
     /// Tokens per day.
@@ -44,6 +46,7 @@ impl Unit {
             Unit::Eth => "ETH",
             Unit::Multiple => "×",
             Unit::Days => "days",
+            Unit::Years => "years",
             Unit::Count => "",
             Unit::TokensPerDay => "tokens/day",
             Unit::Plain => "",
@@ -80,6 +83,14 @@ pub fn format(value: Option<f64>, unit: Unit) -> String {
                 format!("{s} day")
             } else {
                 format!("{s} days")
+            }
+        }
+        Unit::Years => {
+            let s = trim_zeros(&fixed(v, 2));
+            if v == 1.0 {
+                format!("{s} year")
+            } else {
+                format!("{s} years")
             }
         }
         Unit::Count => grouped(v, 0),
@@ -219,6 +230,8 @@ mod tests {
         assert_eq!(format(Some(16.8333), Unit::Multiple), "16.83×");
         assert_eq!(format(Some(21.0), Unit::Days), "21 days");
         assert_eq!(format(Some(1.0), Unit::Days), "1 day");
+        assert_eq!(format(Some(1.0), Unit::Years), "1 year");
+        assert_eq!(format(Some(2.5), Unit::Years), "2.5 years");
         assert_eq!(format(Some(2000.0), Unit::TokensPerDay), "2,000/day");
         assert_eq!(format(Some(0.0123), Unit::RatePoints), "+1.23 pp");
         assert_eq!(format(Some(-0.0004), Unit::RatePoints), "−0.040 pp");

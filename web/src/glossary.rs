@@ -14,6 +14,11 @@ pub struct Entry {
 /// All terms, alphabetical by `term`.
 pub const ENTRIES: &[Entry] = &[
     Entry {
+        id: "allocation",
+        term: "Allocation (to an AVS)",
+        definition: "The share of an LRT's restaked ETH that its operators commit to one AVS, which earns that AVS's rewards and can be slashed by it.",
+    },
+    Entry {
         id: "apr",
         term: "APR",
         definition: "Annual percentage rate: the yearly reward as a fraction of the stake, without compounding.",
@@ -29,6 +34,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "Actively Validated Service: a network (data availability layer, oracle, bridge, sequencer) secured by restaked ETH that can slash the operators who misbehave on it.",
     },
     Entry {
+        id: "avs-reward",
+        term: "AVS reward rate",
+        definition: "What an AVS pays a year on the stake allocated to it, as a fraction of that stake in ETH terms.",
+    },
+    Entry {
         id: "bridge",
         term: "Bridge (lock-and-mint, burn-and-mint)",
         definition: "A bridge brings a token to another chain either by locking it in an adapter on Ethereum and minting a copy remotely, or by burning it on one chain and minting it on the other; remote supply is only as good as that mechanism.",
@@ -39,9 +49,19 @@ pub const ENTRIES: &[Entry] = &[
         definition: "The largest share of a borrower's debt a liquidator may repay in one liquidation: 50% on Aave v3, or 100% once the health factor is at or below 0.95.",
     },
     Entry {
+        id: "consensus-apr",
+        term: "Consensus-layer APR",
+        definition: "The yearly reward the beacon chain pays a validator for attesting, proposing and sync duties, about 166.3 ÷ √(total ETH staked) at full participation.",
+    },
+    Entry {
         id: "depeg",
         term: "Depeg",
         definition: "A fall of a token's market price below the value of the ETH that backs it.",
+    },
+    Entry {
+        id: "deposit",
+        term: "Deposit",
+        definition: "The ETH you put into the token at the start of the horizon.",
     },
     Entry {
         id: "exchange-rate-oracle",
@@ -49,9 +69,24 @@ pub const ENTRIES: &[Entry] = &[
         definition: "A price feed that values an LRT by its redemption rate, so it moves only on slashing or rate changes, not on market depegs.",
     },
     Entry {
+        id: "execution-apr",
+        term: "Execution-layer APR",
+        definition: "The yearly reward from priority fees and MEV that block proposers collect, as a fraction of the stake.",
+    },
+    Entry {
         id: "expected-shortfall",
         term: "Expected shortfall (ES)",
         definition: "The average loss in the worst cases beyond the VaR level, e.g. the mean of the worst 1% of outcomes for ES99.",
+    },
+    Entry {
+        id: "expected-loss",
+        term: "Expected slashing loss",
+        definition: "The average yearly loss to slashing: for each AVS, its allocation × the chance of a fault in a year × the share of the allocation a fault slashes.",
+    },
+    Entry {
+        id: "fault-probability",
+        term: "Fault probability",
+        definition: "The chance that an AVS slashes the stake allocated to it in a given year, a modelling assumption since no published rates exist.",
     },
     Entry {
         id: "fee-on-rewards",
@@ -69,6 +104,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "Herfindahl–Hirschman index: the sum of squared shares, 1 when one party holds everything and 1/n when n parties hold equal shares.",
     },
     Entry {
+        id: "horizon",
+        term: "Horizon",
+        definition: "How long the deposit is held, in years, with rewards compounded over the whole period.",
+    },
+    Entry {
         id: "layered-slashing",
         term: "Layered slashing",
         definition: "One operator fault slashing the same restaked capital through every AVS the operator secures.",
@@ -82,6 +122,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "liquidation-threshold",
         term: "Liquidation threshold",
         definition: "The share of collateral value that counts toward the health factor; above it the position can be liquidated.",
+    },
+    Entry {
+        id: "liquidity-haircut",
+        term: "Liquidity haircut",
+        definition: "The share of a reward token's quoted value lost when selling it for ETH (thin markets, slippage, vesting).",
     },
     Entry {
         id: "lrt",
@@ -119,9 +164,24 @@ pub const ENTRIES: &[Entry] = &[
         definition: "A node operator that runs validators and AVS software with stake delegated to it, and whose faults get that stake slashed.",
     },
     Entry {
+        id: "operator-commission",
+        term: "Operator commission",
+        definition: "The share of AVS rewards the node operator keeps before the rest reaches the stakers; EigenLayer's default is 10%, set per AVS.",
+    },
+    Entry {
         id: "operator-set",
         term: "Operator set",
         definition: "The group of operators an AVS accepts for one task; EigenLayer slashes per operator set.",
+    },
+    Entry {
+        id: "participation",
+        term: "Participation",
+        definition: "The share of all staked ETH whose validators attest on time, which scales the consensus rewards everyone receives.",
+    },
+    Entry {
+        id: "risk-adjusted-apy",
+        term: "Risk-adjusted APY",
+        definition: "The net APY less the expected yearly slashing loss.",
     },
     Entry {
         id: "shared-stake",
@@ -129,9 +189,29 @@ pub const ENTRIES: &[Entry] = &[
         definition: "Restaking where the same collateral counts for several networks at once (Symbiotic full or network restake), so slashes compete for it first come, first served.",
     },
     Entry {
+        id: "slash-fraction",
+        term: "Slash fraction",
+        definition: "The share of the stake allocated to an AVS that one fault on that AVS destroys.",
+    },
+    Entry {
         id: "slashing",
         term: "Slashing",
         definition: "The destruction or redistribution of stake as a penalty for a provable fault.",
+    },
+    Entry {
+        id: "token-emission",
+        term: "Token emission",
+        definition: "How many reward tokens an AVS (or EigenLayer's incentives) pays per allocated ETH per year.",
+    },
+    Entry {
+        id: "token-price",
+        term: "Token price",
+        definition: "What one reward token is worth in ETH when it is sold.",
+    },
+    Entry {
+        id: "total-staked",
+        term: "Total ETH staked",
+        definition: "All ETH staked on the beacon chain; the consensus reward per ETH falls with its square root.",
     },
     Entry {
         id: "unique-stake",
@@ -149,9 +229,19 @@ pub const ENTRIES: &[Entry] = &[
         definition: "Fixed-point unit of EigenLayer's contracts: 10^18 stands for 1, so 5 × 10^17 is 50%.",
     },
     Entry {
+        id: "withdrawal-buffer",
+        term: "Withdrawal buffer",
+        definition: "The share of an LRT's ETH kept idle to pay out withdrawals quickly, which earns no rewards and cannot be slashed.",
+    },
+    Entry {
         id: "escrow",
         term: "Withdrawal escrow",
         definition: "EigenLayer holds withdrawn stake for 100,800 blocks (about 14 days), during which it can still be slashed.",
+    },
+    Entry {
+        id: "yield-premium",
+        term: "Yield premium",
+        definition: "How much more a year an LRT pays than the plain LST, in percentage points.",
     },
 ];
 

@@ -11,6 +11,7 @@ use crate::Error;
 
 pub mod bridge;
 pub mod slashing;
+pub mod yield_stack;
 
 /// Serialises a report as plain JS objects (maps become objects, `None` becomes `null`).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -4,3 +4,4 @@ pub mod bridge;
 pub mod glossary;
 pub mod matrix;
 pub mod slashing;
+pub mod yield_stack;
