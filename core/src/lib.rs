@@ -16,6 +16,7 @@
 pub mod bridge;
 pub mod error;
 pub mod exit;
+pub mod lending;
 pub mod matrix;
 pub mod presets;
 pub mod protocol;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::pages::leverage::LeveragePage;
 use crate::pages::{bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage};
 
 /// One entry of the top navigation. Only pages that work are listed.
@@ -20,6 +21,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/bridge",
         label: "Bridge",
+    },
+    NavItem {
+        href: "/leverage",
+        label: "Leverage",
     },
     NavItem {
         href: "/glossary",
@@ -51,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=MatrixPage/>
                     <Route path=path!("/bridge") view=BridgePage/>
+                    <Route path=path!("/leverage") view=LeveragePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>
             </main>

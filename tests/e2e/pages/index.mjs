@@ -3,5 +3,6 @@
 import { matrix } from "./matrix.mjs";
 import { glossary } from "./glossary.mjs";
 import { bridge } from "./bridge.mjs";
+import { leverage } from "./leverage.mjs";
 
-export const PAGES = [matrix, bridge, glossary];
+export const PAGES = [matrix, bridge, leverage, glossary];

@@ -2,4 +2,5 @@
 
 pub mod bridge;
 pub mod glossary;
+pub mod leverage;
 pub mod matrix;
