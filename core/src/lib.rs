@@ -17,6 +17,7 @@
 pub mod bridge;
 pub mod error;
 pub mod exit;
+pub mod lending;
 pub mod matrix;
 pub mod presets;
 pub mod protocol;

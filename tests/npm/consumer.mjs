@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import {
   presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
-  yieldStack, yieldPresets,
+  yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
 } from "restake-core";
 
 const protocols = presets();
@@ -96,4 +96,40 @@ assert.equal(yp.length, 7);
 assert.equal(yp[0].protocol, "etherfi");
 assert.equal(yp[0].notes.find((n) => n.path === "lrt.avss").basis.kind, "assumption");
 assert.ok(yieldStack(yp[0].input).lrt.netApy > 0);
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, yieldPresets OK");
+// Leverage: Aave v3 E-mode (θ = 0.95) looped to HF 1.01 ⇒ λ = 1/(1 − 0.95/1.01) = 16.8333;
+// net APY = 16.8333 × 3% − 15.8333 × 2.5% = 10.9167%; liquidation price 1/1.01 = 0.990099.
+const markets = lendingMarkets();
+assert.equal(markets[0].id, "aave-v3-eth-emode");
+assert.equal(markets[0].liquidationThreshold.value, 0.95);
+assert.equal(markets[3].oracle.value, "market");
+const params = (m) => ({
+  ltv: m.ltv.value, liquidationThreshold: m.liquidationThreshold.value, liquidationBonus: m.liquidationBonus.value,
+  closeFactor: m.closeFactor.value, fullCloseHf: m.fullCloseHf.value, oracle: m.oracle.value,
+});
+const loop = leverageLoop({ deposit: 10, price: 1, lrtYield: 0.03, borrowRate: 0.025, market: params(markets[0]),
+  target: { kind: "healthFactor", healthFactor: 1.01 } });
+assert.ok(Math.abs(loop.leverage - 16.833333333333333) < 1e-9);
+assert.ok(Math.abs(loop.netApy - 0.10916666666666667) < 1e-12);
+assert.ok(Math.abs(loop.liquidationPrice - 1 / 1.01) < 1e-12);
+assert.equal(loop.curve.length, 41);
+// Cascade: weETH outside E-mode (θ 0.8, bonus 7%), 100 weETH against 78 ETH, 10% slash:
+// HF = 72/78 = 0.923 ≤ 0.95 ⇒ full close: repay 78, seize 78 × 1.07 / 0.9 = 92.7333 weETH.
+const cascade = liquidationCascade({ market: params(markets[1]), exchangeRate: 1,
+  pool: { kind: { kind: "constantProduct" }, lrtReserve: 1e6, ethReserve: 1e6 },
+  population: { kind: "explicit", positions: [{ collateral: 100, debt: 78 }] },
+  shock: { kind: "slash", fraction: 0.1 } });
+assert.equal(cascade.rounds.length, 1);
+assert.ok(Math.abs(cascade.totals.debtRepaid - 78) < 1e-9);
+assert.ok(Math.abs(cascade.totals.collateralSeized - 83.46 / 0.9) < 1e-9);
+assert.equal(cascade.totals.badDebt, 0);
+// The ezETH replay reproduces the 0.77 market's 8 liquidations and no bad debt.
+const replay = cascadePresetEzEth2024();
+const r = liquidationCascade(replay.input);
+assert.equal(r.totals.liquidations, replay.published.liquidations);
+assert.equal(Math.round(r.totals.debtRepaid), 807);
+assert.throws(() => leverageLoop({ ...loop, deposit: 1 }), (e) => e instanceof Error && e.field === ".");
+assert.throws(() => liquidationCascade({ ...replay.input, shock: { kind: "depeg", fraction: 2 } }), (e) => {
+  assert.equal(e.field, "shock.fraction");
+  return true;
+});
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024 OK");

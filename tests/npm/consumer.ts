@@ -3,6 +3,8 @@ import {
   presets, comparisonMatrix, applySlashing, slashingDemo, yieldStack, yieldPresets,
   type Protocol, type Matrix, type SlashEvent, type SlashingReport,
   type YieldInput, type YieldReport, type YieldPreset,
+  leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
+  type LeverageReport, type CascadeInput, type CascadeReport, type LendingMarket, type MarketParams,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -29,4 +31,22 @@ const stepKind: "income" | "fee" | "drag" = report.lrt.steps[0].kind;
 // @ts-expect-error an AVS reward needs its kind
 const badReward: YieldInput["lrt"]["avss"][number]["reward"] = { apr: 0.01 };
 
-export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward };
+const markets: LendingMarket[] = lendingMarkets();
+const m0: LendingMarket = markets[0];
+const params: MarketParams = {
+  ltv: m0.ltv.value, liquidationThreshold: m0.liquidationThreshold.value, liquidationBonus: m0.liquidationBonus.value,
+  closeFactor: m0.closeFactor.value, fullCloseHf: m0.fullCloseHf.value, oracle: m0.oracle.value,
+};
+const loop: LeverageReport = leverageLoop({ deposit: 10, price: 1, lrtYield: 0.03, borrowRate: 0.025, market: params,
+  target: { kind: "loops", loops: 3 } });
+const liqPrice: number | null = loop.liquidationPrice;
+const input: CascadeInput = cascadePresetEzEth2024().input;
+const cascade: CascadeReport = liquidationCascade({ ...input, shock: { kind: "depeg", fraction: 0.2 } });
+const badDebt: number = cascade.totals.badDebt;
+// @ts-expect-error an oracle is "exchangeRate" or "market", nothing else
+const wrongOracle: MarketParams = { ...params, oracle: "dex" };
+
+export {
+  fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
+  wrongOracle,
+};

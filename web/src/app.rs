@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::pages::leverage::LeveragePage;
 use crate::pages::{
     bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, slashing::SlashingPage,
     yield_stack::YieldPage,
@@ -31,6 +32,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/bridge",
         label: "Bridge",
+    },
+    NavItem {
+        href: "/leverage",
+        label: "Leverage",
     },
     NavItem {
         href: "/glossary",
@@ -64,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/yield") view=YieldPage/>
                     <Route path=path!("/slashing") view=SlashingPage/>
                     <Route path=path!("/bridge") view=BridgePage/>
+                    <Route path=path!("/leverage") view=LeveragePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>
             </main>

@@ -24,6 +24,8 @@ pub enum Unit {
     TokensPerDay,
     /// A plain number (health factor, ratio).
     Plain,
+    /// A price in ETH per token, to 4 decimals (`0.9901`).
+    Price,
 }
 
 impl From<matrix::Unit> for Unit {
@@ -50,6 +52,7 @@ impl Unit {
             Unit::Count => "",
             Unit::TokensPerDay => "tokens/day",
             Unit::Plain => "",
+            Unit::Price => "ETH/token",
         }
     }
 }
@@ -96,6 +99,7 @@ pub fn format(value: Option<f64>, unit: Unit) -> String {
         Unit::Count => grouped(v, 0),
         Unit::TokensPerDay => format!("{}/day", grouped(v, 0)),
         Unit::Plain => fixed(v, 2),
+        Unit::Price => fixed(v, 4),
     }
 }
 
@@ -240,6 +244,8 @@ mod tests {
         assert_eq!(grouped(-1234567.891, 2), "−1,234,567.89");
         assert_eq!(grouped(-0.001, 2), "0.00");
         assert_eq!(format(Some(0.0), Unit::Eth), "0 ETH");
+        // A liquidation price: 1/1.01 to 4 decimals.
+        assert_eq!(format(Some(1.0 / 1.01), Unit::Price), "0.9901");
     }
 
     #[test]

@@ -114,9 +114,24 @@ pub const ENTRIES: &[Entry] = &[
         definition: "One operator fault slashing the same restaked capital through every AVS the operator secures.",
     },
     Entry {
+        id: "leverage-loop",
+        term: "Leverage loop",
+        definition: "Depositing an LRT, borrowing ETH against it, buying more of the LRT and depositing it again, so that the position earns the LRT's yield on several times the capital and pays the borrow rate on the rest.",
+    },
+    Entry {
         id: "liquidation-bonus",
         term: "Liquidation bonus",
         definition: "The extra collateral a liquidator receives over the debt it repays, e.g. 1% in Aave's ETH-correlated E-mode.",
+    },
+    Entry {
+        id: "liquidation-cascade",
+        term: "Liquidation cascade",
+        definition: "Liquidations whose seized collateral, sold into a thin market, lowers the price a market oracle reads and so pushes further borrowers below a health factor of 1.",
+    },
+    Entry {
+        id: "liquidation-price",
+        term: "Liquidation price",
+        definition: "The oracle price of the collateral at which a position's health factor reaches 1 and it can be liquidated.",
     },
     Entry {
         id: "liquidation-threshold",
@@ -197,6 +212,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "slashing",
         term: "Slashing",
         definition: "The destruction or redistribution of stake as a penalty for a provable fault.",
+    },
+    Entry {
+        id: "stableswap",
+        term: "Stableswap",
+        definition: "Curve's pool curve for assets meant to trade near one price: almost flat near balance, steep once one side is nearly drained; the amplification A sets how flat.",
     },
     Entry {
         id: "token-emission",

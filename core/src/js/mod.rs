@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::Error;
 
 pub mod bridge;
+pub mod lending;
 pub mod slashing;
 pub mod yield_stack;
 

@@ -6,4 +6,6 @@ import { bridge } from "./bridge.mjs";
 import { slashing } from "./slashing.mjs";
 import { yieldPage } from "./yield.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, bridge, glossary];
+import { leverage } from "./leverage.mjs";
+
+export const PAGES = [matrix, yieldPage, slashing, bridge, leverage, glossary];

@@ -2,6 +2,7 @@
 
 pub mod bridge;
 pub mod glossary;
+pub mod leverage;
 pub mod matrix;
 pub mod slashing;
 pub mod yield_stack;

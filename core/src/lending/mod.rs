@@ -1,0 +1,26 @@
+//! Leverage on LRT collateral and the liquidation cascade it can set off
+//! (shared/domain.md §4.2–4.3, §7).
+//!
+//! - [`market`]: lending-market parameters (LTV, liquidation threshold θ, liquidation bonus,
+//!   close factor, oracle kind) and the sourced presets (Aave v3 E-mode and non-E-mode, Morpho
+//!   Blue at a given LLTV).
+//! - [`oracle`]: exchange-rate oracle (moves only on a slash or a rate change) vs market oracle
+//!   (reads the DEX price).
+//! - [`leverage_loop`]: deposit → borrow ETH → buy LRT → deposit again; leverage, health factor,
+//!   net APY, liquidation price, and net APY as a function of leverage.
+//! - [`amm`]: the pool liquidated collateral is sold into: constant product or Curve stableswap.
+//! - [`cascade`]: a population of positions, a shock, then rounds of liquidate → sell → reprice.
+//! - [`replay`]: the ezETH depeg of 24 April 2024 on Morpho as a calibrated preset.
+
+pub mod amm;
+pub mod cascade;
+pub mod leverage_loop;
+pub mod market;
+pub mod oracle;
+pub mod replay;
+
+pub use amm::{Pool, PoolKind, Sale};
+pub use cascade::{CascadeInput, CascadeReport, Population, Position, Shock, liquidation_cascade};
+pub use leverage_loop::{LeverageInput, LeverageReport, LoopTarget, leverage_loop};
+pub use market::{LendingMarket, MarketParams, lending_markets, morpho_lif};
+pub use oracle::OracleKind;
