@@ -111,6 +111,57 @@ fn queue_basis(q: &ExitQueue) -> Basis {
     }
 }
 
+/// Which figure of a yield-stack report a matrix row shows.
+#[derive(Clone, Copy)]
+enum YieldFigure {
+    NetApy,
+    ExpectedLoss,
+    RiskAdjustedApy,
+}
+
+/// One protocol's figure from [`crate::yield_stack`] run on its yield preset against the LST
+/// baseline `lst` (the first LST among the columns, else the preset Lido wstETH). An LRT reads
+/// its LRT side; an LST its plain side, with no AVS slashing. The basis carries the preset's
+/// notes, so the illustrative AVS streams mark the cell as resting on assumptions.
+fn yield_cell(p: &Protocol, lst: Option<&Protocol>, figure: YieldFigure) -> Sourced<Option<f64>> {
+    let Some(lst) = lst else {
+        return Sourced {
+            value: None,
+            basis: Basis::Derived {
+                formula: "no LST baseline to compare with".to_owned(),
+                inputs: vec![],
+            },
+        };
+    };
+    let preset = crate::yield_stack::yield_preset(p, lst);
+    let is_lrt = p.kind == ProtocolKind::Lrt;
+    let value = crate::yield_stack::yield_stack(&preset.input)
+        .ok()
+        .map(|r| match (figure, is_lrt) {
+            (YieldFigure::NetApy, true) => r.lrt.net_apy,
+            (YieldFigure::NetApy, false) | (YieldFigure::RiskAdjustedApy, false) => r.lst.net_apy,
+            (YieldFigure::ExpectedLoss, true) => r.expected_slash_loss,
+            (YieldFigure::ExpectedLoss, false) => 0.0,
+            (YieldFigure::RiskAdjustedApy, true) => r.risk_adjusted_apy,
+        });
+    let formula = match figure {
+        YieldFigure::NetApy => "yield stack of the protocol's preset: net APY, daily compounding",
+        YieldFigure::ExpectedLoss => {
+            "yield stack of the protocol's preset: Σ AVS allocation × fault probability × slash fraction per year"
+        }
+        YieldFigure::RiskAdjustedApy => {
+            "yield stack of the protocol's preset: net APY − expected slashing loss"
+        }
+    };
+    Sourced {
+        value,
+        basis: Basis::Derived {
+            formula: formula.to_owned(),
+            inputs: preset.notes.into_iter().map(|n| n.basis).collect(),
+        },
+    }
+}
+
 /// Builds the matrix for `protocols` (columns in the given order), with the slow-path exit time
 /// computed for the beacon-chain exit queue `exit_queue`.
 ///
@@ -121,7 +172,10 @@ fn queue_basis(q: &ExitQueue) -> Basis {
 ///   queue wait ([`ExitQueue::wait_days`]) (days);
 /// - chains the token is on (count);
 /// - bridge routes (count);
-/// - tightest published bridge mint limit (tokens/day; `null` when none is published).
+/// - tightest published bridge mint limit (tokens/day; `null` when none is published);
+/// - net APY, expected annual slashing loss and risk-adjusted APY (fractions per year) from
+///   [`crate::yield_stack`] on each protocol's yield preset
+///   ([`crate::yield_stack::yield_preset`]), whose AVS streams are labelled assumptions.
 pub fn comparison_matrix(protocols: &[Protocol], exit_queue: &ExitQueue) -> Result<Matrix, Error> {
     exit_queue.validate("exitQueue")?;
     let queue_days = exit_queue.wait_days();
@@ -145,6 +199,13 @@ pub fn comparison_matrix(protocols: &[Protocol], exit_queue: &ExitQueue) -> Resu
         }
     };
     let escrow_days = eigenlayer_withdrawal_delay_days();
+    let preset_lst = crate::presets::protocols()
+        .ok()
+        .and_then(|ps| ps.into_iter().find(|p| p.kind == ProtocolKind::Lst));
+    let lst = protocols
+        .iter()
+        .find(|p| p.kind == ProtocolKind::Lst)
+        .or(preset_lst.as_ref());
     Ok(Matrix {
         protocols: protocols
             .iter()
@@ -169,6 +230,27 @@ pub fn comparison_matrix(protocols: &[Protocol], exit_queue: &ExitQueue) -> Resu
             }),
         ],
         quantitative: vec![
+            number_row(
+                "netApy",
+                "Net APY",
+                Unit::Fraction,
+                "What a holder earns in a year after every fee, commission and idle buffer, compounded daily (AVS streams illustrative).",
+                &|p| yield_cell(p, lst, YieldFigure::NetApy),
+            ),
+            number_row(
+                "expectedLoss",
+                "Expected annual slashing loss",
+                Unit::Fraction,
+                "Allocation × fault probability × slash fraction, summed over the AVSs (illustrative); an LST has no AVS.",
+                &|p| yield_cell(p, lst, YieldFigure::ExpectedLoss),
+            ),
+            number_row(
+                "riskAdjustedApy",
+                "Risk-adjusted APY",
+                Unit::Fraction,
+                "Net APY less the expected annual slashing loss.",
+                &|p| yield_cell(p, lst, YieldFigure::RiskAdjustedApy),
+            ),
             number_row(
                 "feeOnRewards",
                 "Fee on rewards",
@@ -331,6 +413,40 @@ mod tests {
         assert_eq!(
             comparison_matrix(&[], &bad).unwrap_err().field(),
             "exitQueue.queuedEth"
+        );
+    }
+
+    #[test]
+    fn yield_rows_come_from_the_yield_engine() {
+        let ps = protocols().unwrap();
+        let m = comparison_matrix(&ps, &crate::presets::default_exit_queue()).unwrap();
+        let row = |id: &str| m.quantitative.iter().find(|r| r.id == id).unwrap();
+        // wstETH (last column): CL = 64 · 1e9 · 82,181.25 / √(36e6 · 1e9) / 1e9 = 2.77205%,
+        // EL 0.54%, Lido fee 10% ⇒ APR 0.9 × 3.31205% = 2.98085%; daily compounding
+        // (1 + 0.0298085/365)^365 − 1 = 3.02559%. No AVS: no expected loss.
+        let lst = 6;
+        assert!((row("netApy").cells[lst].value.unwrap() - 0.030_255_94).abs() < 1e-8);
+        assert_eq!(row("expectedLoss").cells[lst].value, Some(0.0));
+        assert_eq!(
+            row("riskAdjustedApy").cells[lst].value,
+            row("netApy").cells[lst].value
+        );
+        // LRTs: risk-adjusted = net − expected loss, and the illustrative AVS streams make every
+        // such cell rest on an assumption.
+        for i in 0..6 {
+            let net = row("netApy").cells[i].value.unwrap();
+            let loss = row("expectedLoss").cells[i].value.unwrap();
+            let adjusted = row("riskAdjustedApy").cells[i].value.unwrap();
+            assert!(loss > 0.0 && (net - loss - adjusted).abs() < 1e-15);
+            assert!(row("netApy").cells[i].basis.rests_on_assumption());
+        }
+        // Same streams, same fee (10%) and ether.fi's 5% idle buffer: ether.fi earns less than Renzo.
+        assert!(row("netApy").cells[0].value < row("netApy").cells[1].value);
+        // Without any LST among the columns, the preset wstETH is the baseline.
+        let m2 = comparison_matrix(&ps[..1], &crate::presets::default_exit_queue()).unwrap();
+        assert_eq!(
+            m2.quantitative[0].cells[0].value,
+            row("netApy").cells[0].value
         );
     }
 }

@@ -51,7 +51,7 @@ mod tests;
 pub use base::{BaseLayer, ConsensusApr};
 pub use compounding::Compounding;
 pub use input::{AvsReward, AvsStream, FeeScope, LrtInput, LstInput, YieldInput};
-pub use presets::{YieldNote, YieldPreset, yield_presets};
+pub use presets::{YieldNote, YieldPreset, yield_preset, yield_presets};
 pub use report::{AvsYield, Step, StepKind, TokenYield, YieldReport};
 
 use crate::Error;

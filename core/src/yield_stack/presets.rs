@@ -10,7 +10,7 @@ use super::base::{BaseLayer, ConsensusApr};
 use super::compounding::Compounding;
 use super::input::{AvsReward, AvsStream, FeeScope, LrtInput, LstInput, YieldInput};
 use crate::Error;
-use crate::protocol::ProtocolKind;
+use crate::protocol::{Protocol, ProtocolKind};
 use crate::source::Basis;
 
 /// The basis of one preset figure, by its path in the input.
@@ -125,6 +125,13 @@ pub fn yield_presets() -> Result<Vec<YieldPreset>, Error> {
             field: "presets.protocols".to_owned(),
             message: "no LST among the preset protocols".to_owned(),
         })?;
+    Ok(protocols.iter().map(|p| yield_preset(p, lst)).collect())
+}
+
+/// The yield preset of one protocol `p` against the LST baseline `lst`: `p`'s sourced fee on
+/// rewards, the base layer at 36M ETH staked, EigenLayer's default 10% operator commission and,
+/// for an LRT, the illustrative AVS streams (labelled assumptions in the notes).
+pub fn yield_preset(p: &Protocol, lst: &Protocol) -> YieldPreset {
     let staked = source(
         "\">36 million ETH staked, ~30% of supply\" (coinfeather.com, secondary), via shared/domain.md §5",
         "2026",
@@ -137,84 +144,79 @@ pub fn yield_presets() -> Result<Vec<YieldPreset>, Error> {
         "ELIP-001: operator reward split default 10%, configurable per AVS 0–100% (eigenfoundation/ELIPs aa39caf)",
         "2026-07-14",
     );
-    protocols
-        .iter()
-        .map(|p| {
-            let is_lrt = p.kind == ProtocolKind::Lrt;
-            let input = YieldInput {
-                base: BaseLayer {
-                    consensus: ConsensusApr::FromStake {
-                        total_staked_eth: crate::presets::TOTAL_STAKED_ETH,
-                        participation: 1.0,
-                    },
-                    execution_apr: 0.0054,
-                },
-                lst: LstInput {
-                    token: lst.token.clone(),
-                    fee_on_rewards: lst.fee_on_rewards.value,
-                },
-                lrt: LrtInput {
-                    token: p.token.clone(),
-                    fee_on_rewards: p.fee_on_rewards.value,
-                    fee_applies_to: FeeScope::ALL,
-                    operator_commission: 0.10,
-                    buffer_share: if p.id == "etherfi" { 0.05 } else { 0.0 },
-                    avss: if is_lrt { illustrative_avss() } else { vec![] },
-                },
-                compounding: Compounding::Periodic {
-                    periods_per_year: 365,
-                },
-                deposit_eth: 10.0,
-                horizon_years: 1.0,
-            };
-            let mut notes = vec![
-                note("base.consensus.totalStakedEth", staked.clone()),
-                assumption(
-                    "base.consensus.participation",
-                    "Full participation, as in the domain brief's 166.3/√S derivation; live participation is a little lower — set it.",
-                ),
-                note("base.executionApr", execution.clone()),
-                note("lst.feeOnRewards", lst.fee_on_rewards.basis.clone()),
-                note("lrt.feeOnRewards", p.fee_on_rewards.basis.clone()),
-                assumption(
-                    "lrt.feeAppliesTo",
-                    "Which streams the fee is taken from is assumed to be all of them; check the protocol's terms (Renzo, for one, describes its fee as a share of restaking rewards).",
-                ),
-                note("lrt.operatorCommission", commission.clone()),
-            ];
-            if p.id == "etherfi" {
-                notes.push(note(
-                    "lrt.bufferShare",
-                    source(
-                        "Chaos Labs on Aave governance /17402/4: the eETH liquidity pool held 40.6K WETH, more than 5% of supply",
-                        "2024-04",
-                    ),
-                ));
-            } else if is_lrt {
-                notes.push(assumption(
-                    "lrt.bufferShare",
-                    "The idle withdrawal buffer is not in our sources; 0 assumed — set it.",
-                ));
-            }
-            if is_lrt {
-                notes.push(assumption(
-                    "lrt.avss",
-                    "Illustrative AVS streams: no published per-protocol AVS reward rates, allocations or fault probabilities exist in our sources (shared/domain.md §1.5: \"NOT FOUND\"). Every rate, allocation, fault probability, slash fraction, token price and haircut here is made up to show the mechanics — replace them.",
-                ));
-                notes.push(note(
-                    "lrt.avss[1].reward.tokensPerEthPerYear",
-                    source(
-                        "ether.fi docs, LRT rewards distribution: PIv1 ≈ 0.209 EIGEN per restaked ETH per week (× 52), with ~4.2M ETH restaked; PIv2 (ELIP-011) changed the emission since",
-                        "2024-11",
-                    ),
-                ));
-            }
-            Ok(YieldPreset {
-                protocol: p.id.clone(),
-                name: p.name.clone(),
-                input,
-                notes,
-            })
-        })
-        .collect()
+    let is_lrt = p.kind == ProtocolKind::Lrt;
+    let input = YieldInput {
+        base: BaseLayer {
+            consensus: ConsensusApr::FromStake {
+                total_staked_eth: crate::presets::TOTAL_STAKED_ETH,
+                participation: 1.0,
+            },
+            execution_apr: 0.0054,
+        },
+        lst: LstInput {
+            token: lst.token.clone(),
+            fee_on_rewards: lst.fee_on_rewards.value,
+        },
+        lrt: LrtInput {
+            token: p.token.clone(),
+            fee_on_rewards: p.fee_on_rewards.value,
+            fee_applies_to: FeeScope::ALL,
+            operator_commission: 0.10,
+            buffer_share: if p.id == "etherfi" { 0.05 } else { 0.0 },
+            avss: if is_lrt { illustrative_avss() } else { vec![] },
+        },
+        compounding: Compounding::Periodic {
+            periods_per_year: 365,
+        },
+        deposit_eth: 10.0,
+        horizon_years: 1.0,
+    };
+    let mut notes = vec![
+        note("base.consensus.totalStakedEth", staked.clone()),
+        assumption(
+            "base.consensus.participation",
+            "Full participation, as in the domain brief's 166.3/√S derivation; live participation is a little lower — set it.",
+        ),
+        note("base.executionApr", execution.clone()),
+        note("lst.feeOnRewards", lst.fee_on_rewards.basis.clone()),
+        note("lrt.feeOnRewards", p.fee_on_rewards.basis.clone()),
+        assumption(
+            "lrt.feeAppliesTo",
+            "Which streams the fee is taken from is assumed to be all of them; check the protocol's terms (Renzo, for one, describes its fee as a share of restaking rewards).",
+        ),
+        note("lrt.operatorCommission", commission.clone()),
+    ];
+    if p.id == "etherfi" {
+        notes.push(note(
+            "lrt.bufferShare",
+            source(
+                "Chaos Labs on Aave governance /17402/4: the eETH liquidity pool held 40.6K WETH, more than 5% of supply",
+                "2024-04",
+            ),
+        ));
+    } else if is_lrt {
+        notes.push(assumption(
+            "lrt.bufferShare",
+            "The idle withdrawal buffer is not in our sources; 0 assumed — set it.",
+        ));
+    }
+    if is_lrt {
+        notes.push(assumption(
+            "lrt.avss",
+            "Illustrative AVS streams: no published per-protocol AVS reward rates, allocations or fault probabilities exist in our sources (shared/domain.md §1.5: \"NOT FOUND\"). Every rate, allocation, fault probability, slash fraction, token price and haircut here is made up to show the mechanics — replace them.",
+        ));
+        notes.push(note(
+            "lrt.avss[1].reward.tokensPerEthPerYear",
+            source(
+                "ether.fi docs, LRT rewards distribution: PIv1 ≈ 0.209 EIGEN per restaked ETH per week (× 52), with ~4.2M ETH restaked; PIv2 (ELIP-011) changed the emission since",
+                "2024-11",
+            ),
+        ));
+    }
+    YieldPreset {
+        protocol: p.id.clone(),
+        name: p.name.clone(),
+        input,
+        notes,
+    }
 }

@@ -10,11 +10,11 @@ export const matrix = {
       "Algorithmic, fully automated selection", "Recovering from April 2026 bridge exploit"]) {
       await qualitative.getByText(text, { exact: false }).first().waitFor();
     }
-    const figures = page.getByRole("table", { name: /Sourced figures per protocol/ });
+    const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
     assert.equal(await figures.locator("tbody tr").count(), 7);
   },
   async interact(page) {
-    const figures = page.getByRole("table", { name: /Sourced figures per protocol/ });
+    const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
     const header = figures.getByRole("columnheader", { name: /Time to exit/ });
     await header.getByRole("button", { name: /Time to exit/ }).click();
     assert.equal(await header.getAttribute("aria-sort"), "ascending");
@@ -23,6 +23,13 @@ export const matrix = {
     await header.getByRole("button", { name: /Time to exit/ }).click();
     assert.equal(await header.getAttribute("aria-sort"), "descending");
     assert.equal(await first(), "Kelp DAO (rsETH)");
+    // Sort by net APY (computed by the yield engine): the plain LST earns least — no AVS streams.
+    const apy = figures.getByRole("columnheader", { name: /^Net APY/ });
+    await apy.getByRole("button", { name: /Net APY/ }).click();
+    assert.equal(await apy.getAttribute("aria-sort"), "ascending");
+    assert.equal(await first(), "Lido (wstETH)");
+    const apys = await figures.locator("tbody tr").evaluateAll((rows) => rows.map((r) => parseFloat(r.querySelectorAll("td")[0].textContent)));
+    assert.deepEqual([...apys].sort((a, b) => a - b), apys);
     // The tooltip of a source opens on keyboard focus.
     const tip = figures.getByRole("button", { name: "Source" }).first();
     await tip.focus();
@@ -36,7 +43,7 @@ export const matrix = {
     assert.equal(download.suggestedFilename(), "restake-lab-matrix.csv");
     // The exit queue input recomputes the time to exit in the table and the chart:
     // 115,200 ETH ahead at 57,600 ETH/day adds 2 days (Renzo 3 + 14 + 2 = 19).
-    const renzoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Renzo (ezETH)" }) }).locator("td").nth(2);
+    const renzoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Renzo (ezETH)" }) }).locator("td").nth(5);
     assert.match(await renzoExit.textContent(), /^17 days/);
     await page.getByLabel("ETH ahead in the exit queue", { exact: true }).fill("115200");
     await page.waitForFunction(() => [...document.querySelectorAll("rect.bar title")].some((t) => t.textContent === "Renzo (ezETH): 19 days"));

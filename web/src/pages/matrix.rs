@@ -20,6 +20,7 @@ use crate::format::Unit;
 /// Glossary id for a quantitative row, where one exists.
 fn row_term(id: &str) -> Option<&'static str> {
     match id {
+        "netApy" | "riskAdjustedApy" => Some("apy"),
         "feeOnRewards" => Some("fee-on-rewards"),
         "timeToExit" => Some("escrow"),
         "bridges" | "bridgeMintLimit" => Some("bridge"),
@@ -136,7 +137,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
         <h2>"Figures per protocol"</h2>
         <p>"Click a column heading to sort. The “i” beside each figure gives its source and date."</p>
         <DataTable
-            caption="Sourced figures per protocol"
+            caption="Sourced and computed figures per protocol"
             row_header="Protocol"
             columns=columns
             rows=figures
