@@ -11,6 +11,7 @@
 //! - [`presets::protocols`] — the built-in protocol profiles with their sources.
 //! - [`matrix::comparison_matrix`] — the side-by-side comparison of protocols.
 //! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
+//! - [`risk::simulate_risk`] — Monte Carlo loss distribution of correlated slashing.
 #![warn(missing_docs)]
 
 pub mod bridge;
@@ -19,6 +20,7 @@ pub mod exit;
 pub mod matrix;
 pub mod presets;
 pub mod protocol;
+pub mod risk;
 pub mod scenario;
 pub mod slashing;
 pub mod source;

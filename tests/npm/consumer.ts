@@ -1,7 +1,7 @@
 // Type-checked with `tsc --strict` against the installed package: the exports are typed, not `any`.
 import {
-  presets, comparisonMatrix, applySlashing, slashingDemo,
-  type Protocol, type Matrix, type SlashEvent, type SlashingReport,
+  presets, comparisonMatrix, applySlashing, slashingDemo, simulateRisk, riskDemo, RiskRun,
+  type Protocol, type Matrix, type SlashEvent, type SlashingReport, type RiskReport, type RiskOptions,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -21,4 +21,14 @@ const rateChange: number = report.protocols[0].rateChange;
 // @ts-expect-error an event needs its kind's fields
 const badEvent: SlashEvent = { kind: "avsWide", operator: "op-a" };
 
-export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent };
+const riskOptions: RiskOptions = { paths: 1000, seed: "18446744073709551615", horizonYears: 2 };
+const risk: RiskReport = simulateRisk(riskDemo().scenario, riskOptions);
+const es99: number = risk.lrts[0].loss.es99;
+const tail: number | undefined = risk.position?.contributions.operators[0].tail99;
+const riskRun = new RiskRun(riskDemo().scenario, { paths: 100, seed: 1 });
+const progress: number = riskRun.step(50);
+const sliced: RiskReport = riskRun.finish();
+// @ts-expect-error a severity needs its kind's fields
+const badSeverity: RiskOptions = { probabilities: { avsBug: { perYear: 0.1, severity: { kind: "beta", fraction: 0.1 } } } };
+
+export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, es99, tail, progress, sliced, badSeverity };
