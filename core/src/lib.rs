@@ -12,6 +12,7 @@
 //! - [`matrix::comparison_matrix`] — the side-by-side comparison of protocols.
 //! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
 //! - [`yield_stack::yield_stack`] — the LRT-vs-LST yield waterfall, compounded and risk-adjusted.
+//! - [`risk::simulate_risk`] — Monte Carlo loss distribution of correlated slashing.
 #![warn(missing_docs)]
 
 pub mod bridge;
@@ -21,6 +22,7 @@ pub mod lending;
 pub mod matrix;
 pub mod presets;
 pub mod protocol;
+pub mod risk;
 pub mod scenario;
 pub mod slashing;
 pub mod source;

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
   yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
+  simulateRisk, riskDemo, RiskRun,
 } from "restake-core";
 
 const protocols = presets();
@@ -132,4 +133,51 @@ assert.throws(() => liquidationCascade({ ...replay.input, shock: { kind: "depeg"
   assert.equal(e.field, "shock.fraction");
   return true;
 });
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024 OK");
+
+// Risk: a certain layered fault of 50% at operator B (allocations 0.3 + 0.3 + 0.2) takes 40% of
+// its stake; ether.fi delegates 30% of its 100,000 ETH there → 12% of ether.fi's backing, every path.
+const demo = riskDemo();
+assert.ok(demo.notes.some((n) => n.path === "options.probabilities.avsBug" && n.basis.kind === "assumption"));
+const zero = { perYear: 0, severity: { kind: "fixed", fraction: 0 } };
+const certain = simulateRisk(demo.scenario, {
+  paths: 10, seed: 3,
+  probabilities: {
+    operatorFault: { perYear: 0, severity: { kind: "fixed", fraction: 0.5 } },
+    avsBug: zero, beaconSlashing: zero,
+    commonShock: { perYear: 0, hitShare: 0, correlation: 0, slashedShare: { kind: "fixed", fraction: 0 } },
+    operators: [{ operator: "op-b", faultPerYear: 1 }],
+  },
+});
+assert.equal(certain.seed, "3");
+assert.ok(Math.abs(certain.lrts[0].loss.mean - 0.12) < 1e-12);
+assert.equal(certain.lrts[0].loss.pLoss, 1);
+// The fixed-seed run pinned natively and in Chromium (core/tests/risk_props.rs, web_risk.rs).
+const fixed = { ...demo.options, paths: 5000, seed: "12345678901234567890",
+  probabilities: { ...demo.options.probabilities,
+    operatorFault: { ...demo.options.probabilities.operatorFault, perYear: 0.05 },
+    beaconSlashing: { ...demo.options.probabilities.beaconSlashing, perYear: 0.05 } } };
+const risk = simulateRisk(demo.scenario, fixed);
+assert.equal(risk.position.loss.mean, 0.11542695776915231);
+assert.equal(risk.lrts[2].loss.worstPath, 4292);
+assert.deepEqual(simulateRisk(demo.scenario, fixed), risk);
+// In slices (a Web Worker's loop), the same report.
+const run = new RiskRun(demo.scenario, fixed);
+while (run.done < run.paths) run.step(1000);
+assert.deepEqual(run.finish(), risk);
+run.free();
+// No seed: one is drawn and reported.
+assert.match(simulateRisk(demo.scenario, { paths: 10 }).seed, /^[0-9]+$/);
+for (const [options, field] of [
+  [{ paths: 0 }, "options.paths"],
+  [{ paths: 10_000_001 }, "options.paths"],
+  [{ paths: 10, probabilities: { avsBug: { perYear: Number.NaN, severity: { kind: "fixed", fraction: 0.1 } } } }, "options.probabilities.avsBug.perYear"],
+  [{ paths: 10, probabilities: { beaconSlashing: { perYear: 1.5, severity: { kind: "fixed", fraction: 0.1 } } } }, "options.probabilities.beaconSlashing.perYear"],
+  [{ paths: 10, seed: "not a number" }, "options.seed"],
+]) {
+  assert.throws(() => simulateRisk(demo.scenario, options), (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.field, field);
+    return true;
+  });
+}
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun OK");

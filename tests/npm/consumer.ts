@@ -5,6 +5,7 @@ import {
   type YieldInput, type YieldReport, type YieldPreset,
   leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
   type LeverageReport, type CascadeInput, type CascadeReport, type LendingMarket, type MarketParams,
+  simulateRisk, riskDemo, RiskRun, type RiskReport, type RiskOptions,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -46,7 +47,17 @@ const badDebt: number = cascade.totals.badDebt;
 // @ts-expect-error an oracle is "exchangeRate" or "market", nothing else
 const wrongOracle: MarketParams = { ...params, oracle: "dex" };
 
+const riskOptions: RiskOptions = { paths: 1000, seed: "18446744073709551615", horizonYears: 2 };
+const risk: RiskReport = simulateRisk(riskDemo().scenario, riskOptions);
+const es99: number = risk.lrts[0].loss.es99;
+const tail: number | undefined = risk.position?.contributions.operators[0].tail99;
+const riskRun = new RiskRun(riskDemo().scenario, { paths: 100, seed: 1 });
+const progress: number = riskRun.step(50);
+const sliced: RiskReport = riskRun.finish();
+// @ts-expect-error a severity needs its kind's fields
+const badSeverity: RiskOptions = { probabilities: { avsBug: { perYear: 0.1, severity: { kind: "beta", fraction: 0.1 } } } };
+
 export {
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
-  wrongOracle,
+  wrongOracle, es99, tail, progress, sliced, badSeverity,
 };

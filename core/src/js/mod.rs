@@ -11,6 +11,7 @@ use crate::Error;
 
 pub mod bridge;
 pub mod lending;
+pub mod risk;
 pub mod slashing;
 pub mod yield_stack;
 

@@ -1,0 +1,381 @@
+use super::*;
+use crate::slashing::{SlashEvent, SlashingOptions, apply_slashing};
+
+fn quiet() -> Probabilities {
+    let zero = EventRisk {
+        per_year: 0.0,
+        severity: Severity::Fixed { fraction: 0.0 },
+    };
+    Probabilities {
+        operator_fault: zero,
+        avs_bug: zero,
+        beacon_slashing: zero,
+        common_shock: CommonShock {
+            per_year: 0.0,
+            hit_share: 0.0,
+            correlation: 0.0,
+            slashed_share: Severity::Fixed { fraction: 0.0 },
+        },
+        operators: Vec::new(),
+        avss: Vec::new(),
+    }
+}
+
+fn options(paths: f64, probabilities: Probabilities) -> RiskOptions {
+    RiskOptions {
+        paths,
+        seed: Some(SeedInput::Number(7.0)),
+        probabilities,
+        ..RiskOptions::default()
+    }
+}
+
+fn rel(a: f64, b: f64) -> f64 {
+    (a - b).abs() / b.abs().max(1e-300)
+}
+
+/// Every path is the same certain event: the model's LRT and position losses must equal the wei
+/// ledger's for that single event.
+fn agrees_with_ledger(event: SlashEvent, probabilities: Probabilities, tolerance: f64) {
+    let demo = crate::slashing::demo::demo().unwrap();
+    let ledger = apply_slashing(&demo.scenario, &[event], &SlashingOptions::default()).unwrap();
+    let r = simulate_risk(&demo.scenario, &options(4.0, probabilities)).unwrap();
+    let mut checked = 0;
+    for p in &ledger.protocols {
+        let Some(l) = r.lrts.iter().find(|l| l.id == p.id) else {
+            continue;
+        };
+        let want = p.loss.eth / p.backing_before.eth;
+        assert_eq!(
+            l.loss.worst, l.loss.mean,
+            "{}: every path is the same",
+            p.id
+        );
+        if want == 0.0 {
+            assert_eq!(l.loss.mean, 0.0, "{}", p.id);
+        } else {
+            assert!(
+                rel(l.loss.mean, want) < tolerance,
+                "{}: model {} vs ledger {}",
+                p.id,
+                l.loss.mean,
+                want
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+    let pos: f64 = ledger.positions.iter().map(|p| p.loss.eth).sum();
+    let model = r.position.unwrap().loss.mean;
+    assert!(rel(model, pos) < tolerance, "{model} vs {pos}");
+}
+
+#[test]
+fn layered_fault_matches_the_ledger() {
+    // op-b (etherfi 0.3·100k, renzo 0.4·60k) allocates 0.3, 0.3, 0.2 to da, oracle, bridge: a 50%
+    // fault on each takes 0.5·0.8 = 40% of its stake. etherfi: 30,000·0.4 / 100,000 = 12%.
+    let mut p = quiet();
+    p.operator_fault.severity = Severity::Fixed { fraction: 0.5 };
+    p.operators.push(OperatorRisk {
+        operator: "op-b".into(),
+        fault_per_year: Some(1.0),
+        beacon_per_year: None,
+    });
+    let event = SlashEvent::LayeredFault {
+        operator: "op-b".into(),
+        fraction: 0.5,
+    };
+    agrees_with_ledger(event, p.clone(), 1e-9);
+    let r = simulate_risk(
+        &crate::slashing::demo::demo().unwrap().scenario,
+        &options(3.0, p),
+    )
+    .unwrap();
+    assert!(rel(r.lrts[0].loss.mean, 0.12) < 1e-12);
+}
+
+#[test]
+fn avs_wide_bug_matches_the_ledger() {
+    let mut p = quiet();
+    p.avs_bug.severity = Severity::Fixed { fraction: 0.2 };
+    p.avss.push(AvsRisk {
+        avs: "bridge".into(),
+        bug_per_year: 1.0,
+    });
+    let event = SlashEvent::AvsWide {
+        avs: "bridge".into(),
+        fraction: 0.2,
+    };
+    agrees_with_ledger(event, p, 1e-9);
+}
+
+#[test]
+fn beacon_slashing_matches_the_ledger() {
+    // op-c's native ETH: 5,000 (others, all native) + (0.4·60,000 + 500)·0.5 (Renzo) +
+    // 0.5·40,000·0.3 (Kelp) = 5,000 + 12,250 + 6,000 = 23,250 ETH. Ten 32 ETH validators are
+    // φ = 320 / 23,250 of it. The ledger's integer penalties (per-increment rounding of the
+    // correlation penalty) differ from λ by ~3e-7 relative.
+    let mut p = quiet();
+    p.beacon_slashing.severity = Severity::Fixed {
+        fraction: 320.0 / 23_250.0,
+    };
+    p.operators.push(OperatorRisk {
+        operator: "op-c".into(),
+        fault_per_year: None,
+        beacon_per_year: Some(1.0),
+    });
+    let event = SlashEvent::BeaconSlashing {
+        operator: "op-c".into(),
+        validators: 10,
+        effective_balance_eth: 32,
+    };
+    agrees_with_ledger(event, p, 1e-6);
+}
+
+fn one_operator(fault: f64) -> (Scenario, RiskOptions) {
+    let scenario = Scenario::from_json(
+        r#"{"version": 1, "protocols": [],
+        "operators": [{"id": "op", "name": "Op"}],
+        "avss": [{"id": "avs", "name": "AVS"}],
+        "allocations": [{"operator": "op", "avs": "avs", "magnitude": 0.5}]}"#,
+    )
+    .unwrap();
+    let mut scenario = scenario;
+    scenario.protocols = crate::presets::protocols().unwrap();
+    scenario.restaking.push(crate::scenario::Restaking {
+        protocol: "renzo".into(),
+        restaked_eth: 1_000.0,
+        native_share: 0.0,
+        exchange_rate_eth: None,
+    });
+    scenario.delegations.push(crate::scenario::Delegation {
+        protocol: "renzo".into(),
+        operator: "op".into(),
+        weight: 1.0,
+        queued_withdrawal_eth: 0.0,
+    });
+    scenario.positions.push(crate::scenario::Position {
+        protocol: "renzo".into(),
+        amount_eth: 10.0,
+    });
+    scenario.validate().unwrap();
+    let mut p = quiet();
+    p.operator_fault = EventRisk {
+        per_year: fault,
+        severity: Severity::Fixed { fraction: 0.4 },
+    };
+    (scenario, options(100_000.0, p))
+}
+
+#[test]
+fn exceedance_probability_matches_the_fault_probability() {
+    // p = 0.1 over one year; 100,000 paths: SE = √(0.1·0.9/1e5) = 0.000949; 4 SE = 0.0038.
+    let (s, o) = one_operator(0.1);
+    let r = simulate_risk(&s, &o).unwrap();
+    let l = &r.lrts[0].loss;
+    assert!((l.p_loss - 0.1).abs() < 0.0038, "{}", l.p_loss);
+    // A loss is always 0.5 (magnitude) · 0.4 (severity) = 0.2 of the backing: a two-point
+    // mixture. P(loss) ≈ 0.1 > 5%, so VaR95 = VaR99 = ES95 = ES99 = 0.2; mean = 0.2·p̂.
+    assert!(rel(l.var95, 0.2) < 1e-12 && rel(l.es99, 0.2) < 1e-12);
+    assert!(rel(l.mean, 0.2 * l.p_loss) < 1e-12);
+    // The position (10 ETH) loses 2 ETH when it loses.
+    let pos = r.position.unwrap();
+    assert!(rel(pos.loss.worst, 2.0) < 1e-12);
+    // Over two years the probability is 1 − 0.9² = 0.19; SE = √(0.19·0.81/1e5) = 0.00124.
+    let (s, mut o) = one_operator(0.1);
+    o.horizon_years = 2.0;
+    let p2 = simulate_risk(&s, &o).unwrap().lrts[0].loss.p_loss;
+    assert!((p2 - 0.19).abs() < 4.0 * 0.00124, "{p2}");
+}
+
+#[test]
+fn two_point_mixture_below_the_var_level() {
+    // p = 0.02 with 100,000 paths: ≈2,000 lossy paths of 0.2. At 95% (t = 5,000 > 2,000),
+    // VaR95 = 0 and ES95 = 0.2·m/5,000; at 99% (t = 1,000 < m), VaR99 = ES99 = 0.2.
+    let (s, o) = one_operator(0.02);
+    let l = simulate_risk(&s, &o).unwrap().lrts[0].loss.clone();
+    let m = (l.p_loss * 100_000.0).round();
+    assert_eq!(l.var95, 0.0);
+    assert!(rel(l.es95, 0.2 * m / 5_000.0) < 1e-12);
+    assert!(rel(l.var99, 0.2) < 1e-12 && rel(l.es99, 0.2) < 1e-12);
+}
+
+fn shocked(correlation: f64) -> RiskReport {
+    let demo = crate::slashing::demo::demo().unwrap();
+    let mut p = quiet();
+    p.common_shock = CommonShock {
+        per_year: 0.05,
+        hit_share: 0.5,
+        correlation,
+        slashed_share: Severity::Fixed { fraction: 0.5 },
+    };
+    simulate_risk(&demo.scenario, &options(40_000.0, p)).unwrap()
+}
+
+#[test]
+fn correlation_fattens_the_tail() {
+    // With ρ = 1 the shock hits all four operators together with probability 0.05·0.5 = 2.5% of
+    // paths (> 1%), so the 99% tail is the all-hit loss; with ρ = 0 the hits are spread out and
+    // the tail is lighter. The mean hit share is the same.
+    let independent = shocked(0.0);
+    let together = shocked(1.0);
+    let a = independent.position.unwrap().loss;
+    let b = together.position.unwrap().loss;
+    assert!(b.es99 > a.es99 * 1.2, "{} vs {}", b.es99, a.es99);
+    assert!(b.var99 > a.var99, "{} vs {}", b.var99, a.var99);
+    assert!(b.p_loss < a.p_loss);
+}
+
+#[test]
+fn same_seed_same_report_and_chunks_do_not_matter() {
+    let demo = risk_demo().unwrap();
+    let mut o = demo.options.clone();
+    o.paths = 30_000.0;
+    let a = simulate_risk(&demo.scenario, &o).unwrap();
+    assert_eq!(a, simulate_risk(&demo.scenario, &o).unwrap());
+    let model = RiskModel::new(&demo.scenario, &o).unwrap();
+    // Eight uneven chunks, merged out of order.
+    let cuts = [0, 1, 4_000, 4_001, 9_999, 17_000, 22_222, 29_000, 30_000];
+    let mut parts: Vec<RiskPartial> = cuts
+        .windows(2)
+        .map(|w| model.simulate_chunk(w[0], w[1] - w[0]).unwrap())
+        .collect();
+    parts.reverse();
+    let mut acc = model.empty_partial();
+    for p in parts {
+        acc.merge(p).unwrap();
+    }
+    assert_eq!(model.finish(&acc).unwrap(), a);
+    // A different seed gives a different run.
+    o.seed = Some(SeedInput::Text("18446744073709551615".into()));
+    let c = simulate_risk(&demo.scenario, &o).unwrap();
+    assert_eq!(c.seed, "18446744073709551615");
+    assert_ne!(c.lrts[0].loss.mean, a.lrts[0].loss.mean);
+}
+
+#[test]
+fn overlapping_chunks_are_refused() {
+    let demo = risk_demo().unwrap();
+    let o = RiskOptions {
+        paths: 100.0,
+        ..demo.options
+    };
+    let model = RiskModel::new(&demo.scenario, &o).unwrap();
+    let mut a = model.simulate_chunk(0, 60).unwrap();
+    let e = a.merge(model.simulate_chunk(50, 50).unwrap()).unwrap_err();
+    assert_eq!(e.field(), "partial.firstPath");
+    assert_eq!(
+        model.simulate_chunk(90, 11).unwrap_err().field(),
+        "chunk.paths"
+    );
+    assert_eq!(
+        model.finish(&model.empty_partial()).unwrap_err().field(),
+        "partial.paths"
+    );
+}
+
+#[test]
+fn contributions_add_up() {
+    let demo = risk_demo().unwrap();
+    let mut o = demo.options.clone();
+    o.paths = 20_000.0;
+    // Busier than the defaults so every kind of event shows up.
+    o.probabilities.operator_fault.per_year = 0.05;
+    o.probabilities.beacon_slashing.per_year = 0.05;
+    let r = simulate_risk(&demo.scenario, &o).unwrap();
+    let pos = r.position.clone().unwrap();
+    let series = r
+        .lrts
+        .iter()
+        .map(|l| (&l.loss, &l.contributions))
+        .chain([(&pos.loss, &pos.contributions)]);
+    for (loss, c) in series {
+        let ops: f64 = c.operators.iter().map(|x| x.expected).sum();
+        let avs: f64 = c.avss.iter().map(|x| x.expected).sum::<f64>() + c.beacon_chain.expected;
+        assert!(rel(ops, loss.mean) < 1e-9, "{ops} vs {}", loss.mean);
+        assert!(rel(avs, loss.mean) < 1e-9);
+        let tail: f64 = c.operators.iter().map(|x| x.tail99).sum();
+        let tail_avs: f64 = c.avss.iter().map(|x| x.tail99).sum::<f64>() + c.beacon_chain.tail99;
+        assert!(rel(tail, loss.es99) < 1e-9, "{tail} vs {}", loss.es99);
+        assert!(rel(tail_avs, loss.es99) < 1e-9);
+        assert!(c.beacon_chain.expected > 0.0 || loss.mean == 0.0);
+    }
+    // op-d has no native ETH and secures no AVS used by Ether.fi: it never costs Ether.fi.
+    let etherfi = &r.lrts[0].contributions;
+    assert_eq!(etherfi.operators[3].expected, 0.0);
+}
+
+#[test]
+fn invalid_options_name_their_field() {
+    let demo = risk_demo().unwrap();
+    type Breaker = fn(&mut RiskOptions);
+    let cases: [(Breaker, &str); 10] = [
+        (|o| o.paths = 0.0, "options.paths"),
+        (|o| o.paths = 10_000_001.0, "options.paths"),
+        (|o| o.paths = 1.5, "options.paths"),
+        (
+            |o| o.probabilities.avs_bug.per_year = f64::NAN,
+            "options.probabilities.avsBug.perYear",
+        ),
+        (
+            |o| o.probabilities.operator_fault.per_year = 1.5,
+            "options.probabilities.operatorFault.perYear",
+        ),
+        (
+            |o| {
+                o.probabilities.beacon_slashing.severity = Severity::Beta {
+                    alpha: 0.0,
+                    beta: 1.0,
+                }
+            },
+            "options.probabilities.beaconSlashing.severity.alpha",
+        ),
+        (
+            |o| o.probabilities.common_shock.correlation = -0.1,
+            "options.probabilities.commonShock.correlation",
+        ),
+        (|o| o.horizon_years = 0.0, "options.horizonYears"),
+        (
+            |o| o.seed = Some(SeedInput::Text("-1".into())),
+            "options.seed",
+        ),
+        (
+            |o| o.seed = Some(SeedInput::Number(2f64.powi(53))),
+            "options.seed",
+        ),
+    ];
+    for (break_it, field) in cases {
+        let mut o = demo.options.clone();
+        break_it(&mut o);
+        let e = simulate_risk(&demo.scenario, &o).unwrap_err();
+        assert_eq!(e.field(), field, "{e}");
+    }
+    let mut o = demo.options.clone();
+    o.probabilities.operators.push(OperatorRisk {
+        operator: "nobody".into(),
+        fault_per_year: Some(0.1),
+        beacon_per_year: None,
+    });
+    let e = simulate_risk(&demo.scenario, &o).unwrap_err();
+    assert_eq!(e.field(), "options.probabilities.operators[0].operator");
+    assert_eq!(
+        e.to_string(),
+        "options.probabilities.operators[0].operator: no operator with id \"nobody\""
+    );
+}
+
+#[test]
+fn the_demo_notes_label_every_probability_an_assumption() {
+    let d = risk_demo().unwrap();
+    for path in [
+        "options.probabilities.operatorFault",
+        "options.probabilities.avsBug",
+        "options.probabilities.beaconSlashing",
+        "options.probabilities.commonShock",
+    ] {
+        let n = d.notes.iter().find(|n| n.path == path).unwrap();
+        assert!(matches!(n.basis, crate::source::Basis::Assumption { .. }));
+        n.basis.validate(path).unwrap();
+    }
+    assert!(!d.notes.iter().any(|n| n.path.starts_with("events")));
+}
