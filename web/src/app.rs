@@ -5,6 +5,7 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::leverage::LeveragePage;
+use crate::pages::risk::RiskPage;
 use crate::pages::{
     bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, slashing::SlashingPage,
     yield_stack::YieldPage,
@@ -28,6 +29,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/slashing",
         label: "Slashing",
+    },
+    NavItem {
+        href: "/risk",
+        label: "Risk",
     },
     NavItem {
         href: "/bridge",
@@ -68,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=MatrixPage/>
                     <Route path=path!("/yield") view=YieldPage/>
                     <Route path=path!("/slashing") view=SlashingPage/>
+                    <Route path=path!("/risk") view=RiskPage/>
                     <Route path=path!("/bridge") view=BridgePage/>
                     <Route path=path!("/leverage") view=LeveragePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>

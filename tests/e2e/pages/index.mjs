@@ -7,5 +7,6 @@ import { slashing } from "./slashing.mjs";
 import { yieldPage } from "./yield.mjs";
 
 import { leverage } from "./leverage.mjs";
+import { risk } from "./risk.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, bridge, leverage, glossary];
+export const PAGES = [matrix, yieldPage, slashing, risk, bridge, leverage, glossary];

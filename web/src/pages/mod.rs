@@ -4,5 +4,6 @@ pub mod bridge;
 pub mod glossary;
 pub mod leverage;
 pub mod matrix;
+pub mod risk;
 pub mod slashing;
 pub mod yield_stack;

@@ -1,0 +1,467 @@
+//! The Risk page: the Monte Carlo loss distribution of correlated slashing, per LRT and for the
+//! user's positions. The run is split into slices of paths (`RiskModel::simulate_chunk`) with a
+//! yield to the browser between slices, so typing never waits for a run; a new input cancels the
+//! running slices and starts again after a short pause. Every figure comes from
+//! `restake_core::risk`; the slices merge exactly, so the report equals a single run's.
+
+use leptos::prelude::*;
+use restake_core::Error;
+use restake_core::risk::input::{Probabilities, RiskOptions, SeedInput, Severity};
+use restake_core::risk::stats::LossDistribution;
+use restake_core::risk::{RiskDemo, RiskModel, RiskReport, risk_demo};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::components::chart::histogram::{Bin, Histogram, Marker};
+use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::number_input::NumberInput;
+use crate::components::page::{Page, Panels};
+use crate::components::source::describe;
+use crate::components::term::Term;
+use crate::format::{Unit, format};
+
+/// Paths per slice: a few milliseconds of work in the browser.
+const SLICE: u64 = 10_000;
+/// Pause after the last edit before a run starts, ms.
+const DEBOUNCE_MS: i32 = 250;
+
+/// Resolves after `ms` milliseconds (a `setTimeout`), letting the browser handle input.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            // A failed setTimeout only means no pause; the run goes on.
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A built model, compared by identity so a `Memo` can hold it.
+#[derive(Clone)]
+struct Built(std::sync::Arc<RiskModel>);
+
+impl PartialEq for Built {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Where a run stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Waiting,
+    Running { done: u64, of: u64 },
+    Done { paths: u64 },
+    Cancelled,
+    Failed(String),
+}
+
+fn describe_severity(s: &Severity) -> String {
+    match s {
+        Severity::Fixed { fraction } => {
+            format!("always {}", format(Some(*fraction), Unit::Fraction))
+        }
+        Severity::Beta { alpha, beta } => format!(
+            "Beta({alpha}, {beta}), mean {}",
+            format(Some(s.mean()), Unit::Fraction)
+        ),
+    }
+}
+
+fn number(v: f64) -> Cell {
+    Cell {
+        value: CellValue::Number(Some(v)),
+        note: None,
+        assumption: false,
+    }
+}
+
+fn column(label: &str, unit: Option<Unit>, term: Option<&'static str>) -> Column {
+    Column {
+        label: label.to_owned(),
+        unit,
+        term,
+    }
+}
+
+fn distribution_cells(d: &LossDistribution) -> Vec<Cell> {
+    vec![
+        number(d.mean),
+        number(d.p_loss),
+        number(d.var95),
+        number(d.es95),
+        number(d.var99),
+        number(d.es99),
+        number(d.worst),
+    ]
+}
+
+/// The page.
+#[component]
+pub fn RiskPage() -> impl IntoView {
+    match risk_demo() {
+        Ok(d) => view! { <RiskLab demo=d/> }.into_any(),
+        Err(e) => view! {
+            <Page title="Slashing risk, simulated">
+                <p role="alert" class="error">{format!("The built-in scenario failed to load: {e}")}</p>
+            </Page>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn RiskLab(demo: RiskDemo) -> impl IntoView {
+    let scenario = StoredValue::new(demo.scenario.clone());
+    let p0 = demo.options.probabilities.clone();
+    let paths = RwSignal::new(demo.options.paths);
+    let seed = RwSignal::new(1.0);
+    let horizon = RwSignal::new(demo.options.horizon_years);
+    let fault = RwSignal::new(p0.operator_fault.per_year);
+    let bug = RwSignal::new(p0.avs_bug.per_year);
+    let beacon = RwSignal::new(p0.beacon_slashing.per_year);
+    let shock = RwSignal::new(p0.common_shock.per_year);
+    let hit = RwSignal::new(p0.common_shock.hit_share);
+    let correlation = RwSignal::new(p0.common_shock.correlation);
+
+    let options = Memo::new(move |_| {
+        let mut p: Probabilities = p0.clone();
+        p.operator_fault.per_year = fault.get();
+        p.avs_bug.per_year = bug.get();
+        p.beacon_slashing.per_year = beacon.get();
+        p.common_shock.per_year = shock.get();
+        p.common_shock.hit_share = hit.get();
+        p.common_shock.correlation = correlation.get();
+        RiskOptions {
+            paths: paths.get(),
+            seed: Some(SeedInput::Number(seed.get())),
+            horizon_years: horizon.get(),
+            probabilities: p,
+            ..RiskOptions::default()
+        }
+    });
+    let model = Memo::new(move |_| {
+        let o = options.get();
+        scenario.with_value(|s| RiskModel::new(s, &o).map(|m| Built(std::sync::Arc::new(m))))
+    });
+    let error_at = move |prefix: &'static str| {
+        Signal::derive(move || {
+            model.with(|m| {
+                m.as_ref()
+                    .err()
+                    .filter(|e| e.field().starts_with(prefix))
+                    .map(Error::to_string)
+            })
+        })
+    };
+
+    let report = RwSignal::new(None::<RiskReport>);
+    let status = RwSignal::new(Status::Waiting);
+    // Each run has a generation; a newer input or Cancel bumps it and the older slices stop.
+    let generation = StoredValue::new(0_u64);
+    let start = move |Built(m): Built| {
+        let me = generation.get_value() + 1;
+        generation.set_value(me);
+        status.set(Status::Waiting);
+        leptos::task::spawn_local(async move {
+            pause(DEBOUNCE_MS).await;
+            let stale = move || generation.try_get_value() != Some(me);
+            if stale() {
+                return;
+            }
+            let total = m.paths();
+            let mut partial = m.empty_partial();
+            let mut done = 0;
+            while done < total {
+                let n = SLICE.min(total - done);
+                match m
+                    .simulate_chunk(done, n)
+                    .and_then(|chunk| partial.merge(chunk))
+                {
+                    Ok(()) => done += n,
+                    Err(e) => {
+                        status.set(Status::Failed(e.to_string()));
+                        return;
+                    }
+                }
+                status.set(Status::Running { done, of: total });
+                pause(0).await;
+                if stale() {
+                    return;
+                }
+            }
+            match m.finish(&partial) {
+                Ok(r) => {
+                    report.set(Some(r));
+                    status.set(Status::Done { paths: total });
+                }
+                Err(e) => status.set(Status::Failed(e.to_string())),
+            }
+        });
+    };
+    Effect::new(move |_| {
+        if let Ok(m) = model.get() {
+            start(m);
+        } else {
+            // Invalid input: stop what runs; the last figures stay, marked stale.
+            generation.update_value(|g| *g += 1);
+            status.set(Status::Waiting);
+        }
+    });
+    let cancel = move |_| {
+        generation.update_value(|g| *g += 1);
+        status.set(Status::Cancelled);
+    };
+    let running = move || matches!(status.get(), Status::Running { .. } | Status::Waiting);
+
+    // The series shown in the histogram: None = the user's positions, Some(i) = LRT i.
+    let series = RwSignal::new(None::<usize>);
+    let chosen = move || {
+        report.get().and_then(|r| match series.get() {
+            None => r.position.map(|p| (p.loss, p.contributions, Unit::Eth)),
+            Some(i) => r
+                .lrts
+                .get(i)
+                .map(|l| (l.loss.clone(), l.contributions.clone(), Unit::Fraction)),
+        })
+    };
+    let unit = Signal::derive(move || chosen().map_or(Unit::Eth, |c| c.2));
+    let bins = Signal::derive(move || {
+        chosen()
+            .map(|(d, _, _)| {
+                d.histogram
+                    .bins
+                    .iter()
+                    .map(|b| Bin {
+                        lo: b.from,
+                        hi: b.to,
+                        value: b.paths as f64,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let markers = Signal::derive(move || {
+        chosen()
+            .map(|(d, _, _)| {
+                vec![
+                    Marker {
+                        label: "VaR 95%".to_owned(),
+                        at: d.var95,
+                    },
+                    Marker {
+                        label: "VaR 99%".to_owned(),
+                        at: d.var99,
+                    },
+                    Marker {
+                        label: "ES 99%".to_owned(),
+                        at: d.es99,
+                    },
+                ]
+            })
+            .unwrap_or_default()
+    });
+    let hist_desc = Signal::derive(move || {
+        chosen()
+            .map(|(d, _, u)| {
+                format!(
+                    "Paths by loss over the horizon, losses above zero only ({} of paths lose nothing). Markers: VaR 95% {}, VaR 99% {}, ES 99% {}.",
+                    format(Some(1.0 - d.p_loss), Unit::Fraction),
+                    format(Some(d.var95), u),
+                    format(Some(d.var99), u),
+                    format(Some(d.es99), u)
+                )
+            })
+            .unwrap_or_default()
+    });
+    let headline = move || {
+        report.get().map(|r| {
+            let pos = r.position.clone();
+            view! {
+                <dl class="headline">
+                    {pos.map(|p| view! {
+                        <div><dt>"Your positions"</dt><dd>{format(Some(p.value_eth), Unit::Eth)}</dd></div>
+                        <div><dt>"Expected loss"</dt><dd id="position-mean">{format(Some(p.loss.mean), Unit::Eth)}</dd></div>
+                        <div><dt>"P(any loss)"</dt><dd id="position-ploss">{format(Some(p.loss.p_loss), Unit::Fraction)}</dd></div>
+                        <div><dt><Term id="var">"VaR 99%"</Term></dt><dd id="position-var99">{format(Some(p.loss.var99), Unit::Eth)}</dd></div>
+                        <div><dt><Term id="expected-shortfall">"ES 99%"</Term></dt><dd id="position-es99">{format(Some(p.loss.es99), Unit::Eth)}</dd></div>
+                        <div><dt>"Worst path"</dt><dd>{format(Some(p.loss.worst), Unit::Eth)}</dd></div>
+                    })}
+                </dl>
+                <p class="hint">{format!("{} paths over {} with seed {} — the same seed gives the same figures, here and through npm.", format(Some(r.paths as f64), Unit::Count), format(Some(r.horizon_years), Unit::Years), r.seed)}</p>
+            }
+        })
+    };
+    let lrt_rows = Signal::derive(move || {
+        report
+            .get()
+            .map(|r| {
+                r.lrts
+                    .iter()
+                    .map(|l| Row {
+                        header: format!("{} ({})", l.token, l.name),
+                        cells: distribution_cells(&l.loss),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let lrt_columns = vec![
+        column("Mean loss", Some(Unit::Fraction), None),
+        column("P(loss > 0)", Some(Unit::Fraction), None),
+        column("VaR 95%", Some(Unit::Fraction), Some("var")),
+        column("ES 95%", Some(Unit::Fraction), Some("expected-shortfall")),
+        column("VaR 99%", Some(Unit::Fraction), Some("var")),
+        column("ES 99%", Some(Unit::Fraction), Some("expected-shortfall")),
+        column("Worst path", Some(Unit::Fraction), None),
+    ];
+    let names = StoredValue::new({
+        let s = &demo.scenario;
+        s.operators
+            .iter()
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .chain(s.avss.iter().map(|a| (a.id.clone(), a.name.clone())))
+            .chain([("beacon-chain".to_owned(), "Beacon chain".to_owned())])
+            .collect::<Vec<_>>()
+    });
+    let contribution_rows = Signal::derive(move || {
+        chosen()
+            .map(|(_, c, _)| {
+                let name = |id: &str| {
+                    names.with_value(|n| {
+                        n.iter()
+                            .find(|(i, _)| i == id)
+                            .map_or_else(|| id.to_owned(), |(_, v)| v.clone())
+                    })
+                };
+                c.operators
+                    .iter()
+                    .map(|x| (format!("Operator: {}", name(&x.id)), x))
+                    .chain(c.avss.iter().map(|x| (format!("AVS: {}", name(&x.id)), x)))
+                    .chain([("Beacon chain (all operators)".to_owned(), &c.beacon_chain)])
+                    .map(|(header, x)| Row {
+                        header,
+                        cells: vec![number(x.expected), number(x.tail99)],
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let contribution_columns = Signal::derive(move || {
+        let u = Some(unit.get());
+        vec![
+            column("Share of the expected loss", u, None),
+            column("Share of ES 99%", u, Some("expected-shortfall")),
+        ]
+    });
+    let series_options = move || {
+        report
+            .get()
+            .map(|r| {
+                r.lrts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| view! { <option value=i.to_string() selected=move || series.get() == Some(i)>{format!("{} (fraction of backing)", l.token)}</option> })
+                    .collect_view()
+            })
+    };
+    let status_text = move || match status.get() {
+        Status::Waiting => "Starting…".to_owned(),
+        Status::Running { done, of } => format!(
+            "Running: {} of {} paths",
+            format(Some(done as f64), Unit::Count),
+            format(Some(of as f64), Unit::Count)
+        ),
+        Status::Done { paths } => {
+            format!("Done: {} paths", format(Some(paths as f64), Unit::Count))
+        }
+        Status::Cancelled => "Cancelled; the figures are from the last finished run.".to_owned(),
+        Status::Failed(e) => format!("Failed: {e}"),
+    };
+    let progress = move || match status.get() {
+        Status::Running { done, of } => done as f64 / of.max(1) as f64,
+        Status::Done { .. } => 1.0,
+        _ => 0.0,
+    };
+    let stale = move || model.with(Result::is_err) && report.with(Option::is_some);
+    let notes = demo
+        .notes
+        .iter()
+        .map(|n| {
+            let assumed = n.basis.rests_on_assumption();
+            view! { <li class:assumed=assumed><code>{n.path.clone()}</code>": "{describe(&n.basis)}</li> }
+        })
+        .collect_view();
+    let severities = format!(
+        "Severities (not editable here): operator fault {}; AVS bug {}; beacon-chain incident {}; common shock {}.",
+        describe_severity(&demo.options.probabilities.operator_fault.severity),
+        describe_severity(&demo.options.probabilities.avs_bug.severity),
+        describe_severity(&demo.options.probabilities.beacon_slashing.severity),
+        describe_severity(&demo.options.probabilities.common_shock.slashed_share),
+    );
+
+    view! {
+        <Page title="Slashing risk, simulated">
+            <p class="lead">
+                "Expected loss hides the tail. This page draws many possible years of operator faults, "
+                <Term id="avs">"AVS"</Term>
+                " bugs, beacon-chain slashings and a correlated common-cause shock over the Slashing page's scenario, and shows the whole distribution of what the three LRTs and your positions lose: "
+                <Term id="var">"value at risk"</Term>
+                " and "
+                <Term id="expected-shortfall">"expected shortfall"</Term>
+                ", and which operator or AVS drives the tail."
+            </p>
+            <p class="warning">"No published fault or bug frequencies exist for AVSs or operators: every probability below is an assumption to change, not a measurement."</p>
+            <Panels
+                inputs=Box::new(move || view! {
+                    <h2>"Run"</h2>
+                    <NumberInput id="paths" label="Paths" unit="paths" value=paths min=1.0 max=10_000_000.0 step=10_000.0 error=error_at("options.paths")/>
+                    <NumberInput id="seed" label="Seed" unit="" value=seed min=0.0 max=9_007_199_254_740_991.0 step=1.0 error=error_at("options.seed")/>
+                    <NumberInput id="horizon" label="Horizon" unit="years" value=horizon min=0.1 max=100.0 step=0.5 error=error_at("options.horizonYears")/>
+                    <h2>"Probabilities per year"</h2>
+                    <NumberInput id="fault" label="Operator fault, per operator set" term="slashing" unit="%" scale=100.0 value=fault min=0.0 max=100.0 step=0.1 error=error_at("options.probabilities.operatorFault")/>
+                    <NumberInput id="bug" label="AVS bug that slashes every operator in its set" term="avs" unit="%" scale=100.0 value=bug min=0.0 max=100.0 step=0.1 error=error_at("options.probabilities.avsBug")/>
+                    <NumberInput id="beacon" label="Beacon-chain slashing incident, per operator" unit="%" scale=100.0 value=beacon min=0.0 max=100.0 step=0.1 error=error_at("options.probabilities.beaconSlashing")/>
+                    <h2>"Common-cause shock"</h2>
+                    <NumberInput id="shock" label="Shock (e.g. a client bug)" unit="%" scale=100.0 value=shock min=0.0 max=100.0 step=0.5 error=error_at("options.probabilities.commonShock.perYear")/>
+                    <NumberInput id="hit" label="Share of operators it hits" unit="%" scale=100.0 value=hit min=0.0 max=100.0 step=5.0 error=error_at("options.probabilities.commonShock.hitShare")/>
+                    <NumberInput id="correlation" label="Correlation of the hits" unit="" value=correlation min=0.0 max=1.0 step=0.05 error=error_at("options.probabilities.commonShock.correlation")/>
+                    <p class="hint">{severities.clone()}</p>
+                    <details class="notes">
+                        <summary>"Where the scenario's figures come from"</summary>
+                        <ul>{notes}</ul>
+                    </details>
+                }.into_any())
+                results=Box::new(move || view! {
+                    <div class="run-status">
+                        <progress max="1" value=progress aria-label="Simulation progress"></progress>
+                        <span id="run-status" role="status">{status_text}</span>
+                        <button type="button" class="secondary" on:click=cancel disabled=move || !running()>"Cancel"</button>
+                    </div>
+                    {move || model.get().err().filter(|e| !e.field().starts_with("options")).map(|e| view! { <p role="alert" class="error">{e.to_string()}</p> })}
+                    {move || stale().then(|| view! { <p class="warning">"An input is invalid: the figures below are from the last valid run."</p> })}
+                    {headline}
+                    <label class="select">"Distribution of "
+                        <select id="series" on:change=move |ev| series.set(event_target_value(&ev).parse().ok())>
+                            <option value="positions" selected=move || series.get().is_none()>"your positions (ETH)"</option>
+                            {series_options}
+                        </select>
+                    </label>
+                    {move || {
+                        let u = unit.get();
+                        view! {
+                            <Histogram title="Loss over the horizon" desc=hist_desc bins=bins markers=markers x_unit=u y_unit=Unit::Count x_label=if u == Unit::Eth { "Loss (ETH)" } else { "Loss (% of the LRT's backing)" } y_label="Paths" file_name="risk-histogram"/>
+                        }
+                    }}
+                    <DataTable caption="Loss per LRT over the horizon, as a share of its backing" row_header="LRT" columns=lrt_columns.clone() rows=lrt_rows csv_name="risk-lrts.csv"/>
+                    {move || view! {
+                        <DataTable caption="Who drives the loss: contributions to the mean and to the 99% tail" row_header="Source" columns=contribution_columns.get() rows=contribution_rows csv_name="risk-contributions.csv"/>
+                    }}
+                }.into_any())
+            />
+        </Page>
+    }
+}
