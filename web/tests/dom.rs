@@ -362,3 +362,38 @@ async fn outcome_keeps_the_last_valid_report_and_routes_the_error() {
         Some("input.share: must be a finite number, got NaN")
     );
 }
+
+#[wasm_bindgen_test]
+async fn basis_list_flags_assumptions() {
+    use restake_core::source::Basis;
+    use restake_web::components::source::BasisList;
+    let host = host();
+    let items = vec![
+        (
+            "restaking[0].nativeShare".to_owned(),
+            Basis::Source {
+                citation: "ether.fi docs".to_owned(),
+                date: "2024".to_owned(),
+            },
+        ),
+        (
+            "delegations".to_owned(),
+            Basis::Assumption {
+                note: "illustrative".to_owned(),
+            },
+        ),
+    ];
+    let _handle = leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <BasisList items=items.clone()/> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&host, "details.notes li"),
+        [
+            "restaking[0].nativeShare: ether.fi docs (2024)",
+            "delegations: Assumption: illustrative"
+        ]
+    );
+    assert_eq!(texts(&host, "details.notes li.assumed").len(), 1);
+}

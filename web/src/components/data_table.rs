@@ -38,6 +38,42 @@ pub struct Cell {
     pub assumption: bool,
 }
 
+impl Cell {
+    /// A number without a note.
+    pub fn number(v: f64) -> Cell {
+        Cell::maybe(Some(v))
+    }
+
+    /// A number that may be unknown (`None` prints as missing), without a note.
+    pub fn maybe(v: Option<f64>) -> Cell {
+        Cell {
+            value: CellValue::Number(v),
+            note: None,
+            assumption: false,
+        }
+    }
+
+    /// Free text without a note.
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell {
+            value: CellValue::Text(s.into()),
+            note: None,
+            assumption: false,
+        }
+    }
+}
+
+impl Column {
+    /// A column with its header, unit (`None` for text) and glossary term.
+    pub fn new(label: &str, unit: Option<Unit>, term: Option<&'static str>) -> Column {
+        Column {
+            label: label.to_owned(),
+            unit,
+            term,
+        }
+    }
+}
+
 /// One row: a header cell (`<th scope="row">`) and one cell per column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {

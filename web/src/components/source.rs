@@ -59,3 +59,25 @@ mod tests {
         );
     }
 }
+
+/// Where a scenario's figures come from, folded away: one line per field path with its basis,
+/// assumptions flagged with ⚑.
+#[component]
+pub fn BasisList(
+    /// `(field path, basis)` pairs, in display order.
+    items: Vec<(String, Basis)>,
+) -> impl IntoView {
+    let lines = items
+        .into_iter()
+        .map(|(path, basis)| {
+            let assumed = basis.rests_on_assumption();
+            view! { <li class:assumed=assumed><code>{path}</code>": "{describe(&basis)}</li> }
+        })
+        .collect_view();
+    view! {
+        <details class="notes">
+            <summary>"Where the scenario's figures come from"</summary>
+            <ul>{lines}</ul>
+        </details>
+    }
+}

@@ -10,7 +10,7 @@ use restake_core::protocol::BridgeDesign;
 use restake_core::source::Basis;
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
-use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
@@ -33,14 +33,6 @@ enum ExploitKind {
     Mint,
 }
 
-fn number(v: f64) -> Cell {
-    Cell {
-        value: CellValue::Number(Some(v)),
-        note: None,
-        assumption: false,
-    }
-}
-
 fn chain_rows(a: &BridgeReport, s: &BridgeReport) -> Vec<Row> {
     a.chains
         .iter()
@@ -48,13 +40,13 @@ fn chain_rows(a: &BridgeReport, s: &BridgeReport) -> Vec<Row> {
         .map(|(c, d)| Row {
             header: c.chain.clone(),
             cells: vec![
-                number(c.holder_supply),
-                number(c.share_of_supply),
-                number(c.shortfall),
-                number(c.haircut),
-                number(c.holder_loss_eth),
-                number(d.haircut),
-                number(d.holder_loss_eth),
+                Cell::number(c.holder_supply),
+                Cell::number(c.share_of_supply),
+                Cell::number(c.shortfall),
+                Cell::number(c.haircut),
+                Cell::number(c.holder_loss_eth),
+                Cell::number(d.haircut),
+                Cell::number(d.holder_loss_eth),
             ],
         })
         .collect()

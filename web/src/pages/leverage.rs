@@ -13,7 +13,7 @@ use restake_core::source::Basis;
 
 use crate::components::chart::histogram::Marker;
 use crate::components::chart::line::{LineChart, Series};
-use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
@@ -21,27 +21,19 @@ use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
 
-fn number(v: f64) -> Cell {
-    Cell {
-        value: CellValue::Number(Some(v)),
-        note: None,
-        assumption: false,
-    }
-}
-
 fn round_rows(rounds: &[CascadeRound]) -> Vec<Row> {
     rounds
         .iter()
         .map(|r| Row {
             header: r.round.to_string(),
             cells: vec![
-                number(r.oracle_price),
-                number(r.market_price),
-                number(f64::from(r.liquidations)),
-                number(r.debt_repaid),
-                number(r.collateral_seized),
-                number(r.collateral_sold),
-                number(r.bad_debt),
+                Cell::number(r.oracle_price),
+                Cell::number(r.market_price),
+                Cell::number(f64::from(r.liquidations)),
+                Cell::number(r.debt_repaid),
+                Cell::number(r.collateral_seized),
+                Cell::number(r.collateral_sold),
+                Cell::number(r.bad_debt),
             ],
         })
         .collect()

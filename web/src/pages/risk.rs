@@ -13,10 +13,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::components::chart::histogram::{Bin, Histogram, Marker};
-use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::page::{Page, Panels};
-use crate::components::source::describe;
+use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
 
@@ -71,31 +71,15 @@ fn describe_severity(s: &Severity) -> String {
     }
 }
 
-fn number(v: f64) -> Cell {
-    Cell {
-        value: CellValue::Number(Some(v)),
-        note: None,
-        assumption: false,
-    }
-}
-
-fn column(label: &str, unit: Option<Unit>, term: Option<&'static str>) -> Column {
-    Column {
-        label: label.to_owned(),
-        unit,
-        term,
-    }
-}
-
 fn distribution_cells(d: &LossDistribution) -> Vec<Cell> {
     vec![
-        number(d.mean),
-        number(d.p_loss),
-        number(d.var95),
-        number(d.es95),
-        number(d.var99),
-        number(d.es99),
-        number(d.worst),
+        Cell::number(d.mean),
+        Cell::number(d.p_loss),
+        Cell::number(d.var95),
+        Cell::number(d.es95),
+        Cell::number(d.var99),
+        Cell::number(d.es99),
+        Cell::number(d.worst),
     ]
 }
 
@@ -310,13 +294,13 @@ fn RiskLab(demo: RiskDemo) -> impl IntoView {
             .unwrap_or_default()
     });
     let lrt_columns = vec![
-        column("Mean loss", Some(Unit::Fraction), None),
-        column("P(loss > 0)", Some(Unit::Fraction), None),
-        column("VaR 95%", Some(Unit::Fraction), Some("var")),
-        column("ES 95%", Some(Unit::Fraction), Some("expected-shortfall")),
-        column("VaR 99%", Some(Unit::Fraction), Some("var")),
-        column("ES 99%", Some(Unit::Fraction), Some("expected-shortfall")),
-        column("Worst path", Some(Unit::Fraction), None),
+        Column::new("Mean loss", Some(Unit::Fraction), None),
+        Column::new("P(loss > 0)", Some(Unit::Fraction), None),
+        Column::new("VaR 95%", Some(Unit::Fraction), Some("var")),
+        Column::new("ES 95%", Some(Unit::Fraction), Some("expected-shortfall")),
+        Column::new("VaR 99%", Some(Unit::Fraction), Some("var")),
+        Column::new("ES 99%", Some(Unit::Fraction), Some("expected-shortfall")),
+        Column::new("Worst path", Some(Unit::Fraction), None),
     ];
     let names = StoredValue::new({
         let s = &demo.scenario;
@@ -344,7 +328,7 @@ fn RiskLab(demo: RiskDemo) -> impl IntoView {
                     .chain([("Beacon chain (all operators)".to_owned(), &c.beacon_chain)])
                     .map(|(header, x)| Row {
                         header,
-                        cells: vec![number(x.expected), number(x.tail99)],
+                        cells: vec![Cell::number(x.expected), Cell::number(x.tail99)],
                     })
                     .collect()
             })
@@ -353,8 +337,8 @@ fn RiskLab(demo: RiskDemo) -> impl IntoView {
     let contribution_columns = Signal::derive(move || {
         let u = Some(unit.get());
         vec![
-            column("Share of the expected loss", u, None),
-            column("Share of ES 99%", u, Some("expected-shortfall")),
+            Column::new("Share of the expected loss", u, None),
+            Column::new("Share of ES 99%", u, Some("expected-shortfall")),
         ]
     });
     let series_options = move || {
@@ -387,14 +371,11 @@ fn RiskLab(demo: RiskDemo) -> impl IntoView {
         _ => 0.0,
     };
     let stale = move || model.with(Result::is_err) && report.with(Option::is_some);
-    let notes = demo
+    let notes: Vec<(String, restake_core::source::Basis)> = demo
         .notes
         .iter()
-        .map(|n| {
-            let assumed = n.basis.rests_on_assumption();
-            view! { <li class:assumed=assumed><code>{n.path.clone()}</code>": "{describe(&n.basis)}</li> }
-        })
-        .collect_view();
+        .map(|n| (n.path.clone(), n.basis.clone()))
+        .collect();
     let severities = format!(
         "Severities (not editable here): operator fault {}; AVS bug {}; beacon-chain incident {}; common shock {}.",
         describe_severity(&demo.options.probabilities.operator_fault.severity),
@@ -430,10 +411,7 @@ fn RiskLab(demo: RiskDemo) -> impl IntoView {
                     <NumberInput id="hit" label="Share of operators it hits" unit="%" scale=100.0 value=hit min=0.0 max=100.0 step=5.0 error=error_at("options.probabilities.commonShock.hitShare")/>
                     <NumberInput id="correlation" label="Correlation of the hits" unit="" value=correlation min=0.0 max=1.0 step=0.05 error=error_at("options.probabilities.commonShock.correlation")/>
                     <p class="hint">{severities.clone()}</p>
-                    <details class="notes">
-                        <summary>"Where the scenario's figures come from"</summary>
-                        <ul>{notes}</ul>
-                    </details>
+                    <BasisList items=notes.clone()/>
                 }.into_any())
                 results=Box::new(move || view! {
                     <div class="run-status">

@@ -9,11 +9,11 @@ use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode, apply_slash
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::chart::network::{NetEdge, NetNode, NetworkDiagram};
-use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::{NumberInput, parse_display};
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
-use crate::components::source::describe;
+use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
 
@@ -191,38 +191,6 @@ impl EventRow {
                 amount_eth: self.amount.get(),
             },
         }
-    }
-}
-
-fn number(v: f64) -> Cell {
-    Cell {
-        value: CellValue::Number(Some(v)),
-        note: None,
-        assumption: false,
-    }
-}
-
-fn maybe(v: Option<f64>) -> Cell {
-    Cell {
-        value: CellValue::Number(v),
-        note: None,
-        assumption: false,
-    }
-}
-
-fn text(s: String) -> Cell {
-    Cell {
-        value: CellValue::Text(s),
-        note: None,
-        assumption: false,
-    }
-}
-
-fn column(label: &str, unit: Option<Unit>, term: Option<&'static str>) -> Column {
-    Column {
-        label: label.to_owned(),
-        unit,
-        term,
     }
 }
 
@@ -567,14 +535,11 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
             }
         })
         .collect_view();
-    let demo_notes = demo
+    let demo_notes: Vec<(String, restake_core::source::Basis)> = demo
         .notes
         .iter()
-        .map(|n| {
-            let assumed = n.basis.rests_on_assumption();
-            view! { <li class:assumed=assumed><code>{n.path.clone()}</code>": "{describe(&n.basis)}</li> }
-        })
-        .collect_view();
+        .map(|n| (n.path.clone(), n.basis.clone()))
+        .collect();
 
     // ---- results ----
     let report = move || outcome.report();
@@ -622,12 +587,12 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
                     .map(|p| Row {
                         header: format!("{} ({})", p.token, p.name),
                         cells: vec![
-                            number(p.backing_before.eth),
-                            number(p.backing_after.eth),
-                            number(p.loss.eth),
-                            number(p.rate_change),
-                            maybe(p.exchange_rate_after),
-                            text(if p.contagion_with.is_empty() {
+                            Cell::number(p.backing_before.eth),
+                            Cell::number(p.backing_after.eth),
+                            Cell::number(p.loss.eth),
+                            Cell::number(p.rate_change),
+                            Cell::maybe(p.exchange_rate_after),
+                            Cell::text(if p.contagion_with.is_empty() {
                                 "—".to_owned()
                             } else {
                                 p.contagion_with
@@ -643,12 +608,12 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
             .unwrap_or_default()
     });
     let lrt_columns = vec![
-        column("Backing before", Some(Unit::Eth), None),
-        column("Backing after", Some(Unit::Eth), None),
-        column("Loss", Some(Unit::Eth), None),
-        column("Exchange-rate change", Some(Unit::Fraction), None),
-        column("Exchange rate after", Some(Unit::Plain), None),
-        column("Shares a slashed operator with", None, None),
+        Column::new("Backing before", Some(Unit::Eth), None),
+        Column::new("Backing after", Some(Unit::Eth), None),
+        Column::new("Loss", Some(Unit::Eth), None),
+        Column::new("Exchange-rate change", Some(Unit::Fraction), None),
+        Column::new("Exchange rate after", Some(Unit::Plain), None),
+        Column::new("Shares a slashed operator with", None, None),
     ];
     let position_rows = Signal::derive(move || {
         report()
@@ -658,9 +623,9 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
                     .map(|p| Row {
                         header: token_of.with_value(|f| f(&p.protocol)),
                         cells: vec![
-                            number(p.before.eth),
-                            number(p.after.eth),
-                            number(p.loss.eth),
+                            Cell::number(p.before.eth),
+                            Cell::number(p.after.eth),
+                            Cell::number(p.loss.eth),
                         ],
                     })
                     .collect()
@@ -668,9 +633,9 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
             .unwrap_or_default()
     });
     let position_columns = vec![
-        column("Before", Some(Unit::Eth), None),
-        column("After", Some(Unit::Eth), None),
-        column("Loss", Some(Unit::Eth), None),
+        Column::new("Before", Some(Unit::Eth), None),
+        Column::new("After", Some(Unit::Eth), None),
+        Column::new("Loss", Some(Unit::Eth), None),
     ];
     let operator_rows = Signal::derive(move || {
         report()
@@ -680,12 +645,12 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
                     .map(|o| Row {
                         header: o.name.clone(),
                         cells: vec![
-                            number(o.before.eth),
-                            number(o.after.eth),
-                            number(o.slashed.eth),
-                            number(o.slashed_by_beacon_chain.eth),
-                            maybe(o.max_magnitude_after.as_ref().map(|m| m.value)),
-                            maybe(o.non_slashable_after.as_ref().map(|m| m.value)),
+                            Cell::number(o.before.eth),
+                            Cell::number(o.after.eth),
+                            Cell::number(o.slashed.eth),
+                            Cell::number(o.slashed_by_beacon_chain.eth),
+                            Cell::maybe(o.max_magnitude_after.as_ref().map(|m| m.value)),
+                            Cell::maybe(o.non_slashable_after.as_ref().map(|m| m.value)),
                         ],
                     })
                     .collect()
@@ -693,16 +658,16 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
             .unwrap_or_default()
     });
     let operator_columns = vec![
-        column("Stake before", Some(Unit::Eth), None),
-        column("Stake after", Some(Unit::Eth), None),
-        column("Slashed", Some(Unit::Eth), Some("slashing")),
-        column("… by the beacon chain", Some(Unit::Eth), None),
-        column(
+        Column::new("Stake before", Some(Unit::Eth), None),
+        Column::new("Stake after", Some(Unit::Eth), None),
+        Column::new("Slashed", Some(Unit::Eth), Some("slashing")),
+        Column::new("… by the beacon chain", Some(Unit::Eth), None),
+        Column::new(
             "Max magnitude after",
             Some(Unit::Fraction),
             Some("magnitude"),
         ),
-        column("Non-slashable after", Some(Unit::Fraction), None),
+        Column::new("Non-slashable after", Some(Unit::Fraction), None),
     ];
     let avs_rows = Signal::derive(move || {
         report()
@@ -712,9 +677,9 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
                     .map(|a| Row {
                         header: a.name.clone(),
                         cells: vec![
-                            number(a.secured_before.eth),
-                            number(a.secured_after.eth),
-                            number(a.slashed.eth),
+                            Cell::number(a.secured_before.eth),
+                            Cell::number(a.secured_after.eth),
+                            Cell::number(a.slashed.eth),
                         ],
                     })
                     .collect()
@@ -722,9 +687,9 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
             .unwrap_or_default()
     });
     let avs_columns = vec![
-        column("Slashable stake before", Some(Unit::Eth), None),
-        column("Slashable stake after", Some(Unit::Eth), None),
-        column("Slashed by it", Some(Unit::Eth), Some("slashing")),
+        Column::new("Slashable stake before", Some(Unit::Eth), None),
+        Column::new("Slashable stake after", Some(Unit::Eth), None),
+        Column::new("Slashed by it", Some(Unit::Eth), Some("slashing")),
     ];
     let event_rows = Signal::derive(move || {
         report()
@@ -735,9 +700,9 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
                     .map(|(i, e)| Row {
                         header: format!("Event {}", i + 1),
                         cells: vec![
-                            text(Kind::of(&e.event).label().to_owned()),
-                            number(e.lost_at_event.eth),
-                            number(e.attributed.eth),
+                            Cell::text(Kind::of(&e.event).label().to_owned()),
+                            Cell::number(e.lost_at_event.eth),
+                            Cell::number(e.attributed.eth),
                         ],
                     })
                     .collect()
@@ -745,9 +710,9 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
             .unwrap_or_default()
     });
     let event_columns = vec![
-        column("What happened", None, None),
-        column("Lost when it happened", Some(Unit::Eth), None),
-        column("Attributed at the end", Some(Unit::Eth), None),
+        Column::new("What happened", None, None),
+        Column::new("Lost when it happened", Some(Unit::Eth), None),
+        Column::new("Attributed at the end", Some(Unit::Eth), None),
     ];
 
     // The propagation picture: which event to trace (None = all of them).
@@ -869,10 +834,7 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
                     <h2>"Beacon chain"</h2>
                     <NumberInput id="total-active" label="Total ETH staked (active balance)" unit="ETH" value=total_active min=1.0 max=1_000_000_000.0 step=100_000.0 error=error_at("options.totalActiveBalanceEth".to_owned())/>
                     <NumberInput id="other-slashed" label="ETH slashed elsewhere in the same 36-day window" unit="ETH" value=other_slashed min=0.0 max=1_000_000_000.0 step=1_000.0 error=error_at("options.otherSlashedEth".to_owned())/>
-                    <details class="notes">
-                        <summary>"Where the scenario's figures come from"</summary>
-                        <ul>{demo_notes}</ul>
-                    </details>
+                    <BasisList items=demo_notes.clone()/>
                 }.into_any())
                 results=Box::new(move || view! {
                     {move || other_error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}

@@ -11,7 +11,7 @@ use restake_core::yield_stack::{
 };
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
-use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
@@ -279,26 +279,18 @@ fn comparison(r: &YieldReport) -> Vec<Bar> {
     ]
 }
 
-fn number(v: f64) -> Cell {
-    Cell {
-        value: CellValue::Number(Some(v)),
-        note: None,
-        assumption: false,
-    }
-}
-
 fn avs_rows(r: &YieldReport) -> Vec<Row> {
     r.avss
         .iter()
         .map(|a| Row {
             header: a.name.clone(),
             cells: vec![
-                number(a.reward_apr),
-                number(a.gross_apr),
-                number(-a.operator_commission_apr),
-                number(-a.protocol_fee_apr),
-                number(a.net_apr),
-                number(a.expected_loss),
+                Cell::number(a.reward_apr),
+                Cell::number(a.gross_apr),
+                Cell::number(-a.operator_commission_apr),
+                Cell::number(-a.protocol_fee_apr),
+                Cell::number(a.net_apr),
+                Cell::number(a.expected_loss),
             ],
         })
         .collect()
