@@ -11,6 +11,7 @@
 //! - [`presets::protocols`] — the built-in protocol profiles with their sources.
 //! - [`matrix::comparison_matrix`] — the side-by-side comparison of protocols.
 //! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
+//! - [`security::security_analysis`] — cost vs profit of corruption, γ* certificate, attacks, cascades.
 #![warn(missing_docs)]
 
 pub mod bridge;
@@ -20,6 +21,7 @@ pub mod matrix;
 pub mod presets;
 pub mod protocol;
 pub mod scenario;
+pub mod security;
 pub mod slashing;
 pub mod source;
 pub mod validate;

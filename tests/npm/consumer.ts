@@ -1,7 +1,9 @@
 // Type-checked with `tsc --strict` against the installed package: the exports are typed, not `any`.
 import {
-  presets, comparisonMatrix, applySlashing, slashingDemo,
-  type Protocol, type Matrix, type SlashEvent, type SlashingReport,
+  presets, comparisonMatrix, applySlashing, slashingDemo, securityAnalysis, securityDemo,
+  restakingGraphAnalysis,
+  type Protocol, type Matrix, type SlashEvent, type SlashingReport, type SecurityReport,
+  type SecurityParams, type Verdict,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -21,4 +23,13 @@ const rateChange: number = report.protocols[0].rateChange;
 // @ts-expect-error an event needs its kind's fields
 const badEvent: SlashEvent = { kind: "avsWide", operator: "op-a" };
 
-export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent };
+const sec = securityDemo();
+const secParams: SecurityParams = { ...sec.params, mode: "sharedStake" };
+const secReport: SecurityReport = securityAnalysis(sec.scenario, secParams);
+const verdict: Verdict = secReport.certificate.verdict;
+const gammaStar: number | null = secReport.certificate.gammaStar;
+const graphReport: SecurityReport = restakingGraphAnalysis({ validators: [], services: [], edges: [] });
+// @ts-expect-error a threshold is a numerator/denominator pair, not a number
+const badThreshold: SecurityParams = { services: [{ avs: "da", profitEth: 1, threshold: 0.5 }] };
+
+export { fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, verdict, gammaStar, graphReport, badThreshold };

@@ -5,7 +5,8 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::{
-    bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, slashing::SlashingPage,
+    bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, security::SecurityPage,
+    slashing::SlashingPage,
 };
 
 /// One entry of the top navigation. Only pages that work are listed.
@@ -22,6 +23,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/slashing",
         label: "Slashing",
+    },
+    NavItem {
+        href: "/security",
+        label: "Security",
     },
     NavItem {
         href: "/bridge",
@@ -57,6 +62,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=MatrixPage/>
                     <Route path=path!("/slashing") view=SlashingPage/>
+                    <Route path=path!("/security") view=SecurityPage/>
                     <Route path=path!("/bridge") view=BridgePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::Error;
 
 pub mod bridge;
+pub mod security;
 pub mod slashing;
 
 /// Serialises a report as plain JS objects (maps become objects, `None` becomes `null`).

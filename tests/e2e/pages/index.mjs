@@ -4,5 +4,6 @@ import { matrix } from "./matrix.mjs";
 import { glossary } from "./glossary.mjs";
 import { bridge } from "./bridge.mjs";
 import { slashing } from "./slashing.mjs";
+import { security } from "./security.mjs";
 
-export const PAGES = [matrix, slashing, bridge, glossary];
+export const PAGES = [matrix, slashing, security, bridge, glossary];

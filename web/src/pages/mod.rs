@@ -3,4 +3,5 @@
 pub mod bridge;
 pub mod glossary;
 pub mod matrix;
+pub mod security;
 pub mod slashing;
