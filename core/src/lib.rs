@@ -13,6 +13,7 @@
 //! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
 //! - [`yield_stack::yield_stack`] — the LRT-vs-LST yield waterfall, compounded and risk-adjusted.
 //! - [`risk::simulate_risk`] — Monte Carlo loss distribution of correlated slashing.
+//! - [`security::security_analysis`] — cost vs profit of corruption, γ* certificate, attacks, cascades.
 #![warn(missing_docs)]
 
 pub mod bridge;
@@ -24,6 +25,7 @@ pub mod presets;
 pub mod protocol;
 pub mod risk;
 pub mod scenario;
+pub mod security;
 pub mod slashing;
 pub mod source;
 pub mod validate;

@@ -4,6 +4,7 @@ import {
   presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
   yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
   simulateRisk, riskDemo, RiskRun,
+  securityAnalysis, restakingGraphAnalysis, securityDemo,
 } from "restake-core";
 
 const protocols = presets();
@@ -180,4 +181,30 @@ for (const [options, field] of [
     return true;
   });
 }
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun OK");
+
+// Security: the demo is certified. The oracle AVS holds 14,000 + 19,200 = 33,200 ETH at α = 1/3,
+// so its cost of corruption is ⌈33,200/3⌉ ETH, rounded up to the wei.
+const sec = securityDemo();
+const secure = securityAnalysis(sec.scenario, sec.params);
+assert.equal(secure.certificate.verdict, "certified");
+assert.equal(secure.attack.verdict, "provedSecure");
+assert.equal(secure.services.find((s) => s.id === "oracle").costOfCorruption.wei, "11066666666666666666667");
+// π(bridge) = 40,000 ETH: its two allocations (12,800 + 24,750) corrupt it, gain 2,450 ETH.
+const params = structuredClone(sec.params);
+params.services[2].profitEth = 40000;
+const attacked = securityAnalysis(sec.scenario, params);
+assert.deepEqual(attacked.attack.attack.validators, ["op-b/bridge", "op-c/bridge"]);
+assert.equal(attacked.attack.attack.gain.eth, 2450);
+// Theorem 2 of Durvasula & Roughgarden: a 1% shock destroys all the stake.
+const t2 = restakingGraphAnalysis({
+  validators: [{ id: "a", stakeEth: 0.01 }, { id: "b", stakeEth: 0.99 }],
+  services: [{ id: "x", profitEth: 1, threshold: { numerator: 1, denominator: 1 } }],
+  edges: [["a", "x"], ["b", "x"]],
+}, { shockFraction: 0.01 });
+assert.equal(t2.certificate.verdict, "noSlack");
+assert.equal(t2.cascade.lostShare, 1);
+assert.throws(() => securityAnalysis(sec.scenario, { ...sec.params, services: sec.params.services.slice(1) }), (e) => {
+  assert.equal(e.field, "params.services");
+  return true;
+});
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis OK");

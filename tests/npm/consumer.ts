@@ -6,6 +6,8 @@ import {
   leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
   type LeverageReport, type CascadeInput, type CascadeReport, type LendingMarket, type MarketParams,
   simulateRisk, riskDemo, RiskRun, type RiskReport, type RiskOptions,
+  securityAnalysis, securityDemo, restakingGraphAnalysis,
+  type SecurityReport, type SecurityParams, type Verdict,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -57,7 +59,16 @@ const sliced: RiskReport = riskRun.finish();
 // @ts-expect-error a severity needs its kind's fields
 const badSeverity: RiskOptions = { probabilities: { avsBug: { perYear: 0.1, severity: { kind: "beta", fraction: 0.1 } } } };
 
+const sec = securityDemo();
+const secParams: SecurityParams = { ...sec.params, mode: "sharedStake" };
+const secReport: SecurityReport = securityAnalysis(sec.scenario, secParams);
+const verdict: Verdict = secReport.certificate.verdict;
+const gammaStar: number | null = secReport.certificate.gammaStar;
+const graphReport: SecurityReport = restakingGraphAnalysis({ validators: [], services: [], edges: [] });
+// @ts-expect-error a threshold is a numerator/denominator pair, not a number
+const badThreshold: SecurityParams = { services: [{ avs: "da", profitEth: 1, threshold: 0.5 }] };
+
 export {
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
-  wrongOracle, es99, tail, progress, sliced, badSeverity,
+  wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
 };

@@ -7,8 +7,8 @@ use leptos_router::path;
 use crate::pages::leverage::LeveragePage;
 use crate::pages::risk::RiskPage;
 use crate::pages::{
-    bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, slashing::SlashingPage,
-    yield_stack::YieldPage,
+    bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, security::SecurityPage,
+    slashing::SlashingPage, yield_stack::YieldPage,
 };
 
 /// One entry of the top navigation. Only pages that work are listed.
@@ -33,6 +33,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/risk",
         label: "Risk",
+    },
+    NavItem {
+        href: "/security",
+        label: "Security",
     },
     NavItem {
         href: "/bridge",
@@ -74,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/yield") view=YieldPage/>
                     <Route path=path!("/slashing") view=SlashingPage/>
                     <Route path=path!("/risk") view=RiskPage/>
+                    <Route path=path!("/security") view=SecurityPage/>
                     <Route path=path!("/bridge") view=BridgePage/>
                     <Route path=path!("/leverage") view=LeveragePage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>

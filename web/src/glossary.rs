@@ -44,6 +44,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "A bridge brings a token to another chain either by locking it in an adapter on Ethereum and minting a copy remotely, or by burning it on one chain and minting it on the other; remote supply is only as good as that mechanism.",
     },
     Entry {
+        id: "cascade",
+        term: "Cascade",
+        definition: "A chain of attacks in which slashing one set of validators leaves the remaining stake open to a further profitable attack, and so on.",
+    },
+    Entry {
         id: "close-factor",
         term: "Close factor",
         definition: "The largest share of a borrower's debt a liquidator may repay in one liquidation: 50% on Aave v3, or 100% once the health factor is at or below 0.95.",
@@ -52,6 +57,16 @@ pub const ENTRIES: &[Entry] = &[
         id: "consensus-apr",
         term: "Consensus-layer APR",
         definition: "The yearly reward the beacon chain pays a validator for attesting, proposing and sync duties, about 166.3 ÷ √(total ETH staked) at full participation.",
+    },
+    Entry {
+        id: "corruption-threshold",
+        term: "Corruption threshold (α)",
+        definition: "The share of a service's restaked stake an attacking coalition must control to corrupt it, e.g. 1/3 to break the safety of a BFT protocol.",
+    },
+    Entry {
+        id: "cost-of-corruption",
+        term: "Cost of corruption",
+        definition: "The stake an attacker must control, and will lose to slashing, to corrupt a service: at least its corruption threshold times the stake restaked for it.",
     },
     Entry {
         id: "depeg",
@@ -92,6 +107,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "fee-on-rewards",
         term: "Fee on rewards",
         definition: "The share of the rewards a protocol keeps for itself and its node operators; it is taken from rewards, never from principal.",
+    },
+    Entry {
+        id: "gamma-slack",
+        term: "Gamma slack (γ-slack)",
+        definition: "Overcollateralisation of a restaking network: every attacking coalition holds more than (1 + γ) times the profit it could take, which keeps the loss after a shock ψ below (1 + 1/γ)·ψ.",
     },
     Entry {
         id: "health-factor",
@@ -194,6 +214,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "The share of all staked ETH whose validators attest on time, which scales the consensus rewards everyone receives.",
     },
     Entry {
+        id: "profit-from-corruption",
+        term: "Profit from corruption (π)",
+        definition: "What an attacker gains by corrupting a service (the funds it secures, bribes), an estimate that no service publishes.",
+    },
+    Entry {
         id: "risk-adjusted-apy",
         term: "Risk-adjusted APY",
         definition: "The net APY less the expected yearly slashing loss.",
@@ -247,6 +272,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "wad",
         term: "WAD",
         definition: "Fixed-point unit of EigenLayer's contracts: 10^18 stands for 1, so 5 × 10^17 is 50%.",
+    },
+    Entry {
+        id: "whitepaper-condition",
+        term: "Whitepaper condition",
+        definition: "EigenLayer's sufficient test for security: for every validator, the profit of each service it secures, shared out by stake and divided by the threshold, sums to at most its stake.",
     },
     Entry {
         id: "withdrawal-buffer",

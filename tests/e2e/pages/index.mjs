@@ -9,4 +9,6 @@ import { yieldPage } from "./yield.mjs";
 import { leverage } from "./leverage.mjs";
 import { risk } from "./risk.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, risk, bridge, leverage, glossary];
+import { security } from "./security.mjs";
+
+export const PAGES = [matrix, yieldPage, slashing, risk, security, bridge, leverage, glossary];

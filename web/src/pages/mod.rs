@@ -5,5 +5,6 @@ pub mod glossary;
 pub mod leverage;
 pub mod matrix;
 pub mod risk;
+pub mod security;
 pub mod slashing;
 pub mod yield_stack;

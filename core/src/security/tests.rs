@@ -1,0 +1,347 @@
+//! Hand-worked cases: D&R's constructions, small graphs where the search must find or rule out
+//! an attack, exact thresholds, and the demo scenario.
+
+use super::*;
+use crate::slashing::wad::WAD;
+
+fn graph(
+    validators: &[(&str, f64)],
+    services: &[(&str, f64, u64, u64)],
+    edges: &[(&str, &str)],
+) -> RestakingGraph {
+    RestakingGraph {
+        validators: validators
+            .iter()
+            .map(|&(id, stake_eth)| GraphValidator {
+                id: id.to_owned(),
+                stake_eth,
+            })
+            .collect(),
+        services: services
+            .iter()
+            .map(|&(id, profit_eth, n, d)| GraphService {
+                id: id.to_owned(),
+                profit_eth,
+                threshold: Threshold::new(n, d),
+            })
+            .collect(),
+        edges: edges
+            .iter()
+            .map(|&(v, s)| (v.to_owned(), s.to_owned()))
+            .collect(),
+    }
+}
+
+fn options(shock_fraction: f64, shocked: Option<&[&str]>) -> AnalysisOptions {
+    AnalysisOptions {
+        shock_fraction,
+        shocked: shocked.map(|s| s.iter().map(|x| (*x).to_owned()).collect()),
+        search: SearchMode::Exact,
+    }
+}
+
+#[test]
+fn theorem_2_whitepaper_condition_holds_yet_a_tiny_shock_destroys_everything() {
+    // One service x, π = 1, α = 1; σ_a = ε = 0.01, σ_b = 0.99.
+    // T_a = T_b = π/(α·σ(N(x))) = 1/(1·1) = 1: the condition holds, with no slack.
+    let g = graph(
+        &[("a", 0.01), ("b", 0.99)],
+        &[("x", 1.0, 1, 1)],
+        &[("a", "x"), ("b", "x")],
+    );
+    let r = analyze_graph(&g, &options(0.01, None)).unwrap();
+    assert!(r.certificate.whitepaper_holds);
+    assert_eq!(r.certificate.verdict, Verdict::NoSlack);
+    assert_eq!(r.certificate.gamma_star, Some(0.0));
+    assert_eq!(r.certificate.loss_bound, None);
+    assert!(
+        r.validators
+            .iter()
+            .all(|v| v.load == 1.0 && v.whitepaper_holds)
+    );
+    // Before the shock: corrupting x needs all of its 1 ETH, π = 1 is not more: secure.
+    assert_eq!(r.attack.verdict, SearchVerdict::ProvedSecure);
+    // ψ = ε: the shock takes a (0.01 ≤ 1% of 1 ETH). Then b alone (0.99) is all of x's stake
+    // and π_x = 1 > 0.99: b is corrupted too. Everything is lost.
+    assert_eq!(r.cascade.shocked, ["a"]);
+    assert_eq!(r.cascade.steps.len(), 1);
+    assert_eq!(r.cascade.steps[0].attack.validators, ["b"]);
+    assert_eq!(r.cascade.steps[0].attack.gain.wei, (WAD / 100).to_string()); // 1 − 0.99
+    assert_eq!(r.cascade.lost.wei, WAD.to_string());
+    assert_eq!(r.cascade.lost_share, 1.0);
+    // A shock just under ε shocks nobody and nothing happens.
+    let r = analyze_graph(&g, &options(0.009, None)).unwrap();
+    assert!(r.cascade.shocked.is_empty() && r.cascade.steps.is_empty());
+    assert_eq!(r.cascade.lost_share, 0.0);
+}
+
+#[test]
+fn a_cascade_with_gamma_slack_stays_under_the_bound() {
+    // x: N = {d, b1, b2}, 1 ETH each, α = 1, π = 2.1 → T = 2.1/3 = 0.7, γ* = 1/0.7 − 1 = 3/7.
+    // y: N = {z}, σ_z = 10, π = 0: T_z = 0. σ_V = 13.
+    let g = graph(
+        &[("d", 1.0), ("b1", 1.0), ("b2", 1.0), ("z", 10.0)],
+        &[("x", 2.1, 1, 1), ("y", 0.0, 1, 2)],
+        &[("d", "x"), ("b1", "x"), ("b2", "x"), ("z", "y")],
+    );
+    let r = analyze_graph(&g, &options(0.01, Some(&["d"]))).unwrap();
+    assert_eq!(r.certificate.verdict, Verdict::Certified);
+    let gamma = r.certificate.gamma_star.unwrap();
+    assert!((gamma - 3.0 / 7.0).abs() < 1e-15, "{gamma}");
+    assert_eq!(r.certificate.binding_validator.as_deref(), Some("d"));
+    // Bound for ψ = 1%: ψ/(1 − 0.7) = 0.0333….
+    assert!((r.certificate.loss_bound.unwrap() - 0.01 / 0.3).abs() < 1e-15);
+    assert_eq!(r.attack.verdict, SearchVerdict::ProvedSecure);
+    // Shock d (1/13 of the stake): b1 + b2 now hold all of x (2 ETH) and π = 2.1 > 2.
+    assert_eq!(r.cascade.steps.len(), 1);
+    assert_eq!(r.cascade.steps[0].attack.validators, ["b1", "b2"]);
+    assert_eq!(r.cascade.steps[0].attack.services, ["x"]);
+    // Lost 3 of 13 = 0.2308 < bound (1/13)·(1 + 7/3) = 10/39 = 0.2564.
+    assert!((r.cascade.lost_share - 3.0 / 13.0).abs() < 1e-15);
+    let bound = r.cascade.bound.unwrap();
+    assert!((bound - 10.0 / 39.0).abs() < 1e-12, "{bound}");
+    assert!(r.cascade.lost_share < bound);
+}
+
+#[test]
+fn the_search_finds_an_attack_no_single_service_check_sees() {
+    // a, b: 3 ETH each, both restake for x and y (α = 1/2, π = 2 each).
+    // Per service: cost ⌈½·6⌉ = 3 ≥ π = 2, covered. But B = {a} (3 ETH) holds half of both:
+    // π_A = 4 > 3, gain 1 ETH. Whitepaper: T_a = 2/3 + 2/3 = 4/3 > 1.
+    let g = graph(
+        &[("a", 3.0), ("b", 3.0)],
+        &[("x", 2.0, 1, 2), ("y", 2.0, 1, 2)],
+        &[("a", "x"), ("a", "y"), ("b", "x"), ("b", "y")],
+    );
+    let r = analyze_graph(&g, &options(0.0, None)).unwrap();
+    assert!(
+        r.services
+            .iter()
+            .all(|s| s.covered && s.cost_of_corruption.eth == 3.0)
+    );
+    assert_eq!(r.services[0].margin_eth, 1.0);
+    assert!(!r.certificate.whitepaper_holds);
+    assert_eq!(r.certificate.verdict, Verdict::NotCertified);
+    assert!((r.certificate.gamma_star.unwrap() + 0.25).abs() < 1e-15); // 3/4 − 1
+    assert_eq!(r.attack.verdict, SearchVerdict::AttackFound);
+    let a = r.attack.attack.unwrap();
+    assert_eq!(
+        (a.services.as_slice(), a.validators.as_slice()),
+        (&["x".to_owned(), "y".to_owned()][..], &["a".to_owned()][..])
+    );
+    assert_eq!((a.profit.eth, a.cost.eth, a.gain.eth), (4.0, 3.0, 1.0));
+}
+
+#[test]
+fn the_search_rules_out_an_attack_at_the_exact_boundary() {
+    // As above with π = 1.5: B = {a} gains 3 − 3 = 0, not > 0; B = {a, b} costs 6. Secure.
+    // T_a = 1.5/3 · 2 = 1 exactly: the condition holds with no slack.
+    let g = graph(
+        &[("a", 3.0), ("b", 3.0)],
+        &[("x", 1.5, 1, 2), ("y", 1.5, 1, 2)],
+        &[("a", "x"), ("a", "y"), ("b", "x"), ("b", "y")],
+    );
+    let r = analyze_graph(&g, &options(0.0, None)).unwrap();
+    assert_eq!(r.attack.verdict, SearchVerdict::ProvedSecure);
+    assert_eq!(r.attack.method, SearchMethod::Exact);
+    assert_eq!(r.certificate.verdict, Verdict::NoSlack);
+}
+
+#[test]
+fn one_third_is_exact() {
+    // α = 1/3 on 3 × 1 ETH with π = 1: T = 1/(⅓·3) = 1 exactly (in f64, 1/0.333… ≠ 1), and
+    // the cost of corruption is ⌈3/3⌉ = 1 ETH: π = 1 does not exceed it.
+    let g = graph(
+        &[("a", 1.0), ("b", 1.0), ("c", 1.0)],
+        &[("x", 1.0, 1, 3)],
+        &[("a", "x"), ("b", "x"), ("c", "x")],
+    );
+    let r = analyze_graph(&g, &options(0.0, None)).unwrap();
+    assert_eq!(r.certificate.verdict, Verdict::NoSlack);
+    assert_eq!(r.services[0].cost_of_corruption.wei, WAD.to_string());
+    assert!(r.services[0].covered);
+    assert_eq!(r.attack.verdict, SearchVerdict::ProvedSecure);
+    // A micro-ether more profit and a single validator's attack pays: gain 1e12 wei.
+    let mut g2 = g.clone();
+    g2.services[0].profit_eth = 1.000001;
+    let r = analyze_graph(&g2, &options(0.0, None)).unwrap();
+    assert_eq!(r.attack.attack.unwrap().gain.wei, "1000000000000");
+    // Over 2 ETH of stake, α = 1/3 needs ⌈2/3 ETH⌉ = 666…667 wei (rounded up).
+    let g3 = graph(
+        &[("a", 1.0), ("b", 1.0)],
+        &[("x", 0.0, 1, 3)],
+        &[("a", "x"), ("b", "x")],
+    );
+    let r = analyze_graph(&g3, &options(0.0, None)).unwrap();
+    assert_eq!(r.services[0].cost_of_corruption.wei, "666666666666666667");
+}
+
+#[test]
+fn an_unstaked_service_with_a_profit_is_attacked_for_free() {
+    let g = graph(
+        &[("a", 1.0)],
+        &[("x", 0.5, 1, 2), ("z", 1.0, 1, 3)],
+        &[("a", "x")],
+    );
+    let r = analyze_graph(&g, &options(0.0, None)).unwrap();
+    assert_eq!(r.certificate.verdict, Verdict::NotCertified);
+    assert!(!r.certificate.whitepaper_holds);
+    assert_eq!(r.certificate.unstaked_services, ["z"]);
+    let a = r.attack.attack.unwrap();
+    assert_eq!(
+        (a.services, a.validators, a.cost.eth),
+        (vec!["z".to_owned()], vec![], 0.0)
+    );
+}
+
+#[test]
+fn zero_stake_validators_are_dropped_and_inputs_are_checked() {
+    let g = graph(
+        &[("a", 1.0), ("zero", 0.0)],
+        &[("x", 0.2, 1, 2)],
+        &[("a", "x"), ("zero", "x")],
+    );
+    let r = analyze_graph(&g, &options(0.0, None)).unwrap();
+    assert_eq!(r.dropped_validators, ["zero"]);
+    assert_eq!(r.validators.len(), 1);
+    type Breaker = fn(&mut RestakingGraph);
+    let cases: [(Breaker, &str); 6] = [
+        (
+            |g| g.services[0].threshold = Threshold::new(0, 3),
+            "graph.services[0].threshold.numerator",
+        ),
+        (
+            |g| g.services[0].threshold = Threshold::new(4, 3),
+            "graph.services[0].threshold.numerator",
+        ),
+        (
+            |g| g.services[0].threshold = Threshold::new(1, 0),
+            "graph.services[0].threshold.denominator",
+        ),
+        (
+            |g| g.validators[0].stake_eth = f64::NAN,
+            "graph.validators[0].stakeEth",
+        ),
+        (
+            |g| g.services[0].profit_eth = -1.0,
+            "graph.services[0].profitEth",
+        ),
+        (|g| g.edges[0].1 = "nope".into(), "graph.edges[0][1]"),
+    ];
+    for (break_it, field) in cases {
+        let mut g2 = g.clone();
+        break_it(&mut g2);
+        assert_eq!(
+            analyze_graph(&g2, &options(0.0, None)).unwrap_err().field(),
+            field
+        );
+    }
+    assert_eq!(
+        analyze_graph(&g, &options(1.5, None)).unwrap_err().field(),
+        "analysis.shockFraction"
+    );
+    assert_eq!(
+        analyze_graph(&g, &options(0.1, Some(&["ghost"])))
+            .unwrap_err()
+            .field(),
+        "analysis.shocked[0]"
+    );
+}
+
+#[test]
+fn the_exact_search_refuses_a_component_above_its_limit_and_auto_falls_back() {
+    // 21 validators of 1 ETH on one service (α = 1/2, π = 12): 11 of them (11 ETH) corrupt it.
+    let names: Vec<String> = (0..21).map(|i| format!("v{i}")).collect();
+    let vs: Vec<(&str, f64)> = names.iter().map(|n| (n.as_str(), 1.0)).collect();
+    let es: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "x")).collect();
+    let g = graph(&vs, &[("x", 12.0, 1, 2)], &es);
+    let e = analyze_graph(&g, &options(0.0, None)).unwrap_err();
+    assert_eq!(e.field(), "graph.validators");
+    let r = analyze_graph(
+        &g,
+        &AnalysisOptions {
+            shock_fraction: 0.0,
+            ..AnalysisOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(r.attack.method, SearchMethod::Heuristic);
+    assert_eq!(r.attack.verdict, SearchVerdict::AttackFound);
+    let a = r.attack.attack.unwrap();
+    // ⌈21/2⌉ = 10.5 ETH needed: 11 validators, gain 12 − 11 = 1.
+    assert_eq!((a.validators.len(), a.gain.eth), (11, 1.0));
+    assert!(r.notes.iter().any(|n| n.contains("heuristic")));
+}
+
+#[test]
+fn the_demo_scenario_by_hand() {
+    // Operator stakes (ETH): A 20,000 + 50% of 100,000 = 70,000; B 10,000 + 30,000 + 24,000 =
+    // 64,000; C 5,000 + 24,000 + 500 queued + 20,000 = 49,500; D 16,000.
+    // Unique stake, oracle: A 20% of 70,000 = 14,000 + B 30% of 64,000 = 19,200 → 33,200.
+    // α = 1/3: cost ⌈33,200/3⌉ = 11,066.67 ETH; T = 4,000/11,066.67 = 0.3614 (the largest),
+    // γ* = 33,200/12,000 − 1 = 1.7667; bound at ψ = 5%: 0.05/(1 − 0.3614) = 0.0783.
+    let d = demo::demo().unwrap();
+    let r = security_analysis(&d.scenario, &d.params).unwrap();
+    assert_eq!(r.total_stake.eth, 145_600.0);
+    let oracle = r.services.iter().find(|s| s.id == "oracle").unwrap();
+    assert_eq!(oracle.stake.eth, 33_200.0);
+    assert_eq!(oracle.cost_of_corruption.wei, "11066666666666666666667");
+    assert_eq!(r.certificate.verdict, Verdict::Certified);
+    assert!((r.certificate.gamma_star.unwrap() - (33_200.0 / 12_000.0 - 1.0)).abs() < 1e-12);
+    assert!((r.certificate.loss_bound.unwrap() - 0.05 * 33_200.0 / 21_200.0).abs() < 1e-12);
+    assert_eq!(r.attack.verdict, SearchVerdict::ProvedSecure);
+    // 5% of 145,600 = 7,280 ETH takes the smallest allocation, D → DA (3,200; the next, 9,600,
+    // does not fit). DA keeps 47,200 ETH, needs 23,600 for π = 5,000: no cascade.
+    assert_eq!(r.cascade.shocked, ["op-d/da"]);
+    assert!(r.cascade.steps.is_empty());
+    assert!((r.cascade.lost_share - 3_200.0 / 145_600.0).abs() < 1e-15);
+    let bound = r.cascade.bound.unwrap();
+    assert!((bound - 3_200.0 / 145_600.0 * 33_200.0 / 21_200.0).abs() < 1e-12);
+    // Raise the bridge's π to 40,000: B → bridge (12,800) and C → bridge (24,750) together pass
+    // ⌈⅔ · 37,550⌉ = 25,033.33 (neither alone does) at a cost of 37,550: gain 2,450 ETH.
+    let mut p = d.params.clone();
+    p.services[2].profit_eth = 40_000.0;
+    let r = security_analysis(&d.scenario, &p).unwrap();
+    assert_eq!(r.certificate.verdict, Verdict::NotCertified);
+    let a = r.attack.attack.unwrap();
+    assert_eq!(a.validators, ["op-b/bridge", "op-c/bridge"]);
+    assert_eq!(a.gain.eth, 2_450.0);
+    // Shared stake: the whole 199,500 ETH counts; B carries the most load, 0.2355.
+    p.mode = StakeMode::SharedStake;
+    p.services[2].profit_eth = 6_000.0;
+    let r = security_analysis(&d.scenario, &p).unwrap();
+    assert_eq!(r.total_stake.eth, 199_500.0);
+    assert_eq!(r.certificate.binding_validator.as_deref(), Some("op-b"));
+    let b = r.validators.iter().find(|v| v.id == "op-b").unwrap();
+    let t = 5_000.0 / 75_000.0 + 12_000.0 / 134_000.0 + 9_000.0 / 113_500.0;
+    assert!((b.load - t).abs() < 1e-12, "{} vs {t}", b.load);
+}
+
+#[test]
+fn scenario_params_errors_name_their_field() {
+    let d = demo::demo().unwrap();
+    let mut p = d.params.clone();
+    p.services.pop();
+    assert_eq!(
+        security_analysis(&d.scenario, &p).unwrap_err().field(),
+        "params.services"
+    );
+    let mut p = d.params.clone();
+    p.services[1].avs = "da".into();
+    assert_eq!(
+        security_analysis(&d.scenario, &p).unwrap_err().field(),
+        "params.services[1].avs"
+    );
+    let mut p = d.params.clone();
+    p.services[3].threshold.numerator = 9;
+    assert_eq!(
+        security_analysis(&d.scenario, &p).unwrap_err().field(),
+        "params.services[3].threshold.numerator"
+    );
+    // Shocking an operator shocks every allocation of it (unique stake).
+    let mut p = d.params.clone();
+    p.analysis.shocked = Some(vec!["op-a".into()]);
+    let r = security_analysis(&d.scenario, &p).unwrap();
+    assert_eq!(r.cascade.shocked, ["op-a/da", "op-a/oracle"]);
+    assert_eq!(r.cascade.shock.eth, 42_000.0);
+}

@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+
+// Hand-worked from the demo (core/src/security/demo.rs on the Slashing demo scenario), unique stake.
+// Operator stakes: A 70,000, B 64,000, C 49,500, D 16,000 ETH; the allocations give 145,600 ETH.
+// Oracle AVS: A 20% of 70,000 + B 30% of 64,000 = 33,200 ETH at α = 1/3, π = 4,000:
+// load T = 4,000 / 11,066.67 = 0.3614 (the largest), γ* = 33,200/12,000 − 1 = 176.67% (shown as 177%);
+// worst-case loss after a 5% shock = 5% / (1 − 0.3614) = 7.83%. The shock takes the smallest
+// allocation, D → DA (3,200 ETH = 2.2% of the stake), and no attack follows.
+export const security = {
+  name: "security",
+  path: "/security",
+  heading: "Cryptoeconomic security",
+  async content(page) {
+    await page.locator("#verdict").getByText("Certified: γ* = 177%").waitFor();
+    assert.match(await page.locator("#attack-verdict").textContent(), /No valid attack exists/);
+    assert.equal(await page.locator("#loss-bound").textContent(), "7.83%");
+    assert.equal(await page.locator("#cascade-lost").textContent(), "2.2%");
+    await page.getByRole("img", { name: /Operators, AVSs and the most profitable attack/ }).waitFor();
+  },
+  async interact(page) {
+    // The bridge AVS's profit to 40,000 ETH: B → bridge (12,800) and C → bridge (24,750) reach
+    // ⌈2/3 · 37,550⌉ together (neither alone); the attack costs 37,550 and gains 2,450 ETH.
+    // Its load 40,000 / 25,033.33 = 1.6 > 1: not certified.
+    await page.getByLabel("Bridge AVS: profit from corruption π", { exact: true }).fill("40000");
+    await page.locator("#attack-verdict").getByText("Attack found: op-b/bridge, op-c/bridge corrupt bridge for a gain of 2,450 ETH.").waitFor();
+    await page.locator("#verdict").getByText(/^Not certified/).waitFor();
+    assert.equal(await page.locator("#loss-bound").textContent(), "none (not certified)");
+    // The attack is drawn on the graph: the bridge AVS is marked “!”.
+    await page.locator("svg text", { hasText: "! Bridge AVS" }).waitFor();
+    // Threshold 1/3 instead of 2/3: need ⌈37,550/3⌉ = 12,516.67, so B → bridge alone (12,800)
+    // suffices: gain 40,000 − 12,800 = 27,200 ETH.
+    await page.getByLabel("Bridge AVS: corruption threshold α").selectOption("1/3");
+    await page.locator("#attack-verdict").getByText("Attack found: op-b/bridge corrupt bridge for a gain of 27,200 ETH.").waitFor();
+    // A profit that is not a number is refused next to the field; the figures stay.
+    await page.getByLabel("Bridge AVS: profit from corruption π", { exact: true }).fill("lots");
+    await page.getByText("“lots” is not a number.").waitFor();
+    assert.match(await page.locator("#attack-verdict").textContent(), /27,200 ETH/);
+  },
+};
