@@ -41,6 +41,13 @@ export const matrix = {
       page.getByRole("button", { name: "Download CSV" }).click(),
     ]);
     assert.equal(download.suggestedFilename(), "restake-lab-matrix.csv");
+    // A protocol's name opens its yield stack with its preset.
+    await page.getByRole("link", { name: "Renzo: open its yield stack" }).click();
+    await page.getByRole("heading", { level: 1, name: "Yield stacking" }).waitFor();
+    assert.equal(await page.locator("#preset").inputValue(), "1");
+    assert.match(page.url(), /\/yield\?protocol=renzo$/);
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Liquid restaking, side by side" }).waitFor();
     // The exit queue input recomputes the time to exit in the table and the chart:
     // 115,200 ETH ahead at 57,600 ETH/day adds 2 days (Renzo 3 + 14 + 2 = 19).
     const renzoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Renzo (ezETH)" }) }).locator("td").nth(5);

@@ -3,6 +3,7 @@
 //! All protocol facts come from `restake-core`; none are written here.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use restake_core::exit::ExitQueue;
 use restake_core::matrix::{Matrix, comparison_matrix};
 use restake_core::presets;
@@ -192,7 +193,12 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
     let head = matrix
         .protocols
         .iter()
-        .map(|p| view! { <th scope="col">{p.name.clone()} <span class="token">{format!(" ({})", p.token)}</span></th> })
+        .map(|p| {
+            let href = format!("/yield?protocol={}", p.id);
+            let label = format!("{}: open its yield stack", p.name);
+            let name = p.name.clone();
+            view! { <th scope="col"><A href=href attr:aria-label=label>{name}</A> <span class="token">{format!(" ({})", p.token)}</span></th> }
+        })
         .collect_view();
     let names: Vec<String> = matrix.protocols.iter().map(|p| p.name.clone()).collect();
     let rows = matrix
@@ -220,7 +226,7 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
     view! {
         <div class="table-wrap" role="region" aria-label="Core architectural matrix" tabindex="0">
             <table class="matrix">
-                <caption>"Core architectural matrix: how each protocol is built"</caption>
+                <caption>"Core architectural matrix: how each protocol is built (open a protocol for its yield stack)"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Technical parameter"</th>

@@ -4,6 +4,7 @@
 //! `restake_core::yield_stack`; the page only holds the inputs and formats the report.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use restake_core::source::Basis;
 use restake_core::yield_stack::{
     AvsReward, AvsStream, BaseLayer, Compounding, ConsensusApr, FeeScope, LrtInput, LstInput,
@@ -301,7 +302,12 @@ fn avs_rows(r: &YieldReport) -> Vec<Row> {
 pub fn YieldPage() -> impl IntoView {
     // The presets are compiled-in and tested in core; an empty list only hides the picker.
     let presets: Vec<YieldPreset> = yield_presets().unwrap_or_default();
-    let first = presets.first().cloned();
+    // `/yield?protocol=renzo` (a link from the matrix) starts from that protocol's preset.
+    let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
+    let index = wanted
+        .and_then(|id| presets.iter().position(|p| p.protocol == id))
+        .unwrap_or(0);
+    let first = presets.get(index).cloned();
     let notes = RwSignal::new(first.as_ref().map(|p| p.notes.clone()).unwrap_or_default());
     let start = first.map(|p| p.input).unwrap_or_else(|| YieldInput {
         base: BaseLayer {
@@ -328,7 +334,7 @@ pub fn YieldPage() -> impl IntoView {
     });
     let inputs = Inputs::new(&start);
     let presets = StoredValue::new(presets);
-    let picked = RwSignal::new("0".to_owned());
+    let picked = RwSignal::new(index.to_string());
     let on_preset = move |ev| {
         let v = event_target_value(&ev);
         picked.set(v.clone());
@@ -528,7 +534,7 @@ pub fn YieldPage() -> impl IntoView {
             <Panels
                 inputs=Box::new(move || view! {
                     <label class="select">"Start from "
-                        <select on:change=on_preset prop:value=move || picked.get()>
+                        <select id="preset" on:change=on_preset prop:value=move || picked.get()>
                             {preset_options}
                             <option value="custom">"Custom (keep my values)"</option>
                         </select>
