@@ -34,6 +34,19 @@ const RIGHT: f64 = 580.0;
 const TOP: f64 = 34.0;
 const BOTTOM: f64 = 250.0;
 
+/// Text anchor of a marker label at `mx` (SVG units): labels near either edge grow inwards so
+/// they are never cut off.
+pub fn label_anchor(mx: f64) -> &'static str {
+    let fifth = (RIGHT - LEFT) / 5.0;
+    if mx < LEFT + fifth {
+        "start"
+    } else if mx > RIGHT - fifth {
+        "end"
+    } else {
+        "middle"
+    }
+}
+
 /// A histogram of `bins` with `markers`.
 #[component]
 pub fn Histogram(
@@ -166,7 +179,7 @@ pub fn Histogram(
                         <line x1=mx x2=mx y1=TOP - 4.0 y2=BOTTOM stroke-dasharray=DASHES[(i + 1) % DASHES.len()]>
                             <title>{text.clone()}</title>
                         </line>
-                        <text class="marker-label" x=mx y=ly text-anchor="middle">{text}</text>
+                        <text class="marker-label" x=mx y=ly text-anchor=label_anchor(mx)>{text}</text>
                     </g>
                 }
             })
@@ -182,5 +195,19 @@ pub fn Histogram(
         <ChartFrame title=title desc=desc width=WIDTH height=HEIGHT table=table readout=readout file_name=file_name>
             {plot}
         </ChartFrame>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_labels_grow_inwards_at_the_edges() {
+        // The plot spans 64..580: a fifth is 103.2 units.
+        assert_eq!(label_anchor(LEFT), "start");
+        assert_eq!(label_anchor(167.0), "start");
+        assert_eq!(label_anchor(322.0), "middle");
+        assert_eq!(label_anchor(RIGHT), "end");
     }
 }
