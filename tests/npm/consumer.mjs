@@ -190,9 +190,9 @@ assert.equal(secure.certificate.verdict, "certified");
 assert.equal(secure.attack.verdict, "provedSecure");
 assert.equal(secure.services.find((s) => s.id === "oracle").costOfCorruption.wei, "11066666666666666666667");
 // π(bridge) = 40,000 ETH: its two allocations (12,800 + 24,750) corrupt it, gain 2,450 ETH.
-const params = structuredClone(sec.params);
-params.services[2].profitEth = 40000;
-const attacked = securityAnalysis(sec.scenario, params);
+const bridgeParams = structuredClone(sec.params);
+bridgeParams.services[2].profitEth = 40000;
+const attacked = securityAnalysis(sec.scenario, bridgeParams);
 assert.deepEqual(attacked.attack.attack.validators, ["op-b/bridge", "op-c/bridge"]);
 assert.equal(attacked.attack.attack.gain.eth, 2450);
 // Theorem 2 of Durvasula & Roughgarden: a 1% shock destroys all the stake.
