@@ -174,6 +174,21 @@ impl Scenario {
         serde_json::to_string_pretty(self).expect("scenario serialises")
     }
 
+    /// The restaking entry of `protocol` with its index, for delegation `field` (e.g.
+    /// `delegations[3]`); a protocol that delegates without one is an
+    /// [`Error::UnknownReference`] at `<field>.protocol`.
+    pub fn restaking_for(&self, field: &str, protocol: &str) -> Result<(usize, &Restaking), Error> {
+        self.restaking
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.protocol == protocol)
+            .ok_or_else(|| Error::UnknownReference {
+                field: format!("{field}.protocol"),
+                value: protocol.to_owned(),
+                target: "restaking entry (restaking[].protocol)".to_owned(),
+            })
+    }
+
     /// Checks version, ids, references, ranges and sums.
     pub fn validate(&self) -> Result<(), Error> {
         if self.version != SCENARIO_VERSION {

@@ -428,16 +428,7 @@ fn operator_stakes(scenario: &Scenario) -> Result<Vec<u128>, Error> {
                 continue;
             }
             let f = format!("delegations[{i}]");
-            let (ri, r) = scenario
-                .restaking
-                .iter()
-                .enumerate()
-                .find(|(_, r)| r.protocol == d.protocol)
-                .ok_or_else(|| Error::UnknownReference {
-                    field: format!("{f}.protocol"),
-                    value: d.protocol.clone(),
-                    target: "restaking entry (restaking[].protocol)".to_owned(),
-                })?;
+            let (ri, r) = scenario.restaking_for(&f, &d.protocol)?;
             let restaked =
                 wad::eth_to_wei(&format!("restaking[{ri}].restakedEth"), r.restaked_eth)?;
             let weight = wad::fraction_to_wad(&format!("{f}.weight"), d.weight)?;

@@ -133,16 +133,7 @@ impl Engine {
                 .iter()
                 .position(|p| p.id == d.protocol)
                 .ok_or_else(|| broken("build", format!("{f}.protocol unresolved")))?;
-            let (ri, r) = scenario
-                .restaking
-                .iter()
-                .enumerate()
-                .find(|(_, r)| r.protocol == d.protocol)
-                .ok_or_else(|| Error::UnknownReference {
-                    field: format!("{f}.protocol"),
-                    value: d.protocol.clone(),
-                    target: "restaking entry (restaking[].protocol)".to_owned(),
-                })?;
+            let (ri, r) = scenario.restaking_for(&f, &d.protocol)?;
             let rf = format!("restaking[{ri}]");
             let restaked = wad::eth_to_wei(&format!("{rf}.restakedEth"), r.restaked_eth)?;
             let weight = wad::fraction_to_wad(&format!("{f}.weight"), d.weight)?;
