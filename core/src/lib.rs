@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod bridge;
+pub mod concentration;
 pub mod error;
 pub mod exit;
 pub mod lending;

@@ -20,6 +20,7 @@ fn matrix_through_js_matches_native() {
     let native = restake_core::matrix::comparison_matrix(
         &restake_core::presets::protocols().unwrap(),
         &restake_core::presets::default_exit_queue(),
+        None,
     )
     .unwrap();
     let exit: Vec<Option<f64>> = native
@@ -44,7 +45,7 @@ fn matrix_through_js_matches_native() {
             Some(0.0)
         ]
     );
-    let js = comparison_matrix_js(None).unwrap();
+    let js = comparison_matrix_js(None, None).unwrap();
     let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
     assert!(json.contains("\"Recovering from April 2026 bridge exploit\""));
 }
@@ -52,7 +53,7 @@ fn matrix_through_js_matches_native() {
 #[wasm_bindgen_test]
 fn bad_exit_queue_throws_an_error_naming_the_field() {
     let q = js_sys::JSON::parse(r#"{"queuedEth": -5, "totalStakedEth": 36000000}"#).unwrap();
-    let err = comparison_matrix_js(Some(q)).unwrap_err();
+    let err = comparison_matrix_js(Some(q), None).unwrap_err();
     let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
     assert_eq!(field.as_string().as_deref(), Some("exitQueue.queuedEth"));
     let msg = js_sys::Reflect::get(&err, &"message".into())
@@ -76,4 +77,36 @@ fn bridge_preset_round_trips_through_js() {
         .as_f64()
         .unwrap();
     assert!((share - 0.18).abs() < 1e-12, "{share}");
+}
+
+#[wasm_bindgen_test]
+fn matrix_with_the_demo_scenario_in_the_browser() {
+    let protocols = restake_core::presets::protocols().unwrap();
+    let demo = restake_core::slashing::demo::demo().unwrap();
+    let queue = restake_core::presets::default_exit_queue();
+    let t0 = js_sys::Date::now();
+    let m =
+        restake_core::matrix::comparison_matrix(&protocols, &queue, Some(&demo.scenario)).unwrap();
+    let ms = js_sys::Date::now() - t0;
+    web_sys_log(&format!(
+        "comparison_matrix with the demo scenario: {ms} ms"
+    ));
+    // Same figures as natively (a seed is a run): the demo network's HHI 11,653/39,601.
+    let hhi = m
+        .quantitative
+        .iter()
+        .find(|r| r.id == "operatorHhi")
+        .unwrap()
+        .cells[7]
+        .value
+        .unwrap();
+    assert!((hhi - 11_653.0 / 39_601.0).abs() < 1e-12);
+    let scenario = serde_wasm_bindgen::to_value(&demo.scenario).unwrap();
+    let js = comparison_matrix_js(None, Some(scenario)).unwrap();
+    let protocols = js_sys::Reflect::get(&js, &"protocols".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&protocols).length(), 8);
+}
+
+fn web_sys_log(s: &str) {
+    wasm_bindgen_test::console_log!("{s}");
 }

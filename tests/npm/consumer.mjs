@@ -40,6 +40,26 @@ assert.throws(() => comparisonMatrix({ queuedEth: Number.NaN, totalStakedEth: 36
   return true;
 });
 
+// New computed rows: leverage on the main market, bridge exploit, VaR/ES, concentration.
+const mRow = (id) => m.quantitative.find((r) => r.id === id);
+assert.ok(Math.abs(mRow("maxLeverage").cells[0].value - 1 / 0.07) < 1e-9); // Aave E-mode LTV 93%
+assert.equal(mRow("maxLeverage").cells[2].missing, "no sourced market");
+assert.ok(Math.abs(mRow("bridgeExploitLoss").cells[2].value - 0.18 / 1.18) < 1e-9);
+assert.equal(mRow("var99").cells[6].value, 0); // wstETH: P(loss) < 1%
+assert.equal(mRow("operatorHhi").cells[0].missing, "not sourced");
+// With a scenario: a last "Your scenario" column computed from it.
+const mine = comparisonMatrix(undefined, slashingDemo().scenario);
+assert.equal(mine.protocols.length, 8);
+assert.equal(mine.protocols[7].custom, true);
+const mineRow = (id) => mine.quantitative.find((r) => r.id === id).cells[7].value;
+assert.ok(Math.abs(mineRow("operatorHhi") - 11653 / 39601) < 1e-12);
+assert.equal(mineRow("nakamoto"), 1);
+assert.equal(mineRow("avsCount"), 4);
+assert.throws(() => comparisonMatrix(undefined, { ...slashingDemo().scenario, version: 99 }), (e) => {
+  assert.ok(e instanceof Error && typeof e.field === "string");
+  return true;
+});
+
 // Bridge: the rsETH exploit of April 2026 took 116,500 of 647,222 rsETH = 18% of supply.
 const { input } = bridgePresetRsEth2026();
 assert.equal(Math.round(bridgeExposure(input).exploitShare * 100), 18);

@@ -17,6 +17,9 @@ const matrix: Matrix = comparisonMatrix({ queuedEth: 0, totalStakedEth: 36e6 });
 const defaults: Matrix = comparisonMatrix();
 const firstCell: number | null = matrix.quantitative[0].cells[0].value;
 const design: string | undefined = matrix.qualitative[0].cells[3]?.value;
+const withScenario: Matrix = comparisonMatrix(undefined, slashingDemo().scenario);
+const isCustom: boolean = withScenario.protocols[7].custom;
+const missingText: string | null = withScenario.quantitative[0].cells[7].missing;
 
 // @ts-expect-error the fee is a number, so assigning it to a string must not type-check
 const wrong: string = protocols[0].feeOnRewards.value;

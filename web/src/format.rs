@@ -35,6 +35,8 @@ impl From<matrix::Unit> for Unit {
             matrix::Unit::Days => Unit::Days,
             matrix::Unit::Count => Unit::Count,
             matrix::Unit::TokensPerDay => Unit::TokensPerDay,
+            matrix::Unit::Multiple => Unit::Multiple,
+            matrix::Unit::Plain => Unit::Plain,
         }
     }
 }

@@ -121,7 +121,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "hhi",
         term: "HHI",
-        definition: "Herfindahl–Hirschman index: the sum of squared shares, 1 when one party holds everything and 1/n when n parties hold equal shares.",
+        definition: "Herfindahl–Hirschman index: the sum of the squared shares of stake, 1 when one operator holds everything and 1/n when n operators hold equal shares.",
     },
     Entry {
         id: "horizon",
@@ -191,7 +191,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "nakamoto",
         term: "Nakamoto coefficient",
-        definition: "The smallest number of parties that together control more than half of the stake.",
+        definition: "The fewest operators whose stake together exceeds one third of the total — enough to stop a BFT chain's finality (Casper FFG needs two thirds) or to reach an AVS's 1/3 corruption threshold.",
     },
     Entry {
         id: "operator",

@@ -55,7 +55,8 @@ async fn app_renders_the_matrix() {
             "Historical Trust Marker"
         ]
     );
-    assert_eq!(texts(&host, "table.data-table tbody tr").len(), 7);
+    // Seven protocols and the "Your scenario" row built from the demo network.
+    assert_eq!(texts(&host, "table.data-table tbody tr").len(), 8);
     assert!(texts(&host, "table.matrix td.empty").contains(&"Not in our sources".to_owned()));
 }
 

@@ -56,25 +56,41 @@ pub fn presets_js() -> Result<JsValue, JsValue> {
 }
 
 /// The comparison matrix of the built-in protocols. `exitQueue` sets the beacon-chain exit queue
-/// used for the time-to-exit row; omitted, the queue is empty and S is 36M ETH.
+/// used for the time-to-exit row (omitted or `undefined`: an empty queue, S = 36M ETH);
+/// `scenario`, when given, adds the "Your scenario" column computed from it (validated; errors
+/// name its field).
 ///
 /// Its TypeScript signature is written by hand below because wasm-bindgen cannot mark a typed
 /// `JsValue` parameter as optional.
 #[wasm_bindgen(js_name = comparisonMatrix, skip_typescript)]
-pub fn comparison_matrix_js(exit_queue: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let queue = match exit_queue {
+pub fn comparison_matrix_js(
+    exit_queue: Option<JsValue>,
+    scenario: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let queue = match exit_queue.filter(|q| !q.is_undefined() && !q.is_null()) {
         Some(q) => from_js(q)?,
         None => crate::presets::default_exit_queue(),
     };
+    let scenario: Option<crate::scenario::Scenario> =
+        match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {
+            Some(s) => Some(from_js(s)?),
+            None => None,
+        };
     let p = crate::presets::protocols().map_err(|e| js_error(&e))?;
-    to_js(&crate::matrix::comparison_matrix(&p, &queue).map_err(|e| js_error(&e))?)
+    to_js(
+        &crate::matrix::comparison_matrix(&p, &queue, scenario.as_ref())
+            .map_err(|e| js_error(&e))?,
+    )
 }
 
 #[wasm_bindgen(typescript_custom_section)]
 const COMPARISON_MATRIX_TS: &str = r#"
 /**
  * The comparison matrix of the built-in protocols. `exitQueue` sets the beacon-chain exit queue
- * used for the time-to-exit row; omitted, the queue is empty and S is 36M ETH.
+ * used for the time-to-exit row; omitted, the queue is empty and S is 36M ETH. `scenario`, when
+ * given, adds a last column "Your scenario" (`custom: true`) computed from it: position-weighted
+ * yield, VaR99/ES99 of its positions (risk engine, default options, seed 1), AVS count, operator
+ * HHI and Nakamoto coefficient.
  */
-export function comparisonMatrix(exitQueue?: ExitQueue): Matrix;
+export function comparisonMatrix(exitQueue?: ExitQueue, scenario?: Scenario): Matrix;
 "#;

@@ -179,6 +179,19 @@ fn health(leverage: f64, theta: f64) -> Option<f64> {
     (leverage > 1.0).then(|| theta * leverage / (leverage - 1.0))
 }
 
+/// Oracle price of LRT/ETH at which a position of leverage `λ` at price `p` becomes liquidatable
+/// in a market with liquidation threshold `θ`: `p·(λ − 1)/(λ·θ)`, ETH per token; `None` at
+/// `λ ≤ 1` (no debt). At the most a borrow can open, `λ = 1/(1 − LTV)`, it is `p·LTV/θ`.
+///
+/// ```
+/// // Aave v3 E-mode at its maximum leverage 1/(1 − 0.93): p* = 0.93/0.95 ≈ 0.9789.
+/// let p = restake_core::lending::liquidation_price(1.0, 1.0 / 0.07, 0.95).unwrap();
+/// assert!((p - 0.93 / 0.95).abs() < 1e-12);
+/// ```
+pub fn liquidation_price(price: f64, leverage: f64, theta: f64) -> Option<f64> {
+    (leverage > 1.0).then(|| price * (leverage - 1.0) / (leverage * theta))
+}
+
 /// Builds the looped position. See the module docs for the formulas.
 ///
 /// # Example
@@ -216,8 +229,7 @@ pub fn leverage_loop(input: &LeverageInput) -> Result<LeverageReport, Error> {
     let equity_eth = input.deposit * p;
     let collateral = input.deposit * leverage;
     let debt_eth = equity_eth * (leverage - 1.0);
-    let has_debt = leverage > 1.0;
-    let liquidation_price = has_debt.then(|| p * (leverage - 1.0) / (leverage * theta));
+    let liquidation_price = liquidation_price(p, leverage, theta);
     let max_leverage = 1.0 / (1.0 - m.ltv);
     let top = max_leverage.max(leverage);
     let curve = (0..CURVE_POINTS)

@@ -21,6 +21,8 @@ pub mod replay;
 
 pub use amm::{Pool, PoolKind, Sale};
 pub use cascade::{CascadeInput, CascadeReport, Population, Position, Shock, liquidation_cascade};
-pub use leverage_loop::{LeverageInput, LeverageReport, LoopTarget, leverage_loop};
+pub use leverage_loop::{
+    LeverageInput, LeverageReport, LoopTarget, leverage_loop, liquidation_price,
+};
 pub use market::{LendingMarket, MarketParams, lending_markets, morpho_lif};
 pub use oracle::OracleKind;

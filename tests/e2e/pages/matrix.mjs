@@ -5,16 +5,50 @@ export const matrix = {
   path: "/",
   heading: "Liquid restaking, side by side",
   async content(page) {
+    // Figures are shown first; the radio group switches to the source article's matrix.
+    const figures0 = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
+    await figures0.waitFor();
+    await page.getByRole("radio", { name: /Architecture/ }).check();
+    assert.equal(await figures0.isVisible(), false);
     const qualitative = page.getByRole("table", { name: /Core architectural matrix/ });
     for (const text of ["ether.fi", "Renzo", "Kelp DAO", "Highly distributed, permissionless nodes",
       "Algorithmic, fully automated selection", "Recovering from April 2026 bridge exploit"]) {
       await qualitative.getByText(text, { exact: false }).first().waitFor();
     }
+    // No "Your scenario" column in the architecture matrix: it describes protocols only.
+    assert.equal(await qualitative.locator("thead th").count(), 8);
+    await page.getByRole("radio", { name: /Figures/ }).check();
+    assert.equal(await qualitative.isVisible(), false);
     const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
-    assert.equal(await figures.locator("tbody tr").count(), 7);
+    // Seven protocols and the custom row built from the demo network.
+    assert.equal(await figures.locator("tbody tr").count(), 8);
+    const row = (name) => figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: name }) });
+    const cell = async (name, column) => {
+      const headers = await figures.locator("thead th").allTextContents();
+      const i = headers.findIndex((h) => h.startsWith(column)) - 1;
+      return (await row(name).locator("td").nth(i).textContent()).trim();
+    };
+    // Aave v3 E-mode for weETH: 1/(1 − 0.93) = 14.29×, liquidated at 0.93/0.95 = 97.9% of today's price.
+    assert.match(await cell("ether.fi (weETH)", "Max leverage"), /^14\.29×/);
+    assert.match(await cell("ether.fi (weETH)", "Liquidation price at max leverage"), /^97\.9/);
+    assert.match(await cell("Kelp DAO (rsETH)", "Max leverage"), /^no sourced market/);
+    // rsETH 2026-04-18: 18% bridged, socialised loss 0.18/1.18 = 15.3%.
+    assert.match(await cell("Kelp DAO (rsETH)", "Share of supply bridged"), /^18(\.0)?%/);
+    assert.match(await cell("Kelp DAO (rsETH)", "Loss in a bridge exploit"), /^15\.3/);
+    // Concentration: not sourced for presets; the demo network's HHI 11,653/39,601 = 0.294, Nakamoto 1.
+    assert.match(await cell("Renzo (ezETH)", "Operator concentration"), /^not sourced/);
+    assert.match(await cell("Your scenario", "Operator concentration"), /^0\.29/);
+    assert.match(await cell("Your scenario", "Nakamoto"), /^1(?![\d.,])/);
+    // wstETH: VaR99 0 (P(loss) ≈ 0.5% < 1%).
+    assert.match(await cell("Lido (wstETH)", "VaR99"), /^0/);
   },
   async interact(page) {
     const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
+    // A computed cell's tooltip names the engine.
+    const varTip = figures.locator("tbody tr").first().locator("td").nth((await figures.locator("thead th").allTextContents()).findIndex((h) => h.startsWith("VaR99")) - 1).getByRole("button", { name: "Source" });
+    await varTip.focus();
+    const varTipId = await varTip.getAttribute("aria-describedby");
+    assert.match(await page.locator(`#${varTipId}`).textContent(), /Monte Carlo risk engine/);
     const header = figures.getByRole("columnheader", { name: /Time to exit/ });
     await header.getByRole("button", { name: /Time to exit/ }).click();
     assert.equal(await header.getAttribute("aria-sort"), "ascending");
@@ -42,10 +76,37 @@ export const matrix = {
     ]);
     assert.equal(download.suggestedFilename(), "restake-lab-matrix.csv");
     // A protocol's name opens its yield stack with its preset.
-    await page.getByRole("link", { name: "Renzo: open its yield stack" }).click();
+    await page.getByRole("link", { name: "Renzo on the Yield page" }).click();
     await page.getByRole("heading", { level: 1, name: "Yield stacking" }).waitFor();
     assert.equal(await page.locator("#preset").inputValue(), "1");
     assert.match(page.url(), /\/yield\?protocol=renzo$/);
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Liquid restaking, side by side" }).waitFor();
+    // Slashing, pre-filled: the demo's 30 ETH all in weETH. ether.fi loses 5.7% under the
+    // default events (tests/e2e/pages/slashing.mjs) ⇒ 30 × 0.057 = 1.71 ETH.
+    await page.getByRole("link", { name: "ether.fi on the Slashing page" }).click();
+    await page.getByRole("heading", { level: 1, name: "Layered slashing" }).waitFor();
+    assert.match(await page.locator("#prefill-notice").textContent(), /your 30\.00 ETH position is all in ether\.fi \(weETH\)/);
+    assert.equal(await page.locator("#position-loss").textContent(), "1.71 ETH");
+    await page.goBack();
+    // Risk, pre-filled: the positions are 30 ETH of rsETH.
+    await page.getByRole("link", { name: "Kelp DAO on the Risk page" }).click();
+    await page.getByRole("heading", { level: 1, name: "Slashing risk, simulated" }).waitFor();
+    assert.match(await page.locator("#prefill-notice").textContent(), /all in Kelp DAO \(rsETH\)/);
+    await page.locator("#position-var99").waitFor();
+    await page.goBack();
+    // A protocol outside the demo network says so.
+    await page.getByRole("link", { name: "Puffer on the Risk page" }).click();
+    await page.getByText(/is not in this page's network/).waitFor();
+    await page.goBack();
+    // Leverage, pre-filled: weETH's main market is Aave v3 E-mode; rsETH has no sourced market.
+    await page.getByRole("link", { name: "ether.fi on the Leverage page" }).click();
+    await page.getByRole("heading", { level: 1, name: "Leverage and liquidation cascades" }).waitFor();
+    assert.equal(await page.locator("#market-preset option:checked").textContent(), "Aave v3 ETH-correlated E-mode");
+    assert.match(await page.locator("#prefill-notice").textContent(), /main lending market/);
+    await page.goBack();
+    await page.getByRole("link", { name: "Kelp DAO on the Leverage page" }).click();
+    await page.getByText(/No lending market for Kelp DAO \(rsETH\) is in our sources/).waitFor();
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: "Liquid restaking, side by side" }).waitFor();
     // The exit queue input recomputes the time to exit in the table and the chart:

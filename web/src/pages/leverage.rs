@@ -3,6 +3,7 @@
 //! comes from `restake_core::lending`.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use restake_core::lending::cascade::CascadeRound;
 use restake_core::lending::replay::ezeth_april_2024;
 use restake_core::lending::{
@@ -122,10 +123,26 @@ fn HealthGauge(#[prop(into)] hf: Signal<Option<f64>>) -> impl IntoView {
 pub fn LeveragePage() -> impl IntoView {
     let markets = lending_markets();
     let replay = ezeth_april_2024();
-    let start = markets
+    let default_start = markets
         .iter()
         .position(|m| m.id == "morpho-ezeth-weth-77")
         .unwrap_or(0);
+    // `/leverage?protocol=etherfi` (a link from the matrix) starts from the token's main market.
+    let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
+    let main = wanted.as_deref().map(|id| {
+        let market = restake_core::matrix::main_lending_market(id)
+            .and_then(|m| markets.iter().position(|x| x.id == m.id));
+        let name = restake_core::presets::protocols()
+            .ok()
+            .and_then(|ps| ps.into_iter().find(|p| p.id == id))
+            .map_or_else(|| id.to_owned(), |p| format!("{} ({})", p.name, p.token));
+        match market {
+            Some(i) => (Some(i), format!("Opened from the matrix: {name}'s main lending market, {}.", markets[i].name)),
+            None => (None, format!("No lending market for {name} is in our sources, so the page starts from its default market; enter the market's parameters yourself.")),
+        }
+    });
+    let start = main.as_ref().and_then(|(i, _)| *i).unwrap_or(default_start);
+    let notice = main.map(|(_, n)| n);
     let m0 = markets[start].clone();
     let preset = RwSignal::new(start);
     let ltv = RwSignal::new(m0.ltv.value);
@@ -449,6 +466,7 @@ pub fn LeveragePage() -> impl IntoView {
 
     view! {
         <Page title="Leverage and liquidation cascades">
+            {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "A "<Term id="leverage-loop">"leverage loop"</Term>
                 " deposits an LRT, borrows ETH against it, buys more LRT and deposits again. It multiplies the LRT's yield over the borrow rate — and puts a "

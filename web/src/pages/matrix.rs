@@ -8,6 +8,7 @@ use restake_core::exit::ExitQueue;
 use restake_core::matrix::{Matrix, comparison_matrix};
 use restake_core::presets;
 use restake_core::protocol::Protocol;
+use restake_core::scenario::Scenario;
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
@@ -21,10 +22,19 @@ use crate::format::Unit;
 /// Glossary id for a quantitative row, where one exists.
 fn row_term(id: &str) -> Option<&'static str> {
     match id {
-        "netApy" | "riskAdjustedApy" => Some("apy"),
+        "netApy" => Some("apy"),
+        "riskAdjustedApy" => Some("risk-adjusted-apy"),
+        "expectedLoss" => Some("expected-loss"),
         "feeOnRewards" => Some("fee-on-rewards"),
         "timeToExit" => Some("escrow"),
-        "bridges" | "bridgeMintLimit" => Some("bridge"),
+        "bridges" | "bridgeMintLimit" | "bridgedShare" | "bridgeExploitLoss" => Some("bridge"),
+        "var99" => Some("var"),
+        "es99" => Some("expected-shortfall"),
+        "maxLeverage" => Some("leverage-loop"),
+        "liquidationPrice" => Some("liquidation-price"),
+        "avsCount" => Some("avs"),
+        "operatorHhi" => Some("hhi"),
+        "nakamoto" => Some("nakamoto"),
         _ => None,
     }
 }
@@ -45,20 +55,38 @@ fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
         .iter()
         .enumerate()
         .map(|(i, p)| Row {
-            header: format!("{} ({})", p.name, p.token),
+            header: column_title(p),
             cells: m
                 .quantitative
                 .iter()
-                .map(|r| Cell {
-                    value: CellValue::Number(r.cells[i].value),
-                    note: Some(describe(&r.cells[i].basis)),
-                    assumption: r.cells[i].basis.rests_on_assumption(),
+                .map(|r| {
+                    let c = &r.cells[i];
+                    Cell {
+                        value: match (c.value, &c.missing) {
+                            (None, Some(text)) => CellValue::Text(text.clone()),
+                            (v, _) => CellValue::Number(v),
+                        },
+                        note: Some(describe(&c.basis)),
+                        assumption: c.basis.rests_on_assumption(),
+                    }
                 })
                 .collect(),
         })
         .collect();
     (columns, rows)
 }
+
+/// A column's title: the protocol and its token, or the custom column and what it holds.
+fn column_title(p: &restake_core::matrix::MatrixProtocol) -> String {
+    if p.custom {
+        format!("{} — {SCENARIO_LABEL} ({})", p.name, p.token)
+    } else {
+        format!("{} ({})", p.name, p.token)
+    }
+}
+
+/// What the custom column is built from, until the app has a global scenario document.
+const SCENARIO_LABEL: &str = "demo network";
 
 /// Bars of the time to exit per protocol, from the matrix's `timeToExit` row.
 fn exit_bars(m: &Matrix) -> Vec<Bar> {
@@ -68,6 +96,7 @@ fn exit_bars(m: &Matrix) -> Vec<Bar> {
     m.protocols
         .iter()
         .zip(&row.cells)
+        .filter(|(p, _)| !p.custom)
         .enumerate()
         .map(|(i, (p, c))| Bar {
             label: format!("{} ({})", p.name, p.token),
@@ -111,6 +140,15 @@ pub fn MatrixPage() -> impl IntoView {
 /// valid matrix stays on screen while an input is invalid.
 #[component]
 fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
+    // The custom column: for now the Slashing and Risk pages' demo network.
+    let scenario: Option<Scenario> = restake_core::slashing::demo::demo()
+        .ok()
+        .map(|d| d.scenario);
+    let links = protocols
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone(), p.token.clone()))
+        .collect::<Vec<_>>();
+    let show_figures = RwSignal::new(true);
     let defaults = presets::default_exit_queue();
     let queued = RwSignal::new(defaults.queued_eth);
     let staked = RwSignal::new(defaults.total_staked_eth);
@@ -119,7 +157,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             queued_eth: queued.get(),
             total_staked_eth: staked.get(),
         };
-        comparison_matrix(&protocols, &q)
+        comparison_matrix(&protocols, &q, scenario.as_ref())
     });
     let computed = outcome.result;
     let error_for = move |field: &'static str| outcome.error_at(field);
@@ -133,17 +171,51 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
     let desc = Signal::derive(move || {
         "Days from a withdrawal request to ETH in hand by the slow path: protocol delay, EigenLayer's 14-day escrow, then the beacon-chain exit queue.".to_owned()
     });
+    let protocol_links = links
+        .into_iter()
+        .map(|(id, name, token)| {
+            let pages = [("yield", "Yield"), ("slashing", "Slashing"), ("risk", "Risk"), ("leverage", "Leverage")]
+                .into_iter()
+                .map(|(path, page)| {
+                    let href = format!("/{path}?protocol={id}");
+                    let label = format!("{name} on the {page} page");
+                    view! { <li><A href=href attr:aria-label=label>{page}</A></li> }
+                })
+                .collect_view();
+            view! { <li><span class="protocol-name">{format!("{name} ({token})")}</span><ul class="inline-links">{pages}</ul></li> }
+        })
+        .collect_view();
     view! {
-        {move || matrix().map(|m| view! { <QualitativeMatrix matrix=m/> })}
-        <h2>"Figures per protocol"</h2>
-        <p>"Click a column heading to sort. The “i” beside each figure gives its source and date."</p>
-        <DataTable
-            caption="Sourced and computed figures per protocol"
-            row_header="Protocol"
-            columns=columns
-            rows=figures
-            csv_name="restake-lab-matrix.csv"
-        />
+        <fieldset class="row-toggle">
+            <legend>"Show"</legend>
+            <label>
+                <input type="radio" name="matrix-rows" value="figures" prop:checked=move || show_figures.get() on:change=move |_| show_figures.set(true)/>
+                " Figures (computed and sourced)"
+            </label>
+            <label>
+                <input type="radio" name="matrix-rows" value="architecture" prop:checked=move || !show_figures.get() on:change=move |_| show_figures.set(false)/>
+                " Architecture (the source article's matrix)"
+            </label>
+        </fieldset>
+        <div hidden=move || show_figures.get()>
+            {move || matrix().map(|m| view! { <QualitativeMatrix matrix=m/> })}
+        </div>
+        <div hidden=move || !show_figures.get()>
+            <h2>"Figures per protocol"</h2>
+            <p>
+                "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions. VaR and ES come from 20,000 simulated years per protocol (seed 1) on one illustrative operator and the yield page's illustrative AVSs, so they differ only between an LRT and the LST. The last row, “Your scenario”, is computed from the demo network of the Slashing and Risk pages (100,000 years, seed 1)."
+            </p>
+            <DataTable
+                caption="Sourced and computed figures per protocol"
+                row_header="Protocol"
+                columns=columns
+                rows=figures
+                csv_name="restake-lab-matrix.csv"
+            />
+        </div>
+        <h2>"Open a protocol"</h2>
+        <p>"Each page starts from the protocol: its yield preset, your position moved into its token, or its main lending market."</p>
+        <ul class="protocol-links">{protocol_links}</ul>
         <h2>"How long does the slow exit take?"</h2>
         <Panels
             inputs=Box::new(move || view! {
@@ -190,9 +262,12 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
 /// The seed's matrix as published: parameters down, protocols across.
 #[component]
 fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
+    // The custom column has no architecture: the seed's matrix describes protocols only.
+    let shown: Vec<bool> = matrix.protocols.iter().map(|p| !p.custom).collect();
     let head = matrix
         .protocols
         .iter()
+        .filter(|p| !p.custom)
         .map(|p| {
             let href = format!("/yield?protocol={}", p.id);
             let label = format!("{}: open its yield stack", p.name);
@@ -209,7 +284,9 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
                 .cells
                 .into_iter()
                 .zip(names.clone())
-                .map(|(c, name)| match c {
+                .zip(shown.clone())
+                .filter(|(_, shown)| *shown)
+                .map(|((c, name), _)| match c {
                     Some(c) => {
                         view! { <td data-protocol=name>{c.value}<SourceNote basis=c.basis/></td> }
                             .into_any()

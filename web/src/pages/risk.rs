@@ -5,6 +5,7 @@
 //! `restake_core::risk`; the slices merge exactly, so the report equals a single run's.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use restake_core::Error;
 use restake_core::risk::input::{Probabilities, RiskOptions, SeedInput, Severity};
 use restake_core::risk::stats::LossDistribution;
@@ -86,8 +87,13 @@ fn distribution_cells(d: &LossDistribution) -> Vec<Cell> {
 /// The page.
 #[component]
 pub fn RiskPage() -> impl IntoView {
+    // `/risk?protocol=kelp` (a link from the matrix): the user's position moves into that token.
+    let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
     match risk_demo() {
-        Ok(d) => view! { <RiskLab demo=d/> }.into_any(),
+        Ok(mut d) => {
+            let notice = wanted.map(|id| super::slashing::prefill_notice(&mut d.scenario, &id));
+            view! { <RiskLab demo=d notice=notice/> }.into_any()
+        }
         Err(e) => view! {
             <Page title="Slashing risk, simulated">
                 <p role="alert" class="error">{format!("The built-in scenario failed to load: {e}")}</p>
@@ -98,7 +104,7 @@ pub fn RiskPage() -> impl IntoView {
 }
 
 #[component]
-fn RiskLab(demo: RiskDemo) -> impl IntoView {
+fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
     let scenario = StoredValue::new(demo.scenario.clone());
     let p0 = demo.options.probabilities.clone();
     let paths = RwSignal::new(demo.options.paths);
@@ -386,6 +392,7 @@ fn RiskLab(demo: RiskDemo) -> impl IntoView {
 
     view! {
         <Page title="Slashing risk, simulated">
+            {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "Expected loss hides the tail. This page draws many possible years of operator faults, "
                 <Term id="avs">"AVS"</Term>

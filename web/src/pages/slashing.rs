@@ -3,6 +3,7 @@
 //! LRT and the user's positions. Every figure comes from `restake_core::slashing`.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use restake_core::scenario::{Allocation, Scenario};
 use restake_core::slashing::demo::{SlashingDemo, demo};
 use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode, apply_slashing};
@@ -244,8 +245,13 @@ fn trim_percent(fraction: f64) -> String {
 /// The page.
 #[component]
 pub fn SlashingPage() -> impl IntoView {
+    // `/slashing?protocol=kelp` (a link from the matrix): the user's position moves into that token.
+    let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
     match demo() {
-        Ok(d) => view! { <SlashingLab demo=d/> }.into_any(),
+        Ok(mut d) => {
+            let notice = wanted.map(|id| prefill_notice(&mut d.scenario, &id));
+            view! { <SlashingLab demo=d notice=notice/> }.into_any()
+        }
         // The demo is built-in data covered by core's tests; show the reason rather than a blank page.
         Err(e) => view! {
             <Page title="Layered slashing">
@@ -256,8 +262,34 @@ pub fn SlashingPage() -> impl IntoView {
     }
 }
 
+/// Moves the user's positions into protocol `id`'s token ([`restake_core::matrix::focus_positions`])
+/// and says so; when `id` is not in the network, leaves the scenario and says that.
+pub(crate) fn prefill_notice(scenario: &mut restake_core::scenario::Scenario, id: &str) -> String {
+    let name = scenario
+        .protocols
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| format!("{} ({})", p.name, p.token));
+    match (restake_core::matrix::focus_positions(scenario, id), name) {
+        (Some(s), Some(name)) => {
+            let total: f64 = s.positions.iter().map(|p| p.amount_eth).sum();
+            *scenario = s;
+            format!(
+                "Opened from the matrix: your {} position is all in {name}.",
+                format(Some(total), Unit::Eth)
+            )
+        }
+        (_, Some(name)) => format!(
+            "{name} is not in this page's network (no operators or restaked ETH for it), so the page starts from the demo positions."
+        ),
+        _ => format!(
+            "No protocol “{id}” is in this page's network, so the page starts from the demo positions."
+        ),
+    }
+}
+
 #[component]
-fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
+fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
     let base = demo.scenario.clone();
     let op_ids: Vec<String> = base.operators.iter().map(|o| o.id.clone()).collect();
     let op_names: Vec<String> = base.operators.iter().map(|o| o.name.clone()).collect();
@@ -806,6 +838,7 @@ fn SlashingLab(demo: SlashingDemo) -> impl IntoView {
 
     view! {
         <Page title="Layered slashing">
+            {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "One "
                 <Term id="operator">"operator"</Term>
