@@ -11,6 +11,7 @@ use restake_core::protocol::Protocol;
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::download::{csv, offer_file};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
@@ -201,6 +202,30 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
         })
         .collect_view();
     let names: Vec<String> = matrix.protocols.iter().map(|p| p.name.clone()).collect();
+    // The table as CSV: the seed's text per protocol, empty where our sources say nothing.
+    let csv_text = {
+        let header: Vec<String> = std::iter::once("Technical parameter".to_owned())
+            .chain(names.iter().cloned())
+            .collect();
+        let body: Vec<Vec<String>> = matrix
+            .qualitative
+            .iter()
+            .map(|r| {
+                std::iter::once(r.label.clone())
+                    .chain(
+                        r.cells
+                            .iter()
+                            .map(|c| c.as_ref().map(|c| c.value.clone()).unwrap_or_default()),
+                    )
+                    .collect()
+            })
+            .collect();
+        csv(&header, &body)
+    };
+    let message = RwSignal::new(None::<String>);
+    let download = move |_| {
+        message.set(offer_file("restake-lab-architecture.csv", "text/csv", &csv_text).err())
+    };
     let rows = matrix
         .qualitative
         .into_iter()
@@ -235,6 +260,10 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+        </div>
+        <div class="table-actions">
+            <button type="button" class="secondary" on:click=download>"Download CSV"</button>
+            {move || message.get().map(|m| view! { <span role="alert">{m}</span> })}
         </div>
     }
 }
