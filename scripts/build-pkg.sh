@@ -4,6 +4,8 @@
 #   pkg/node/     --target nodejs   picked by Node through the "node" export condition (CommonJS)
 #   pkg/web/      --target web      `restake-core/web` for browsers without a bundler (await init())
 # Each .wasm is then optimised with wasm-opt 132 from npm's binaryen (never Debian's 108).
+# Every build also gets the scenario's JSON Schema (core/scenario.schema.json, checked in and kept
+# current by core/tests/scenario_schema.rs), exported as `restake-core/scenario.schema.json`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -15,6 +17,7 @@ for t in bundler node web; do
   target=$t; [ "$t" = node ] && target=nodejs
   wasm-bindgen --target "$target" --out-dir "pkg/$t" --out-name restake_core "$wasm"
   wasm-opt -Oz "pkg/$t/restake_core_bg.wasm" -o "pkg/$t/restake_core_bg.wasm"
+  cp core/scenario.schema.json "pkg/$t/scenario.schema.json"
 done
 # The root package.json says "type": "module"; the nodejs build is CommonJS.
 echo '{ "type": "commonjs" }' > pkg/node/package.json

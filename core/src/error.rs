@@ -102,4 +102,45 @@ impl Error {
             | Error::Invariant { field, .. } => field,
         }
     }
+
+    /// The same error with its field path re-rooted: a path starting with `from` (a whole
+    /// segment: `from` itself, `from.…` or `from[…`) has that prefix replaced by `to`; with an
+    /// empty `from`, every path is prefixed by `to` (`chains[2].supply` → `bridge.chains[2].supply`).
+    /// Used to place an engine's errors inside a scenario document section.
+    pub fn rebased(mut self, from: &str, to: &str) -> Error {
+        let field = self.field_mut();
+        let rest = if from.is_empty() {
+            Some(if field.as_str() == "." {
+                ""
+            } else {
+                field.as_str()
+            })
+        } else {
+            field
+                .strip_prefix(from)
+                .filter(|r| r.is_empty() || r.starts_with('.') || r.starts_with('['))
+        };
+        if let Some(rest) = rest {
+            let joined = if rest.is_empty() || rest.starts_with('.') || rest.starts_with('[') {
+                format!("{to}{rest}")
+            } else {
+                format!("{to}.{rest}")
+            };
+            *field = joined;
+        }
+        self
+    }
+
+    fn field_mut(&mut self) -> &mut String {
+        match self {
+            Error::NotFinite { field, .. }
+            | Error::OutOfRange { field, .. }
+            | Error::InvalidText { field, .. }
+            | Error::UnknownReference { field, .. }
+            | Error::DuplicateId { field, .. }
+            | Error::SumTooLarge { field, .. }
+            | Error::Parse { field, .. }
+            | Error::Invariant { field, .. } => field,
+        }
+    }
 }

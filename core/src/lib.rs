@@ -10,7 +10,8 @@
 //! Entry points:
 //! - [`presets::protocols`] — the built-in protocol profiles with their sources.
 //! - [`matrix::comparison_matrix`] — the side-by-side comparison of protocols.
-//! - [`scenario::Scenario::from_json`] — parse and validate a scenario document.
+//! - [`scenario::Scenario::from_json`] — parse, migrate and validate a scenario document;
+//!   [`scenario::run_scenario`] runs every engine on it, [`scenario::replays`] lists the replays.
 //! - [`yield_stack::yield_stack`] — the LRT-vs-LST yield waterfall, compounded and risk-adjusted.
 //! - [`risk::simulate_risk`] — Monte Carlo loss distribution of correlated slashing.
 //! - [`security::security_analysis`] — cost vs profit of corruption, γ* certificate, attacks, cascades.

@@ -443,6 +443,7 @@ fn protocol_risk_input(p: &Protocol, lst: &Protocol) -> (Scenario, RiskOptions) 
             native_share: 1.0,
             exchange_rate_eth: None,
         }],
+        ..Scenario::default()
     };
     let mut options = RiskOptions {
         paths: MATRIX_RISK_PATHS as f64,

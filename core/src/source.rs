@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Error, validate};
 
 /// Where a value comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -82,9 +82,10 @@ impl Basis {
 }
 
 /// A value together with its [`Basis`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schemars(rename = "Sourced_{T}")]
 pub struct Sourced<T> {
     /// The value; its unit is documented on the field that holds the `Sourced`.
     pub value: T,

@@ -5,7 +5,10 @@ import {
   yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
   simulateRisk, riskDemo, RiskRun,
   securityAnalysis, restakingGraphAnalysis, securityDemo,
+  parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
 } from "restake-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const protocols = presets();
 // The source article's three first, then the other LRTs and the LST baseline.
@@ -227,4 +230,49 @@ assert.throws(() => securityAnalysis(sec.scenario, { ...sec.params, services: se
   assert.equal(e.field, "params.services");
   return true;
 });
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis OK");
+// Scenario documents (issue #8): the default document, a run, share links, parsing, replays.
+const docDefault = defaultScenario();
+assert.equal(docDefault.version, 2);
+assert.equal(docDefault.operators.length, 4);
+for (const section of ["yieldStack", "slashing", "risk", "security", "leverage", "bridge"]) {
+  assert.ok(docDefault[section], `default document has ${section}`);
+}
+const docReport = runScenario(docDefault);
+const docHeadline = (id) => docReport.headlines.find((h) => h.id === id);
+// rsETH preset, socialised haircut 0.18/1.18: holders lose 116,500/1.18 = 98,728.81 ETH.
+assert.ok(Math.abs(docHeadline("bridge.holderLossEth").value - 116500 / 1.18) < 1e-6);
+assert.equal(docHeadline("bridge.holderLossEth").unit, "eth");
+assert.ok(Math.abs(docReport.leverage.loop.healthFactor - 1.2) < 1e-12);
+assert.equal(docReport.risk.seed, "1");
+const docLink = scenarioToFragment(docDefault);
+assert.ok(docLink.startsWith("s2."));
+assert.deepEqual(scenarioFromFragment(docLink), docDefault);
+assert.deepEqual(scenarioFromFragment(`#${docLink}`), docDefault);
+assert.deepEqual(parseScenario(JSON.stringify(docDefault)), docDefault);
+assert.equal(parseScenario('{"version": 1, "protocols": []}').version, 2); // migrated
+const docThrows = (f, field, kind) => assert.throws(f, (e) => {
+  assert.ok(e instanceof Error);
+  assert.equal(e.field, field, e.message);
+  if (kind) assert.equal(e.kind, kind);
+  return true;
+});
+docThrows(() => parseScenario('{"version": 2, "protocols": [], "colour": "red"}'), "colour", "parse");
+docThrows(() => parseScenario("{"), ".", "parse");
+docThrows(() => parseScenario(" ".repeat(1048577)), ".", "outOfRange");
+docThrows(() => runScenario({ ...docDefault, risk: { ...docDefault.risk, paths: 10000001 } }), "risk.paths", "outOfRange");
+docThrows(() => runScenario({ ...docDefault, bridge: { ...docDefault.bridge, exchangeRateEth: -1 } }), "bridge.exchangeRateEth");
+docThrows(() => scenarioFromFragment("not-a-link"), "fragment", "parse");
+docThrows(() => scenarioFromFragment("s2.!!!"), "fragment", "parse");
+const docReplays = replays();
+assert.deepEqual(docReplays.map((r) => r.id), ["steth-2022-06", "ezeth-2024-04", "rseth-bridge-2026-04", "mass-operator-fault", "avs-bug"]);
+for (const r of docReplays) {
+  assert.match(r.date, /^\d{4}-\d{2}$/);
+  assert.ok(r.note.length > 0 && r.basis.length > 0);
+  assert.ok(runScenario(r.scenario).headlines.length > 0, r.id);
+}
+// The JSON Schema ships in the package and closes the document object.
+const docSchema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("restake-core/scenario.schema.json"), "utf8"));
+assert.equal(docSchema.title, "Scenario");
+assert.equal(docSchema.additionalProperties, false);
+assert.ok(docSchema.$defs.BridgeInput);
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays OK");

@@ -8,6 +8,8 @@ import {
   simulateRisk, riskDemo, RiskRun, type RiskReport, type RiskOptions,
   securityAnalysis, securityDemo, restakingGraphAnalysis,
   type SecurityReport, type SecurityParams, type Verdict,
+  parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
+  type Scenario, type ScenarioReport, type Headline, type HeadlineUnit, type Replay,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -71,7 +73,24 @@ const graphReport: SecurityReport = restakingGraphAnalysis({ validators: [], ser
 // @ts-expect-error a threshold is a numerator/denominator pair, not a number
 const badThreshold: SecurityParams = { services: [{ avs: "da", profitEth: 1, threshold: 0.5 }] };
 
+const docDefault: Scenario = defaultScenario();
+const docReport: ScenarioReport = runScenario(docDefault);
+const docHeadline: Headline | undefined = docReport.headlines[0];
+const docUnit: HeadlineUnit | undefined = docHeadline?.unit;
+const docLoopHf: number | null | undefined = docReport.leverage?.loop.healthFactor;
+const docLink: string = scenarioToFragment(docDefault);
+const docBack: Scenario = scenarioFromFragment(docLink);
+const docParsed: Scenario = parseScenario(JSON.stringify(docDefault));
+const docReplays: Replay[] = replays();
+const docReplayDate: string | undefined = docReplays[0]?.date;
+const docBridgeLoss: number | undefined = docReport.bridge?.holderLossEth;
+// @ts-expect-error a headline unit is one of the named units
+const docBadUnit: HeadlineUnit = "percent";
+// @ts-expect-error the version is a number
+const docBadVersion: Scenario = { ...docDefault, version: "2" };
+
 export {
+  docUnit, docLoopHf, docBack, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
 };

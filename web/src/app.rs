@@ -6,10 +6,12 @@ use leptos_router::path;
 
 use crate::pages::leverage::LeveragePage;
 use crate::pages::risk::RiskPage;
+use crate::pages::scenarios::ScenariosPage;
 use crate::pages::{
     bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, security::SecurityPage,
     slashing::SlashingPage, yield_stack::YieldPage,
 };
+use crate::store::{Keyed, Store};
 
 /// One entry of the top navigation. Only pages that work are listed.
 struct NavItem {
@@ -47,14 +49,33 @@ const NAV: &[NavItem] = &[
         label: "Leverage",
     },
     NavItem {
+        href: "/scenarios",
+        label: "Scenarios",
+    },
+    NavItem {
         href: "/glossary",
         label: "Glossary",
     },
 ];
 
-/// The application: header, routed page, footer.
+/// The application: header, routed page, footer. It owns the scenario store (the document every
+/// what-if page reads and edits, see `crate::store`) and rebuilds the routed what-if page when the
+/// document is replaced.
 #[component]
 pub fn App() -> impl IntoView {
+    let store = Store::from_location();
+    provide_context(store);
+    store.follow_history();
+    let banner = move || {
+        store.banner.get().map(|message| {
+            view! {
+                <div class="banner error" role="alert">
+                    <p>{message}</p>
+                    <button type="button" class="secondary" on:click=move |_| store.banner.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    };
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -73,14 +94,16 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <main id="main" tabindex="-1">
+                {banner}
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=MatrixPage/>
-                    <Route path=path!("/yield") view=YieldPage/>
-                    <Route path=path!("/slashing") view=SlashingPage/>
-                    <Route path=path!("/risk") view=RiskPage/>
-                    <Route path=path!("/security") view=SecurityPage/>
-                    <Route path=path!("/bridge") view=BridgePage/>
-                    <Route path=path!("/leverage") view=LeveragePage/>
+                    <Route path=path!("/yield") view=|| view! { <Keyed><YieldPage/></Keyed> }/>
+                    <Route path=path!("/slashing") view=|| view! { <Keyed><SlashingPage/></Keyed> }/>
+                    <Route path=path!("/risk") view=|| view! { <Keyed><RiskPage/></Keyed> }/>
+                    <Route path=path!("/security") view=|| view! { <Keyed><SecurityPage/></Keyed> }/>
+                    <Route path=path!("/bridge") view=|| view! { <Keyed><BridgePage/></Keyed> }/>
+                    <Route path=path!("/leverage") view=|| view! { <Keyed><LeveragePage/></Keyed> }/>
+                    <Route path=path!("/scenarios") view=ScenariosPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>
             </main>

@@ -219,9 +219,24 @@ pub const ENTRIES: &[Entry] = &[
         definition: "What an attacker gains by corrupting a service (the funds it secures, bribes), an estimate that no service publishes.",
     },
     Entry {
+        id: "replay",
+        term: "Replay",
+        definition: "A ready-made scenario that restages a past event (or a stylised one) with a note on what happened and the sources of its figures.",
+    },
+    Entry {
         id: "risk-adjusted-apy",
         term: "Risk-adjusted APY",
         definition: "The net APY less the expected yearly slashing loss.",
+    },
+    Entry {
+        id: "scenario",
+        term: "Scenario",
+        definition: "The one versioned document that holds a what-if: the network of protocols, operators and AVSs and every page's inputs, saved, shared and compared as a whole.",
+    },
+    Entry {
+        id: "share-link",
+        term: "Share link",
+        definition: "A link that carries a whole scenario, compressed, after its “#s=”, so it opens the same figures elsewhere without any server keeping it.",
     },
     Entry {
         id: "shared-stake",

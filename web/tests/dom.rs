@@ -398,3 +398,60 @@ async fn basis_list_flags_assumptions() {
     );
     assert_eq!(texts(&host, "details.notes li.assumed").len(), 1);
 }
+
+// ---- the scenario store ----
+
+use restake_core::scenario::{Scenario, default_document};
+use restake_web::store::{Store, local, url};
+
+#[wasm_bindgen_test]
+fn an_edit_reaches_the_address_bar_and_a_page_load_reads_it_back() {
+    url::clear_fragment().unwrap();
+    let store = Store::new(default_document().unwrap());
+    // Building a store or pushing an unchanged document writes nothing.
+    store.push_now();
+    assert_eq!(url::current_fragment(), None);
+    store.edit(|d| d.name = Some("Round trip".to_owned()));
+    store.push_now();
+    let f = url::current_fragment().expect("the edit is in the address bar");
+    assert!(f.starts_with("s2."), "{f}");
+    let back = Scenario::from_fragment(&f).unwrap();
+    assert_eq!(back, store.doc.get_untracked());
+    assert_eq!(back.name.as_deref(), Some("Round trip"));
+    // Opening that address starts from the same document, without a banner.
+    let opened = Store::from_location();
+    assert_eq!(opened.doc.get_untracked(), back);
+    assert_eq!(opened.banner.get_untracked(), None);
+    url::clear_fragment().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_hostile_link_shows_a_banner_and_starts_from_the_default() {
+    let default = default_document().unwrap();
+    let too_long = format!("s2.{}", "A".repeat(1_600_000));
+    for bad in ["s2.not*base64", "x9.abc", "s2.AAAA", too_long.as_str()] {
+        url::set_fragment(bad, url::Entry::Replace).unwrap();
+        let store = Store::from_location();
+        assert_eq!(store.doc.get_untracked(), default);
+        let banner = store.banner.get_untracked().expect("a banner");
+        assert!(banner.contains("could not be loaded"), "{banner}");
+        assert!(banner.contains("fragment"), "{banner}");
+        // The refused text is gone from the address bar, so Back never returns to it.
+        assert_eq!(url::current_fragment(), None);
+    }
+}
+
+#[wasm_bindgen_test]
+fn saved_scenarios_round_trip_through_local_storage() {
+    let mut doc = default_document().unwrap();
+    doc.name = Some("dom test".to_owned());
+    let text = doc.to_json();
+    local::save("  dom test ", &text).unwrap();
+    assert!(local::names().unwrap().contains(&"dom test".to_owned()));
+    let back = local::load("dom test").unwrap().expect("saved");
+    assert_eq!(Scenario::from_json(&back).unwrap(), doc);
+    local::delete("dom test").unwrap();
+    assert_eq!(local::load("dom test").unwrap(), None);
+    assert!(!local::names().unwrap().contains(&"dom test".to_owned()));
+    assert!(local::save(" ", &text).is_err());
+}

@@ -12,6 +12,7 @@ use crate::Error;
 pub mod bridge;
 pub mod lending;
 pub mod risk;
+pub mod scenario;
 pub mod security;
 pub mod slashing;
 pub mod yield_stack;

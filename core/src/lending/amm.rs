@@ -18,7 +18,7 @@ pub const MAX_NEWTON_STEPS: usize = 255;
 const MAX_RESERVE: f64 = 1e12;
 
 /// The pool's curve.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -37,7 +37,7 @@ pub enum PoolKind {
 }
 
 /// A two-token pool: LRT against ETH.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Pool {

@@ -24,9 +24,10 @@ pub const MAX_POSITIONS: usize = 100_000;
 const MAX_AMOUNT: f64 = 1e12;
 
 /// One borrower.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schemars(rename = "BorrowerPosition")]
 pub struct Position {
     /// Collateral, LRT tokens, in `0..=1e12`.
     pub collateral: f64,
@@ -35,7 +36,7 @@ pub struct Position {
 }
 
 /// The borrowers of the market.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -68,7 +69,7 @@ pub enum Population {
 }
 
 /// What sets the cascade off.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -105,7 +106,7 @@ fn default_sale_share() -> f64 {
 }
 
 /// The cascade what-if.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CascadeInput {

@@ -14,7 +14,7 @@ use crate::{Error, validate};
 
 /// The parameters the models use, as plain numbers (a preset's values without their sources,
 /// or the user's own).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MarketParams {

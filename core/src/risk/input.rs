@@ -19,7 +19,7 @@ pub const MAX_HORIZON_YEARS: f64 = 100.0;
 
 /// How severe an event is: the fraction slashed (`wadsToSlash` of an AVS slash, or the share of
 /// an operator's validators slashed on the beacon chain), fraction in `0..=1`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -68,7 +68,7 @@ impl Severity {
 }
 
 /// One kind of independent event: its annual probability and its severity.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EventRisk {
@@ -89,7 +89,7 @@ pub struct EventRisk {
 /// or none (all with probability `hitShare`), otherwise each operator independently. The mean
 /// share hit is `hitShare` either way; two operators' hits have correlation exactly `ρ`
 /// (`P(both) = ρ·h + (1−ρ)·h²`, so `cov = ρ·h(1−h)`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CommonShock {
@@ -106,7 +106,7 @@ pub struct CommonShock {
 }
 
 /// Per-operator probabilities that replace the defaults of [`Probabilities`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OperatorRisk {
@@ -123,7 +123,7 @@ pub struct OperatorRisk {
 }
 
 /// Per-AVS probability that replaces the default of [`Probabilities::avs_bug`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AvsRisk {
@@ -135,7 +135,7 @@ pub struct AvsRisk {
 }
 
 /// The probability model. Every default is a labelled assumption (see [`assumption_notes`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Probabilities {
@@ -262,7 +262,7 @@ pub fn assumption_notes() -> Vec<DemoNote> {
 
 /// A seed given by a caller: an integer (a JS safe integer, `0..=2^53 − 1`) or a `u64` written
 /// in decimal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum SeedInput {
@@ -312,7 +312,7 @@ fn default_paths() -> f64 {
 }
 
 /// Options of a Monte Carlo run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RiskOptions {

@@ -28,7 +28,9 @@ pub const EXACT_LIMIT: usize = 20;
 pub const HEURISTIC_WORK: u64 = 4_000_000;
 
 /// How to search for attacks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum SearchMode {

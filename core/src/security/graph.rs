@@ -34,7 +34,7 @@ pub const MAX_EDGES: usize = 16_384;
 /// service's restaked stake an attacking coalition must control to corrupt it (1/3 for safety of
 /// a BFT protocol, 2/3 for liveness and safety together, 1/2 for a majority vote). Kept as a
 /// ratio of integers so that 1/3 is exact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Threshold {
@@ -133,7 +133,7 @@ pub struct RestakingGraph {
 }
 
 /// Profit from corruption and threshold of one AVS of a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServiceParams {

@@ -67,7 +67,7 @@ use attack::Found;
 use graph::Graph;
 
 /// What to search for and which shock to apply.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AnalysisOptions {
@@ -104,7 +104,7 @@ impl Default for AnalysisOptions {
 
 /// The parameters a scenario lacks: each AVS's profit from corruption and threshold, the
 /// stake semantics, and the analysis options.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SecurityParams {

@@ -164,6 +164,7 @@ pub fn demo() -> Result<SlashingDemo, Error> {
                 exchange_rate_eth: None,
             },
         ],
+        ..Scenario::default()
     };
     scenario.validate()?;
     let events = vec![

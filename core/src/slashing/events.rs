@@ -15,7 +15,9 @@ use crate::{Error, validate};
 pub const MAX_EVENTS: usize = 1_000;
 
 /// Which slashing semantics apply to AVS slashes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum StakeMode {
@@ -35,7 +37,7 @@ fn default_total_active_balance_eth() -> f64 {
 }
 
 /// Options of a slashing run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SlashingOptions {
@@ -68,7 +70,7 @@ impl Default for SlashingOptions {
 
 /// One event of a slashing sequence. Fractions are `wadsToSlash` as fractions in `(0, 1]`
 /// (0.08 = an 8% slash = `8e16` WAD); like `AllocationManager.slashOperator`, 0 is rejected.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",

@@ -79,7 +79,7 @@ pub fn consensus_apr(total_staked_eth: f64, participation: f64) -> f64 {
 }
 
 /// Where the consensus-layer APR comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -103,7 +103,7 @@ pub enum ConsensusApr {
 }
 
 /// The base layer: what one staked ETH earns before any protocol takes a fee.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BaseLayer {

@@ -13,7 +13,7 @@ use crate::Error;
 pub const MAX_PERIODS_PER_YEAR: u32 = 31_557_600;
 
 /// How often rewards are compounded.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",

@@ -16,7 +16,7 @@ pub const MAX_DEPOSIT_ETH: f64 = 1e12;
 pub const MAX_HORIZON_YEARS: f64 = 100.0;
 
 /// The plain liquid staking token the LRT is compared with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LstInput {
@@ -28,7 +28,7 @@ pub struct LstInput {
 }
 
 /// Which reward streams the LRT's protocol fee is taken from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FeeScope {
@@ -50,7 +50,7 @@ impl FeeScope {
 }
 
 /// How an AVS pays for the stake allocated to it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -95,7 +95,7 @@ impl AvsReward {
 }
 
 /// One AVS the LRT's operators secure with its stake.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AvsStream {
@@ -119,7 +119,7 @@ pub struct AvsStream {
 }
 
 /// The liquid restaking token.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LrtInput {
@@ -143,7 +143,7 @@ pub struct LrtInput {
 ///
 /// Deposit and horizon: the report values `depositEth` after `horizonYears` at each net APR,
 /// compounded as `compounding` says.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct YieldInput {

@@ -10,5 +10,6 @@ import { leverage } from "./leverage.mjs";
 import { risk } from "./risk.mjs";
 
 import { security } from "./security.mjs";
+import { scenarios } from "./scenarios.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, risk, security, bridge, leverage, glossary];
+export const PAGES = [matrix, yieldPage, slashing, risk, security, bridge, leverage, scenarios, glossary];

@@ -17,6 +17,12 @@ export const leverage = {
     await page.getByRole("img", { name: /Net APY against leverage/ }).waitFor();
   },
   async interact(page) {
+    // The health-factor gauge downloads as SVG like every chart.
+    const [gauge] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("figure.gauge").getByRole("button", { name: "Download SVG" }).click(),
+    ]);
+    assert.equal(gauge.suggestedFilename(), "health-factor.svg");
     const liquidations = () => page.locator("#liquidations").textContent();
     // No shock: nobody is liquidated and the loop survives.
     await page.locator("#shock-slider").fill("0");

@@ -72,9 +72,16 @@ export const matrix = {
     // CSV download.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download CSV" }).click(),
+      page.locator(".table-block").filter({ has: figures }).getByRole("button", { name: "Download CSV" }).click(),
     ]);
     assert.equal(download.suggestedFilename(), "restake-lab-matrix.csv");
+    // The architecture matrix (text) downloads as CSV as well.
+    const [architecture] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("region", { name: "Core architectural matrix" }).locator("xpath=following-sibling::div[1]")
+        .getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    assert.equal(architecture.suggestedFilename(), "restake-lab-architecture.csv");
     // A protocol's name opens its yield stack with its preset.
     await page.getByRole("link", { name: "Renzo on the Yield page" }).click();
     await page.getByRole("heading", { level: 1, name: "Yield stacking" }).waitFor();

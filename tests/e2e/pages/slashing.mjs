@@ -19,6 +19,12 @@ export const slashing = {
     await page.getByRole("img", { name: /Operators, AVSs and what the events hit/ }).waitFor();
   },
   async interact(page) {
+    // The allocation grid downloads as CSV too.
+    const [grid] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".table-scroll + .table-actions").getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    assert.equal(grid.suggestedFilename(), "slashing-allocations.csv");
     // Clear the sequence: nothing is slashed.
     for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Remove event 1" }).click();
     await page.waitForFunction(() => document.querySelector("#total-slashed")?.textContent === "0 ETH");

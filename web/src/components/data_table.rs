@@ -25,6 +25,8 @@ pub enum CellValue {
     Text(String),
     /// A number in the column's unit; `None` when unknown.
     Number(Option<f64>),
+    /// A number in its own unit, for a column whose rows differ in unit (the Compare table).
+    Measured(Option<f64>, Unit),
 }
 
 /// One cell, with an optional note (its source) shown in a tooltip.
@@ -48,6 +50,15 @@ impl Cell {
     pub fn maybe(v: Option<f64>) -> Cell {
         Cell {
             value: CellValue::Number(v),
+            note: None,
+            assumption: false,
+        }
+    }
+
+    /// A number in its own `unit` (overriding the column's), without a note.
+    pub fn measured(v: Option<f64>, unit: Unit) -> Cell {
+        Cell {
+            value: CellValue::Measured(v, unit),
             note: None,
             assumption: false,
         }
@@ -105,7 +116,7 @@ pub fn sorted_indices(rows: &[Row], key: Option<SortKey>) -> Vec<usize> {
         },
     };
     let number = |r: &Row| match key.column.and_then(|c| r.cells.get(c)).map(|c| &c.value) {
-        Some(CellValue::Number(n)) => n.filter(|v| v.is_finite()),
+        Some(CellValue::Number(n) | CellValue::Measured(n, _)) => n.filter(|v| v.is_finite()),
         _ => None,
     };
     idx.sort_by(|&a, &b| {
@@ -121,7 +132,8 @@ pub fn sorted_indices(rows: &[Row], key: Option<SortKey>) -> Vec<usize> {
     idx
 }
 
-/// The table as CSV: numbers unformatted in the header's unit (fractions as percent numbers).
+/// The table as CSV: numbers unformatted in the header's unit (fractions as percent numbers); a
+/// number in its own unit is scaled the same way by that unit.
 pub fn table_csv(row_header: &str, columns: &[Column], rows: &[Row]) -> String {
     let header: Vec<String> = std::iter::once(row_header.to_owned())
         .chain(columns.iter().map(|c| match c.unit.map(Unit::symbol) {
@@ -140,19 +152,26 @@ pub fn table_csv(row_header: &str, columns: &[Column], rows: &[Row]) -> String {
                         .map(|(cell, col)| match &cell.value {
                             CellValue::Text(t) => t.clone(),
                             CellValue::Number(Some(v)) if v.is_finite() => {
-                                let scale = match col.unit {
-                                    Some(Unit::Fraction | Unit::RatePoints) => 100.0,
-                                    _ => 1.0,
-                                };
-                                format!("{}", v * scale)
+                                format!("{}", v * csv_scale(col.unit))
                             }
-                            CellValue::Number(_) => String::new(),
+                            CellValue::Measured(Some(v), unit) if v.is_finite() => {
+                                format!("{}", v * csv_scale(Some(*unit)))
+                            }
+                            CellValue::Number(_) | CellValue::Measured(..) => String::new(),
                         }),
                 )
                 .collect()
         })
         .collect();
     csv(&header, &body)
+}
+
+/// Fractions and rate points are written to CSV as percent numbers.
+fn csv_scale(unit: Option<Unit>) -> f64 {
+    match unit {
+        Some(Unit::Fraction | Unit::RatePoints) => 100.0,
+        _ => 1.0,
+    }
 }
 
 /// The table component.
@@ -257,6 +276,7 @@ pub fn DataTable(
                             CellValue::Number(n) => {
                                 ("num", format::format(n, unit.unwrap_or(Unit::Plain)))
                             }
+                            CellValue::Measured(n, own) => ("num", format::format(n, own)),
                         };
                         view! {
                             <td class=class>
@@ -348,5 +368,37 @@ mod tests {
             table_csv("Protocol", &cols, &rows),
             "Protocol,Fee (%)\r\nether.fi,10\r\nx,\r\n"
         );
+    }
+
+    #[test]
+    fn measured_cells_use_their_own_unit() {
+        let cols = vec![Column::new("Value", None, None)];
+        let rows = vec![
+            Row {
+                header: "net APY".into(),
+                cells: vec![Cell::measured(Some(0.25), Unit::Fraction)],
+            },
+            Row {
+                header: "loss".into(),
+                cells: vec![Cell::measured(Some(12.5), Unit::Eth)],
+            },
+            Row {
+                header: "none".into(),
+                cells: vec![Cell::measured(None, Unit::Eth)],
+            },
+        ];
+        // 0.25 → 25 percent; ETH unscaled; unknown empty.
+        let csv = table_csv("Figure", &cols, &rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], "Figure,Value");
+        assert_eq!(lines[1], "net APY,25");
+        assert_eq!(lines[2], "loss,12.5");
+        assert_eq!(lines[3], "none,");
+        let asc = Some(SortKey {
+            column: Some(0),
+            ascending: true,
+        });
+        // Sorted by number: 0.25 < 12.5, the unknown last.
+        assert_eq!(sorted_indices(&rows, asc), [0, 1, 2]);
     }
 }

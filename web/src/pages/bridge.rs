@@ -17,6 +17,7 @@ use crate::components::page::{Page, Panels};
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
+use crate::store::{use_store, write_back};
 
 /// The editable state of one remote chain.
 #[derive(Clone, Copy)]
@@ -67,7 +68,15 @@ fn loss_bars(r: &BridgeReport) -> Vec<Bar> {
 /// The page.
 #[component]
 pub fn BridgePage() -> impl IntoView {
-    let (preset, notes) = rseth_april_2026();
+    let (demo, notes) = rseth_april_2026();
+    // The document's bridge section, or the rsETH preset when it has none.
+    let store = use_store();
+    let preset = store
+        .doc
+        .with_untracked(|d| d.bridge.clone())
+        .unwrap_or_else(|| demo.clone());
+    // The preset's sources describe the preset's figures only.
+    let notes = if preset == demo { notes } else { vec![] };
     let note = move |field: &str| {
         notes
             .iter()
@@ -93,20 +102,39 @@ pub fn BridgePage() -> impl IntoView {
             })
             .collect::<Vec<_>>(),
     );
-    let (kind0, amount0) = match &preset.exploit {
-        Some(Exploit::DrainedAdapter { amount, .. }) => (ExploitKind::Drain, *amount),
-        Some(Exploit::UnbackedMint { amount, .. }) => (ExploitKind::Mint, *amount),
-        None => (ExploitKind::None, 0.0),
+    let (kind0, amount0, chain0) = match &preset.exploit {
+        Some(Exploit::DrainedAdapter { amount, chain }) => (ExploitKind::Drain, *amount, chain),
+        Some(Exploit::UnbackedMint { amount, chain }) => (ExploitKind::Mint, *amount, chain),
+        None => (ExploitKind::None, 0.0, &String::new()),
     };
     let kind = RwSignal::new(kind0);
-    let target = RwSignal::new(0_usize);
+    let target = RwSignal::new(
+        preset
+            .chains
+            .iter()
+            .position(|c| &c.chain == chain0)
+            .unwrap_or(0),
+    );
     let amount = RwSignal::new(amount0);
-    let market = preset.lending[0].clone();
+    // The page edits the first lending market; any others ride along unchanged.
+    let has_market = !preset.lending.is_empty();
+    let market = preset
+        .lending
+        .first()
+        .cloned()
+        .unwrap_or(restake_core::bridge::LendingExposure {
+            market: "No lending market".to_owned(),
+            chain: "Ethereum".to_owned(),
+            collateral: 0.0,
+            attacker_share: 0.0,
+            ltv: 0.0,
+            debt_ratio: 0.0,
+        });
     let attacker = RwSignal::new(market.attacker_share);
     let ltv = RwSignal::new(market.ltv);
     let honest = RwSignal::new(market.collateral);
     let debt_ratio = RwSignal::new(market.debt_ratio);
-    let market_name = market.market.clone();
+    let base = preset.clone();
 
     let input_for = move |policy: LossPolicy| {
         let names = names.get();
@@ -114,9 +142,13 @@ pub fn BridgePage() -> impl IntoView {
             .get()
             .iter()
             .zip(&names)
-            .map(|(c, n)| ChainSupply {
+            .enumerate()
+            .map(|(i, (c, n))| ChainSupply {
                 chain: n.clone(),
-                design: BridgeDesign::LockAndMint,
+                design: base
+                    .chains
+                    .get(i)
+                    .map_or(BridgeDesign::LockAndMint, |c| c.design),
                 supply: c.supply.get(),
                 locked: c.locked.get(),
             })
@@ -133,21 +165,21 @@ pub fn BridgePage() -> impl IntoView {
                 amount: amount.get(),
             }),
         };
+        let mut lending = base.lending.clone();
+        if let Some(first) = lending.first_mut() {
+            first.collateral = honest.get();
+            first.attacker_share = attacker.get();
+            first.ltv = ltv.get();
+            first.debt_ratio = debt_ratio.get();
+        }
         BridgeInput {
-            token: "rsETH".to_owned(),
+            token: base.token.clone(),
             exchange_rate_eth: rate.get(),
             ethereum_supply: eth_supply.get(),
             chains: chain_list,
             exploit,
             policy,
-            lending: vec![restake_core::bridge::LendingExposure {
-                market: market_name.clone(),
-                chain: "Ethereum".to_owned(),
-                collateral: honest.get(),
-                attacker_share: attacker.get(),
-                ltv: ltv.get(),
-                debt_ratio: debt_ratio.get(),
-            }],
+            lending,
         }
     };
     let input_for = StoredValue::new(input_for);
@@ -157,6 +189,16 @@ pub fn BridgePage() -> impl IntoView {
         let s = bridge_exposure(&f(LossPolicy::Socialised))?;
         Ok((a, s))
     });
+    let policy = preset.policy;
+    write_back(
+        move || {
+            outcome
+                .result
+                .with(Result::is_ok)
+                .then(|| input_for.get_value()(policy))
+        },
+        |d, input| d.bridge = Some(input),
+    );
     let error_for = move |prefix: &'static str| outcome.error_at(prefix);
     let other_error = outcome.other_error(&["exploit.amount", "lending", "chains"]);
     let report = move || outcome.report();
@@ -317,14 +359,20 @@ pub fn BridgePage() -> impl IntoView {
                     <NumberInput id="exploit-amount" label="Tokens taken" unit="tokens" value=amount min=0.0 max=10_000_000.0 step=500.0 error=error_for("exploit.amount")/>
                     {note_view("exploit.amount")}
                     <h2>"Lending market"</h2>
-                    <p>{market.market.clone()}</p>
-                    <NumberInput id="attacker-share" label="Share of the taken tokens posted as collateral" unit="%" scale=100.0 value=attacker min=0.0 max=100.0 step=1.0 error=error_for("lending[0].attackerShare")/>
-                    <NumberInput id="ltv" label="LTV on the token" term="ltv" unit="%" scale=100.0 value=ltv min=0.0 max=100.0 step=0.5 error=error_for("lending[0].ltv")/>
-                    {note_view("lending[0].attackerShare")}
-                    {note_view("lending[0].ltv")}
-                    <NumberInput id="honest-collateral" label="Honest collateral of the token" unit="tokens" value=honest min=0.0 max=10_000_000.0 step=1_000.0/>
-                    <NumberInput id="debt-ratio" label="Honest positions' debt ÷ collateral" unit="%" scale=100.0 value=debt_ratio min=0.0 max=100.0 step=1.0/>
-                    {note_view("lending[0].collateral")}
+                    {if has_market {
+                        view! {
+                            <p>{market.market.clone()}</p>
+                            <NumberInput id="attacker-share" label="Share of the taken tokens posted as collateral" unit="%" scale=100.0 value=attacker min=0.0 max=100.0 step=1.0 error=error_for("lending[0].attackerShare")/>
+                            <NumberInput id="ltv" label="LTV on the token" term="ltv" unit="%" scale=100.0 value=ltv min=0.0 max=100.0 step=0.5 error=error_for("lending[0].ltv")/>
+                            {note_view("lending[0].attackerShare")}
+                            {note_view("lending[0].ltv")}
+                            <NumberInput id="honest-collateral" label="Honest collateral of the token" unit="tokens" value=honest min=0.0 max=10_000_000.0 step=1_000.0/>
+                            <NumberInput id="debt-ratio" label="Honest positions' debt ÷ collateral" unit="%" scale=100.0 value=debt_ratio min=0.0 max=100.0 step=1.0/>
+                            {note_view("lending[0].collateral")}
+                        }.into_any()
+                    } else {
+                        view! { <p>"No lending market prices the token in this scenario."</p> }.into_any()
+                    }}
                 }.into_any())
                 results=Box::new(move || view! {
                     {move || other_error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}

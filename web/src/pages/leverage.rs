@@ -10,17 +10,20 @@ use restake_core::lending::{
     CascadeInput, CascadeReport, LeverageInput, LoopTarget, MarketParams, OracleKind, Pool,
     PoolKind, Population, Shock, lending_markets, leverage_loop, liquidation_cascade,
 };
+use restake_core::scenario::{LeverageSection, default_document};
 use restake_core::source::Basis;
 
 use crate::components::chart::histogram::Marker;
 use crate::components::chart::line::{LineChart, Series};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
+use crate::components::download::offer_file;
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
+use crate::store::{use_store, write_back};
 
 fn round_rows(rounds: &[CascadeRound]) -> Vec<Row> {
     rounds
@@ -89,9 +92,20 @@ fn HealthGauge(#[prop(into)] hf: Signal<Option<f64>>) -> impl IntoView {
     };
     let x = move || gauge_x(hf.get().unwrap_or(3.0));
     let ticks = [0.8, 1.0, 1.1, 1.5, 2.0, 2.5, 3.0];
+    let holder = NodeRef::<leptos::html::Div>::new();
+    let message = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let Some(h) = holder.get() else { return };
+        let doc = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}",
+            h.inner_html()
+        );
+        message.set(offer_file("health-factor.svg", "image/svg+xml", &doc).err());
+    };
     view! {
         <figure class="gauge">
-            <svg viewBox="0 0 600 92" role="img" aria-labelledby="hf-gauge-title">
+            <div node_ref=holder>
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 92" role="img" aria-labelledby="hf-gauge-title">
                 <title id="hf-gauge-title">{words}</title>
                 <defs>
                     <pattern id="hf-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -113,20 +127,52 @@ fn HealthGauge(#[prop(into)] hf: Signal<Option<f64>>) -> impl IntoView {
                     {move || hf.get().map_or("no debt".to_owned(), |h| format!("HF {}", format(Some(h), Unit::Plain)))}
                 </text>
             </svg>
-            <figcaption id="hf-words">{words}</figcaption>
+            </div>
+            <figcaption class="chart-foot">
+                <span id="hf-words" class="readout">{words}</span>
+                <button type="button" class="secondary small" on:click=download>"Download SVG"</button>
+                {move || message.get().map(|m| view! { <span role="alert">{m}</span> })}
+            </figcaption>
         </figure>
     }
 }
 
-/// The page.
+/// The page: the document's leverage section, or the default document's when it has none.
 #[component]
 pub fn LeveragePage() -> impl IntoView {
+    let store = use_store();
+    let section = store
+        .doc
+        .with_untracked(|d| d.leverage.clone())
+        .map(Ok)
+        .unwrap_or_else(|| {
+            default_document().and_then(|d| {
+                d.leverage.ok_or_else(|| restake_core::Error::Invariant {
+                    field: "leverage".to_owned(),
+                    message: "the default document has no leverage section".to_owned(),
+                })
+            })
+        });
+    match section {
+        Ok(s) => view! { <LeverageLab section=s/> }.into_any(),
+        // The default is built-in data covered by core's tests; show the reason rather than a blank page.
+        Err(e) => view! {
+            <Page title="Leverage and liquidations">
+                <p role="alert" class="error">{format!("The built-in scenario failed to load: {e}")}</p>
+            </Page>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn LeverageLab(section: LeverageSection) -> impl IntoView {
     let markets = lending_markets();
     let replay = ezeth_april_2024();
-    let default_start = markets
-        .iter()
-        .position(|m| m.id == "morpho-ezeth-weth-77")
-        .unwrap_or(0);
+    let LeverageSection {
+        leverage_loop: loop0,
+        cascade: cascade0,
+    } = section;
     // `/leverage?protocol=etherfi` (a link from the matrix) starts from the token's main market.
     let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
     let main = wanted.as_deref().map(|id| {
@@ -138,20 +184,28 @@ pub fn LeveragePage() -> impl IntoView {
             .map_or_else(|| id.to_owned(), |p| format!("{} ({})", p.name, p.token));
         match market {
             Some(i) => (Some(i), format!("Opened from the matrix: {name}'s main lending market, {}.", markets[i].name)),
-            None => (None, format!("No lending market for {name} is in our sources, so the page starts from its default market; enter the market's parameters yourself.")),
+            None => (None, format!("No lending market for {name} is in our sources, so the page starts from the scenario's market; enter the market's parameters yourself.")),
         }
     });
-    let start = main.as_ref().and_then(|(i, _)| *i).unwrap_or(default_start);
+    let picked = main.as_ref().and_then(|(i, _)| *i).map(|i| &markets[i]);
+    let m0 = picked.map_or(loop0.market, |m| m.params());
+    let rate0 = picked.map_or(loop0.borrow_rate, |m| m.borrow_rate.value);
     let notice = main.map(|(_, n)| n);
-    let m0 = markets[start].clone();
-    let preset = RwSignal::new(start);
-    let ltv = RwSignal::new(m0.ltv.value);
-    let lt = RwSignal::new(m0.liquidation_threshold.value);
-    let bonus = RwSignal::new(m0.liquidation_bonus.value);
-    let close_factor = RwSignal::new(m0.close_factor.value);
-    let full_close_hf = RwSignal::new(m0.full_close_hf.value);
-    let oracle = RwSignal::new(m0.oracle.value);
-    let borrow_rate = RwSignal::new(m0.borrow_rate.value);
+    // The replay's sources describe the replay's cascade only.
+    let replay_notes = if cascade0 == replay.input {
+        replay.notes.clone()
+    } else {
+        vec![]
+    };
+    // The preset whose parameters the loop's market has; `None` for a market of the user's own.
+    let preset = RwSignal::new(markets.iter().position(|m| m.params() == m0));
+    let ltv = RwSignal::new(m0.ltv);
+    let lt = RwSignal::new(m0.liquidation_threshold);
+    let bonus = RwSignal::new(m0.liquidation_bonus);
+    let close_factor = RwSignal::new(m0.close_factor);
+    let full_close_hf = RwSignal::new(m0.full_close_hf);
+    let oracle = RwSignal::new(m0.oracle);
+    let borrow_rate = RwSignal::new(rate0);
     let markets = StoredValue::new(markets);
     let pick = move |i: usize| {
         markets.with_value(|ms| {
@@ -163,7 +217,7 @@ pub fn LeveragePage() -> impl IntoView {
                 full_close_hf.set(m.full_close_hf.value);
                 oracle.set(m.oracle.value);
                 borrow_rate.set(m.borrow_rate.value);
-                preset.set(i);
+                preset.set(Some(i));
             }
         })
     };
@@ -177,13 +231,17 @@ pub fn LeveragePage() -> impl IntoView {
     };
 
     // The loop.
-    let deposit = RwSignal::new(10.0);
-    let price = RwSignal::new(1.0);
-    let lrt_yield = RwSignal::new(0.03);
-    let by_loops = RwSignal::new(false);
-    let loops = RwSignal::new(3.0_f64);
-    let target_hf = RwSignal::new(1.2);
-    let loop_outcome = Outcome::new(move || {
+    let deposit = RwSignal::new(loop0.deposit);
+    let price = RwSignal::new(loop0.price);
+    let lrt_yield = RwSignal::new(loop0.lrt_yield);
+    let (by_loops0, loops0, hf0) = match loop0.target {
+        LoopTarget::Loops { loops } => (true, f64::from(loops), 1.2),
+        LoopTarget::HealthFactor { health_factor } => (false, 3.0, health_factor),
+    };
+    let by_loops = RwSignal::new(by_loops0);
+    let loops = RwSignal::new(loops0);
+    let target_hf = RwSignal::new(hf0);
+    let loop_input = move || {
         let target = if by_loops.get() {
             LoopTarget::Loops {
                 loops: loops.get().round().clamp(0.0, 1000.0) as u32,
@@ -193,56 +251,60 @@ pub fn LeveragePage() -> impl IntoView {
                 health_factor: target_hf.get(),
             }
         };
-        leverage_loop(&LeverageInput {
+        LeverageInput {
             deposit: deposit.get(),
             price: price.get(),
             lrt_yield: lrt_yield.get(),
             borrow_rate: borrow_rate.get(),
             market: market(),
             target,
-        })
-    });
+        }
+    };
+    let loop_outcome = Outcome::new(move || leverage_loop(&loop_input()));
     let (loop_result, loop_good) = (loop_outcome.result, loop_outcome.last_good);
 
-    // The cascade, starting from the ezETH replay.
-    let (pop_count, pop_total, pop_min, pop_max) = match replay.input.population {
+    // The cascade (by default the ezETH replay's).
+    let (pop_count, pop_total, pop_min, pop_max, skew) = match cascade0.population {
         Population::Generated {
             count,
             total_collateral,
             min_health_factor,
             max_health_factor,
-            ..
+            size_skew,
         } => (
             f64::from(count),
             total_collateral,
             min_health_factor,
             max_health_factor,
+            size_skew,
         ),
-        Population::Explicit { .. } => (40.0, 5750.0, 1.0, 2.0),
+        Population::Explicit { .. } => (40.0, 5750.0, 1.0, 2.0, 0.0),
     };
-    let shock0 = match replay.input.shock {
-        Shock::Depeg { fraction } | Shock::Slash { fraction } => fraction,
-        Shock::Sale { .. } => 0.13,
+    let (slash0, shock0) = match cascade0.shock {
+        Shock::Depeg { fraction } => (false, fraction),
+        Shock::Slash { fraction } => (true, fraction),
+        Shock::Sale { .. } => (false, 0.13),
     };
-    let amp0 = match replay.input.pool.kind {
-        PoolKind::Stableswap { amplification } => amplification,
-        PoolKind::ConstantProduct => 60.0,
+    let (stableswap0, amp0) = match cascade0.pool.kind {
+        PoolKind::Stableswap { amplification } => (true, amplification),
+        PoolKind::ConstantProduct => (false, 60.0),
     };
-    let slash = RwSignal::new(false);
+    let (exchange_rate, max_rounds) = (cascade0.exchange_rate, cascade0.max_rounds);
+    let slash = RwSignal::new(slash0);
     let shock = RwSignal::new(shock0);
     let count = RwSignal::new(pop_count);
     let total = RwSignal::new(pop_total);
     let hf_min = RwSignal::new(pop_min);
     let hf_max = RwSignal::new(pop_max);
-    let stableswap = RwSignal::new(true);
-    let depth = RwSignal::new(replay.input.pool.eth_reserve);
+    let stableswap = RwSignal::new(stableswap0);
+    let depth = RwSignal::new(cascade0.pool.eth_reserve);
     let amplification = RwSignal::new(amp0);
-    let sale_share = RwSignal::new(replay.input.sale_share);
-    let cascade_outcome = Outcome::new(move || {
+    let sale_share = RwSignal::new(cascade0.sale_share);
+    let cascade_input = move || {
         let fraction = shock.get();
-        liquidation_cascade(&CascadeInput {
+        CascadeInput {
             market: market(),
-            exchange_rate: 1.0,
+            exchange_rate,
             pool: Pool {
                 kind: if stableswap.get() {
                     PoolKind::Stableswap {
@@ -259,7 +321,7 @@ pub fn LeveragePage() -> impl IntoView {
                 total_collateral: total.get(),
                 min_health_factor: hf_min.get(),
                 max_health_factor: hf_max.get(),
-                size_skew: 0.0,
+                size_skew: skew,
             },
             shock: if slash.get() {
                 Shock::Slash { fraction }
@@ -267,10 +329,22 @@ pub fn LeveragePage() -> impl IntoView {
                 Shock::Depeg { fraction }
             },
             sale_share: sale_share.get(),
-            max_rounds: 50,
-        })
-    });
+            max_rounds,
+        }
+    };
+    let cascade_outcome = Outcome::new(move || liquidation_cascade(&cascade_input()));
     let (cascade_result, cascade_good) = (cascade_outcome.result, cascade_outcome.last_good);
+    write_back(
+        move || {
+            (loop_result.with(Result::is_ok) && cascade_result.with(Result::is_ok)).then(|| {
+                LeverageSection {
+                    leverage_loop: loop_input(),
+                    cascade: cascade_input(),
+                }
+            })
+        },
+        |d, section| d.leverage = Some(section),
+    );
 
     let error_for = move |prefix: &'static str| {
         Signal::derive(move || {
@@ -283,7 +357,7 @@ pub fn LeveragePage() -> impl IntoView {
         })
     };
 
-    let notes = StoredValue::new(replay.notes.clone());
+    let notes = StoredValue::new(replay_notes);
     let note_view = move |field: &'static str| {
         notes.with_value(|ns| {
             ns.iter().find(|(f, _)| f == field).map(|(_, b)| {
@@ -299,7 +373,7 @@ pub fn LeveragePage() -> impl IntoView {
     };
     let market_notes = move || {
         markets.with_value(|ms| {
-            ms.get(preset.get()).map(|m| {
+            preset.get().and_then(|i| ms.get(i)).map(|m| {
                 m.bases()
                     .into_iter()
                     .map(|(f, b)| {
@@ -315,7 +389,7 @@ pub fn LeveragePage() -> impl IntoView {
             ms.iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    view! { <option value=i.to_string() selected=move || preset.get() == i>{m.name.clone()}</option> }
+                    view! { <option value=i.to_string() selected=move || preset.get() == Some(i)>{m.name.clone()}</option> }
                 })
                 .collect_view()
         })
@@ -405,7 +479,7 @@ pub fn LeveragePage() -> impl IntoView {
                     <div><dt>"Bad debt"</dt><dd id="bad-debt">{format(Some(t.bad_debt), Unit::Eth)}</dd></div>
                     <div><dt>"Oracle price at the end"</dt><dd id="final-price">{format(Some(r.final_oracle_price), Unit::Price)}</dd></div>
                 </dl>
-                {r.hit_round_limit.then(|| view! { <p class="warning">"Stopped after 50 rounds with positions still liquidatable."</p> })}
+                {r.hit_round_limit.then(|| view! { <p class="warning">{format!("Stopped after {max_rounds} rounds with positions still liquidatable.")}</p> })}
             }
         })
     };
@@ -484,7 +558,11 @@ pub fn LeveragePage() -> impl IntoView {
                 inputs=Box::new(move || view! {
                     <h2>"Lending market"</h2>
                     <label class="select">"Preset "
-                        <select id="market-preset" style="max-width: 100%" on:change=move |ev| pick(event_target_value(&ev).parse().unwrap_or(0))>{market_options}</select>
+                        <select id="market-preset" style="max-width: 100%" on:change=move |ev| {
+                            if let Ok(i) = event_target_value(&ev).parse() {
+                                pick(i);
+                            }
+                        }>{market_options}<option value="custom" disabled=true selected=move || preset.get().is_none()>"Custom market"</option></select>
                     </label>
                     <NumberInput id="ltv" label="LTV" term="ltv" unit="%" scale=100.0 value=ltv min=1.0 max=99.0 step=0.5 error=error_for("market.ltv")/>
                     <NumberInput id="lt" label="Liquidation threshold" term="liquidation-threshold" unit="%" scale=100.0 value=lt min=1.0 max=99.0 step=0.5 error=error_for("market.liquidationThreshold")/>

@@ -8,16 +8,17 @@ use restake_core::exit::ExitQueue;
 use restake_core::matrix::{Matrix, comparison_matrix};
 use restake_core::presets;
 use restake_core::protocol::Protocol;
-use restake_core::scenario::Scenario;
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
+use crate::components::download::{csv, offer_file};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::source::{SourceNote, describe};
 use crate::components::term::Term;
 use crate::format::Unit;
+use crate::store::use_store;
 
 /// Glossary id for a quantitative row, where one exists.
 fn row_term(id: &str) -> Option<&'static str> {
@@ -79,14 +80,11 @@ fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
 /// A column's title: the protocol and its token, or the custom column and what it holds.
 fn column_title(p: &restake_core::matrix::MatrixProtocol) -> String {
     if p.custom {
-        format!("{} — {SCENARIO_LABEL} ({})", p.name, p.token)
+        format!("{} — the current scenario ({})", p.name, p.token)
     } else {
         format!("{} ({})", p.name, p.token)
     }
 }
-
-/// What the custom column is built from, until the app has a global scenario document.
-const SCENARIO_LABEL: &str = "demo network";
 
 /// Bars of the time to exit per protocol, from the matrix's `timeToExit` row.
 fn exit_bars(m: &Matrix) -> Vec<Bar> {
@@ -140,10 +138,9 @@ pub fn MatrixPage() -> impl IntoView {
 /// valid matrix stays on screen while an input is invalid.
 #[component]
 fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
-    // The custom column: for now the Slashing and Risk pages' demo network.
-    let scenario: Option<Scenario> = restake_core::slashing::demo::demo()
-        .ok()
-        .map(|d| d.scenario);
+    // The custom column: the current scenario document's network (the one the Slashing, Risk
+    // and Security pages edit, and that share links and the Scenarios page load).
+    let doc = use_store().doc;
     let links = protocols
         .iter()
         .map(|p| (p.id.clone(), p.name.clone(), p.token.clone()))
@@ -157,7 +154,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             queued_eth: queued.get(),
             total_staked_eth: staked.get(),
         };
-        comparison_matrix(&protocols, &q, scenario.as_ref())
+        doc.with(|scenario| comparison_matrix(&protocols, &q, Some(scenario)))
     });
     let computed = outcome.result;
     let error_for = move |field: &'static str| outcome.error_at(field);
@@ -203,7 +200,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
         <div hidden=move || !show_figures.get()>
             <h2>"Figures per protocol"</h2>
             <p>
-                "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions. VaR and ES come from 20,000 simulated years per protocol (seed 1) on one illustrative operator and the yield page's illustrative AVSs, so they differ only between an LRT and the LST. The last row, “Your scenario”, is computed from the demo network of the Slashing and Risk pages (100,000 years, seed 1)."
+                "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions. VaR and ES come from 20,000 simulated years per protocol (seed 1) on one illustrative operator and the yield page's illustrative AVSs, so they differ only between an LRT and the LST. The last row, “Your scenario”, is computed from the current scenario: the network the Slashing, Risk and Security pages edit and the Scenarios page saves, loads and shares — the demo network until you change it (100,000 years, seed 1)."
             </p>
             <DataTable
                 caption="Sourced and computed figures per protocol"
@@ -276,6 +273,30 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
         })
         .collect_view();
     let names: Vec<String> = matrix.protocols.iter().map(|p| p.name.clone()).collect();
+    // The table as CSV: the seed's text per protocol, empty where our sources say nothing.
+    let csv_text = {
+        let header: Vec<String> = std::iter::once("Technical parameter".to_owned())
+            .chain(names.iter().cloned())
+            .collect();
+        let body: Vec<Vec<String>> = matrix
+            .qualitative
+            .iter()
+            .map(|r| {
+                std::iter::once(r.label.clone())
+                    .chain(
+                        r.cells
+                            .iter()
+                            .map(|c| c.as_ref().map(|c| c.value.clone()).unwrap_or_default()),
+                    )
+                    .collect()
+            })
+            .collect();
+        csv(&header, &body)
+    };
+    let message = RwSignal::new(None::<String>);
+    let download = move |_| {
+        message.set(offer_file("restake-lab-architecture.csv", "text/csv", &csv_text).err())
+    };
     let rows = matrix
         .qualitative
         .into_iter()
@@ -312,6 +333,10 @@ fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+        </div>
+        <div class="table-actions">
+            <button type="button" class="secondary" on:click=download>"Download CSV"</button>
+            {move || message.get().map(|m| view! { <span role="alert">{m}</span> })}
         </div>
     }
 }

@@ -5,6 +5,7 @@ pub mod glossary;
 pub mod leverage;
 pub mod matrix;
 pub mod risk;
+pub mod scenarios;
 pub mod security;
 pub mod slashing;
 pub mod yield_stack;

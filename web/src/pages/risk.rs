@@ -20,6 +20,7 @@ use crate::components::page::{Page, Panels};
 use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
+use crate::store::{same_network, use_store, write_back};
 
 /// Paths per slice: a few milliseconds of work in the browser.
 const SLICE: u64 = 10_000;
@@ -27,7 +28,7 @@ const SLICE: u64 = 10_000;
 const DEBOUNCE_MS: i32 = 250;
 
 /// Resolves after `ms` milliseconds (a `setTimeout`), letting the browser handle input.
-async fn pause(ms: i32) {
+pub(crate) async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             // A failed setTimeout only means no pause; the run goes on.
@@ -87,10 +88,21 @@ fn distribution_cells(d: &LossDistribution) -> Vec<Cell> {
 /// The page.
 #[component]
 pub fn RiskPage() -> impl IntoView {
+    let store = use_store();
     // `/risk?protocol=kelp` (a link from the matrix): the user's position moves into that token.
     let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
     match risk_demo() {
         Ok(mut d) => {
+            // The document's network and risk options; the demo's options when it has none. The
+            // demo's notes describe the demo's figures only.
+            let doc = store.doc.get_untracked();
+            if !same_network(&doc, &d.scenario) {
+                d.notes.clear();
+            }
+            if let Some(options) = doc.risk.clone() {
+                d.options = options;
+            }
+            d.scenario = doc;
             let notice = wanted.map(|id| super::slashing::prefill_notice(&mut d.scenario, &id));
             view! { <RiskLab demo=d notice=notice/> }.into_any()
         }
@@ -107,8 +119,16 @@ pub fn RiskPage() -> impl IntoView {
 fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
     let scenario = StoredValue::new(demo.scenario.clone());
     let p0 = demo.options.probabilities.clone();
+    let base = demo.options.clone();
     let paths = RwSignal::new(demo.options.paths);
-    let seed = RwSignal::new(1.0);
+    // The seed field holds a number; a seed given as decimal text stays as it is until edited.
+    let seed0 = demo
+        .options
+        .seed
+        .as_ref()
+        .and_then(|s| s.value("seed").ok())
+        .map_or(1.0, |v| v as f64);
+    let seed = RwSignal::new(seed0);
     let horizon = RwSignal::new(demo.options.horizon_years);
     let fault = RwSignal::new(p0.operator_fault.per_year);
     let bug = RwSignal::new(p0.avs_bug.per_year);
@@ -125,18 +145,27 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
         p.common_shock.per_year = shock.get();
         p.common_shock.hit_share = hit.get();
         p.common_shock.correlation = correlation.get();
+        let seed = seed.get();
         RiskOptions {
             paths: paths.get(),
-            seed: Some(SeedInput::Number(seed.get())),
+            seed: if seed == seed0 && base.seed.is_some() {
+                base.seed.clone()
+            } else {
+                Some(SeedInput::Number(seed))
+            },
             horizon_years: horizon.get(),
             probabilities: p,
-            ..RiskOptions::default()
+            ..base.clone()
         }
     });
     let model = Memo::new(move |_| {
         let o = options.get();
         scenario.with_value(|s| RiskModel::new(s, &o).map(|m| Built(std::sync::Arc::new(m))))
     });
+    write_back(
+        move || model.with(Result::is_ok).then(|| options.get()),
+        |d, options| d.risk = Some(options),
+    );
     let error_at = move |prefix: &'static str| {
         Signal::derive(move || {
             model.with(|m| {

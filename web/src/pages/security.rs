@@ -21,6 +21,7 @@ use crate::components::page::{Page, Panels};
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
+use crate::store::{same_network, use_store, write_back};
 
 /// The thresholds offered per AVS.
 const THRESHOLDS: [(u64, u64); 4] = [(1, 3), (1, 2), (2, 3), (1, 1)];
@@ -41,8 +42,20 @@ fn light(v: Verdict) -> (&'static str, &'static str, &'static str) {
 /// The page.
 #[component]
 pub fn SecurityPage() -> impl IntoView {
+    let store = use_store();
     match demo() {
-        Ok(d) => view! { <SecurityLab demo=d/> }.into_any(),
+        Ok(mut d) => {
+            // The document's network and security parameters; the demo's parameters when it has
+            // none. The demo's notes describe the demo's figures only.
+            let doc = store.doc.get_untracked();
+            let params = doc.security.clone().unwrap_or_else(|| d.params.clone());
+            if !same_network(&doc, &d.scenario) || params != d.params {
+                d.notes.clear();
+            }
+            d.params = params;
+            d.scenario = doc;
+            view! { <SecurityLab demo=d/> }.into_any()
+        }
         // The demo is built-in data covered by core's tests; show the reason rather than a blank page.
         Err(e) => view! {
             <Page title="Cryptoeconomic security">
@@ -56,7 +69,19 @@ pub fn SecurityPage() -> impl IntoView {
 #[component]
 fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
     let scenario = demo.scenario.clone();
-    let avs_names: Vec<String> = scenario.avss.iter().map(|a| a.name.clone()).collect();
+    // Each service's AVS name (its id when the network has no such AVS).
+    let avs_names: Vec<String> = demo
+        .params
+        .services
+        .iter()
+        .map(|s| {
+            scenario
+                .avss
+                .iter()
+                .find(|a| a.id == s.avs)
+                .map_or_else(|| s.avs.clone(), |a| a.name.clone())
+        })
+        .collect();
     let profits: Vec<RwSignal<f64>> = demo
         .params
         .services
@@ -89,6 +114,15 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
     let params = StoredValue::new(params);
     let run_scenario = scenario.clone();
     let outcome = Outcome::new(move || security_analysis(&run_scenario, &params.get_value()()));
+    write_back(
+        move || {
+            outcome
+                .result
+                .with(Result::is_ok)
+                .then(|| params.get_value()())
+        },
+        |d, params| d.security = Some(params),
+    );
     let other_error = outcome.other_error(&["params.services", "analysis"]);
     let stale = outcome.stale();
     let report = move || outcome.report();
@@ -459,7 +493,7 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
                 " can spread after a shock."
             </p>
             <p>
-                "The scenario is the Slashing page's illustrative one. No AVS publishes a profit from corruption: every π and α below is an assumption for you to change."
+                "The network is the current scenario's (by default the Slashing page's illustrative one). No AVS publishes a profit from corruption: every π and α below is an assumption for you to change."
             </p>
             <Panels
                 inputs=Box::new(move || view! {

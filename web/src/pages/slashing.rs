@@ -4,19 +4,21 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use restake_core::scenario::{Allocation, Scenario};
+use restake_core::scenario::{Allocation, Scenario, SlashingSection};
 use restake_core::slashing::demo::{SlashingDemo, demo};
 use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode, apply_slashing};
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::chart::network::{NetEdge, NetNode, NetworkDiagram};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
+use crate::components::download::{csv, offer_file};
 use crate::components::number_input::{NumberInput, parse_display};
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
+use crate::store::{same_network, set_network, use_store, write_back};
 
 /// What kind of event an event row describes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -245,10 +247,25 @@ fn trim_percent(fraction: f64) -> String {
 /// The page.
 #[component]
 pub fn SlashingPage() -> impl IntoView {
+    let store = use_store();
     // `/slashing?protocol=kelp` (a link from the matrix): the user's position moves into that token.
     let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
     match demo() {
         Ok(mut d) => {
+            // The document's network and slashing section; the demo's events and options when it
+            // has no section. The demo's notes describe the demo's figures only.
+            let doc = store.doc.get_untracked();
+            if !same_network(&doc, &d.scenario) {
+                d.notes.clear();
+            }
+            if let Some(section) = doc.slashing.clone() {
+                if section.events != d.events {
+                    d.notes.retain(|n| !n.path.starts_with("events"));
+                }
+                d.events = section.events;
+                d.options = section.options;
+            }
+            d.scenario = doc;
             let notice = wanted.map(|id| prefill_notice(&mut d.scenario, &id));
             view! { <SlashingLab demo=d notice=notice/> }.into_any()
         }
@@ -404,6 +421,18 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
         s.validate()?;
         apply_slashing(&s, &evs, &options)
     });
+    write_back(
+        move || {
+            outcome
+                .result
+                .with(Result::is_ok)
+                .then(|| inputs.get_value()())
+        },
+        |d, (s, events, options)| {
+            set_network(d, s);
+            d.slashing = Some(SlashingSection { events, options });
+        },
+    );
     let error_at = move |prefix: String| outcome.error_at(prefix);
     let other_error =
         outcome.other_error(&["events", "allocations", "restaking", "positions", "options"]);
@@ -519,6 +548,27 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
                 view! { <tr><th scope="row">{op_names[o].clone()}</th>{cells}</tr> }
             })
             .collect_view();
+        // The grid as CSV: magnitudes in % of each operator's stake, as the cells show them.
+        let grid_message = RwSignal::new(None::<String>);
+        let download_grid = {
+            let (grid, op_names, avs_names) = (grid.clone(), op_names.clone(), avs_names.clone());
+            move |_| {
+                let header: Vec<String> = std::iter::once("Operator".to_owned())
+                    .chain(avs_names.iter().map(|a| format!("{a} (%)")))
+                    .collect();
+                let body: Vec<Vec<String>> = grid
+                    .iter()
+                    .zip(&op_names)
+                    .map(|(row, name)| {
+                        std::iter::once(name.clone())
+                            .chain(row.iter().map(|m| trim_percent(m.get_untracked())))
+                            .collect()
+                    })
+                    .collect();
+                let text = csv(&header, &body);
+                grid_message.set(offer_file("slashing-allocations.csv", "text/csv", &text).err());
+            }
+        };
         let messages = op_ids
             .iter()
             .zip(&op_names)
@@ -539,6 +589,10 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
                     <thead><tr><th scope="col">"Operator"</th>{header}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
+            </div>
+            <div class="table-actions">
+                <button type="button" class="secondary" on:click=download_grid>"Download CSV"</button>
+                {move || grid_message.get().map(|m| view! { <span role="alert">{m}</span> })}
             </div>
             {messages}
             {move || error_at("allocations[".to_owned()).get().filter(|e| !e.contains("operator=")).map(|e| view! { <p class="field-msg" role="status">{e}</p> })}

@@ -19,6 +19,7 @@ use crate::components::page::{Page, Panels};
 use crate::components::source::describe;
 use crate::components::term::{Term, TermTip};
 use crate::format::{Unit, format};
+use crate::store::{url, use_store, write_back};
 
 /// The editable state of one AVS stream, in model units.
 #[derive(Clone, Copy)]
@@ -302,39 +303,61 @@ fn avs_rows(r: &YieldReport) -> Vec<Row> {
 pub fn YieldPage() -> impl IntoView {
     // The presets are compiled-in and tested in core; an empty list only hides the picker.
     let presets: Vec<YieldPreset> = yield_presets().unwrap_or_default();
-    // `/yield?protocol=renzo` (a link from the matrix) starts from that protocol's preset.
+    // `/yield?protocol=renzo` (a link from the matrix) starts from that protocol's preset, unless
+    // the address also carries a scenario (`#s=`, written once the page was edited): that wins.
+    let store = use_store();
     let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
-    let index = wanted
-        .and_then(|id| presets.iter().position(|p| p.protocol == id))
-        .unwrap_or(0);
-    let first = presets.get(index).cloned();
-    let notes = RwSignal::new(first.as_ref().map(|p| p.notes.clone()).unwrap_or_default());
-    let start = first.map(|p| p.input).unwrap_or_else(|| YieldInput {
-        base: BaseLayer {
-            consensus: ConsensusApr::Given { apr: 0.03 },
-            execution_apr: 0.005,
-        },
-        lst: LstInput {
-            token: "LST".to_owned(),
-            fee_on_rewards: 0.1,
-        },
-        lrt: LrtInput {
-            token: "LRT".to_owned(),
-            fee_on_rewards: 0.1,
-            fee_applies_to: FeeScope::ALL,
-            operator_commission: 0.1,
-            buffer_share: 0.0,
-            avss: vec![],
-        },
-        compounding: Compounding::Periodic {
-            periods_per_year: 365,
-        },
-        deposit_eth: 10.0,
-        horizon_years: 1.0,
-    });
+    let from_query = wanted
+        .filter(|_| url::current_fragment().is_none() && !store.rebuilding())
+        .and_then(|id| presets.iter().position(|p| p.protocol == id));
+    let section = store.doc.with_untracked(|d| d.yield_stack.clone());
+    let start = match (from_query, section) {
+        (Some(i), _) => {
+            let input = presets[i].input.clone();
+            let synced = input.clone();
+            store.sync(move |d| d.yield_stack = Some(synced));
+            input
+        }
+        (None, Some(input)) => input,
+        // The document has no yield section: the first preset (the page's default).
+        (None, None) => presets
+            .first()
+            .map(|p| p.input.clone())
+            .unwrap_or_else(|| YieldInput {
+                base: BaseLayer {
+                    consensus: ConsensusApr::Given { apr: 0.03 },
+                    execution_apr: 0.005,
+                },
+                lst: LstInput {
+                    token: "LST".to_owned(),
+                    fee_on_rewards: 0.1,
+                },
+                lrt: LrtInput {
+                    token: "LRT".to_owned(),
+                    fee_on_rewards: 0.1,
+                    fee_applies_to: FeeScope::ALL,
+                    operator_commission: 0.1,
+                    buffer_share: 0.0,
+                    avss: vec![],
+                },
+                compounding: Compounding::Periodic {
+                    periods_per_year: 365,
+                },
+                deposit_eth: 10.0,
+                horizon_years: 1.0,
+            }),
+    };
+    // The picker shows the preset the input is, or “Custom” when it is none of them.
+    let index = presets.iter().position(|p| p.input == start);
+    let notes = RwSignal::new(
+        index
+            .and_then(|i| presets.get(i))
+            .map(|p| p.notes.clone())
+            .unwrap_or_default(),
+    );
     let inputs = Inputs::new(&start);
     let presets = StoredValue::new(presets);
-    let picked = RwSignal::new(index.to_string());
+    let picked = RwSignal::new(index.map_or_else(|| "custom".to_owned(), |i| i.to_string()));
     let on_preset = move |ev| {
         let v = event_target_value(&ev);
         picked.set(v.clone());
@@ -362,6 +385,10 @@ pub fn YieldPage() -> impl IntoView {
 
     let outcome = Outcome::new(move || yield_stack(&inputs.input()));
     let result = outcome.result;
+    write_back(
+        move || result.with(Result::is_ok).then(|| inputs.input()),
+        |d, input| d.yield_stack = Some(input),
+    );
     let error_at = move |field: String| {
         Signal::derive(move || {
             result

@@ -1,22 +1,26 @@
-//! The scenario document: everything the engines read, in one serde (JSON) value with a
-//! `version`. Parsing rejects unknown fields and validates every value, so a `Scenario` that
-//! exists is a valid one.
+//! The document itself: the shared network (protocols, operators, AVSs, delegations,
+//! allocations, positions, restaking) and one optional section per page, with JSON parsing and
+//! the network's validation.
 
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::limits;
+use super::sections::{LeverageSection, SlashingSection};
+use crate::bridge::BridgeInput;
 use crate::protocol::Protocol;
+use crate::risk::RiskOptions;
+use crate::security::SecurityParams;
+use crate::yield_stack::YieldInput;
 use crate::{Error, validate};
 
-/// The document version this crate writes.
-pub const SCENARIO_VERSION: u32 = 1;
-
-/// Largest scenario document accepted, in bytes (1 MiB).
-pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+/// The document version this crate writes (2: the network plus the optional page sections).
+/// Version 1 documents (the network only) are read and migrated ([`super::migrate`]).
+pub const SCENARIO_VERSION: u32 = 2;
 
 /// A node operator that runs validators and opts into AVSs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Operator {
@@ -36,7 +40,7 @@ pub struct Operator {
 }
 
 /// An Actively Validated Service: a network secured by restaked stake.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Avs {
@@ -47,7 +51,7 @@ pub struct Avs {
 }
 
 /// A protocol's delegation of its restaked ETH to one operator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Delegation {
@@ -67,7 +71,7 @@ pub struct Delegation {
 }
 
 /// An operator's allocation of its delegated stake to one AVS (an EigenLayer operator set).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Allocation {
@@ -88,7 +92,7 @@ pub struct Allocation {
 }
 
 /// How much ETH a protocol restakes, and what it is made of.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Restaking {
@@ -108,7 +112,7 @@ pub struct Restaking {
 }
 
 /// A holder's position in one protocol's token.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Position {
@@ -118,20 +122,28 @@ pub struct Position {
     pub amount_eth: f64,
 }
 
-/// The whole what-if: protocols, operators, AVSs, who delegates and allocates to whom, and the
-/// user's positions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The whole what-if: the shared network (protocols, operators, AVSs, who delegates and
+/// allocates to whom, the user's positions) and one optional section per page. Slashing, risk
+/// and security read the network; yield, leverage and bridge are self-contained. A missing
+/// section means "the page's default".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
-    /// Document version; this crate reads and writes [`SCENARIO_VERSION`].
+    /// Document version; this crate writes [`SCENARIO_VERSION`] and reads 1 and 2.
+    #[schemars(range(min = 1, max = 2))]
     pub version: u32,
+    /// Display name of the what-if, 1–120 characters; optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 120))]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub name: Option<String>,
     /// Protocol profiles.
     pub protocols: Vec<Protocol>,
-    /// Node operators.
+    /// Node operators (at most [`limits::MAX_OPERATORS`]).
     #[serde(default)]
     pub operators: Vec<Operator>,
-    /// AVSs.
+    /// AVSs (at most [`limits::MAX_AVSS`]).
     #[serde(default)]
     pub avss: Vec<Avs>,
     /// Protocol → operator delegations.
@@ -146,25 +158,69 @@ pub struct Scenario {
     /// Each protocol's restaked ETH (at most one entry per protocol).
     #[serde(default)]
     pub restaking: Vec<Restaking>,
+    /// The Yield page's input (self-contained); JSON key `yieldStack`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub yield_stack: Option<YieldInput>,
+    /// The Slashing page's event sequence and options, applied to the network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub slashing: Option<SlashingSection>,
+    /// The Risk page's Monte Carlo options (probabilities, paths, horizon, seed), run on the
+    /// network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub risk: Option<RiskOptions>,
+    /// The Security page's parameters (π and α per AVS, stake mode, analysis), run on the
+    /// network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub security: Option<SecurityParams>,
+    /// The Leverage page's loop and cascade (self-contained).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub leverage: Option<LeverageSection>,
+    /// The Bridge page's input (self-contained).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub bridge: Option<BridgeInput>,
 }
 
 impl Scenario {
-    /// Parses a JSON document and validates it. Errors carry the JSON path of the bad field.
+    /// Parses a JSON document of at most [`limits::MAX_DOCUMENT_BYTES`] (1 MiB), migrates a version 1
+    /// document to the current version ([`super::migrate`]), rejects unknown fields (naming
+    /// them) and validates the network and every section present
+    /// ([`Scenario::validate_document`]). Errors carry the JSON path of the bad field
+    /// (`.` for the whole document).
+    ///
+    /// ```
+    /// use restake_core::scenario::{Scenario, SCENARIO_VERSION};
+    /// let s = Scenario::from_json(r#"{"version": 1, "protocols": []}"#).unwrap();
+    /// assert_eq!(s.version, SCENARIO_VERSION); // migrated
+    /// let e = Scenario::from_json(r#"{"version": 2, "protocols": [], "colour": 1}"#).unwrap_err();
+    /// assert!(e.to_string().contains("unknown field `colour`"));
+    /// ```
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
-        if text.len() > MAX_DOCUMENT_BYTES {
-            return Err(Error::OutOfRange {
-                field: ".".to_owned(),
-                value: text.len() as f64,
-                expected: format!("a document of at most {MAX_DOCUMENT_BYTES} bytes"),
-            });
-        }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let scenario: Scenario =
-            serde_path_to_error::deserialize(de).map_err(|e| Error::Parse {
-                field: e.path().to_string(),
-                message: e.inner().to_string(),
-            })?;
-        scenario.validate()?;
+        limits::document_size(text.len())?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Parse {
+            field: syntax_error_path(text),
+            message: e.to_string(),
+        })?;
+        Scenario::from_value(value)
+    }
+
+    /// [`Scenario::from_json`] on an already parsed JSON value (no size check: the caller
+    /// bounds the input).
+    pub fn from_value(value: serde_json::Value) -> Result<Scenario, Error> {
+        let value = super::migrate::migrate(value)?;
+        let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
+            let field = e.path().to_string();
+            Error::Parse {
+                field,
+                message: e.into_inner().to_string(),
+            }
+        })?;
+        scenario.validate_document()?;
         Ok(scenario)
     }
 
@@ -189,15 +245,23 @@ impl Scenario {
             })
     }
 
-    /// Checks version, ids, references, ranges and sums.
+    /// Checks the network: version, name, the size limits ([`limits`]), ids, references,
+    /// ranges and sums. The engines that read the network call it; it does not look at the
+    /// page sections (see [`Scenario::validate_document`]).
     pub fn validate(&self) -> Result<(), Error> {
         if self.version != SCENARIO_VERSION {
             return Err(Error::OutOfRange {
                 field: "version".to_owned(),
                 value: f64::from(self.version),
-                expected: format!("version {SCENARIO_VERSION}"),
+                expected: format!(
+                    "version {SCENARIO_VERSION} (read documents with Scenario::from_json, which migrates older versions)"
+                ),
             });
         }
+        if let Some(name) = &self.name {
+            limits::name("name", name)?;
+        }
+        limits::counts(self)?;
         let protocols = unique_ids("protocols", self.protocols.iter().map(|p| &p.id))?;
         for (i, p) in self.protocols.iter().enumerate() {
             p.validate(&format!("protocols[{i}]"))?;
@@ -316,9 +380,34 @@ impl Scenario {
         Ok(())
     }
 
+    /// Checks the whole document: the network ([`Scenario::validate`]) and every section
+    /// present, with the section's path in errors (`risk.paths`, `bridge.chains[2].supply`,
+    /// `slashing.events[0].avs`).
+    pub fn validate_document(&self) -> Result<(), Error> {
+        self.validate()?;
+        super::sections::validate_sections(self)
+    }
+
     /// The restaking entry of protocol `id`, if any.
     pub fn restaking_of(&self, id: &str) -> Option<&Restaking> {
         self.restaking.iter().find(|r| r.protocol == id)
+    }
+}
+
+/// Where malformed JSON text (bad syntax, a number out of range such as `1e400`, nesting over
+/// 128 levels) breaks, as a field path: the typed reader stops at the same place and knows the
+/// path (`operators[0].otherDelegatedEth`); `.` when it stops at the top or before any field.
+fn syntax_error_path(text: &str) -> String {
+    if !text.trim_start().starts_with('{') {
+        return ".".to_owned();
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, Scenario>(de) {
+        Err(e) => match e.path().to_string() {
+            p if p == "?" => ".".to_owned(),
+            p => p,
+        },
+        Ok(_) => ".".to_owned(),
     }
 }
 
@@ -375,10 +464,11 @@ fn reference(field: &str, id: &str, known: &HashSet<&str>, target: &str) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::MAX_DOCUMENT_BYTES;
 
     fn base() -> Scenario {
         Scenario {
-            version: 1,
+            version: SCENARIO_VERSION,
             protocols: crate::presets::protocols().unwrap(),
             operators: vec![Operator {
                 id: "op-a".into(),
@@ -426,6 +516,7 @@ mod tests {
                 native_share: 0.4,
                 exchange_rate_eth: Some(1.02),
             }],
+            ..Scenario::default()
         }
     }
 

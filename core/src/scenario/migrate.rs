@@ -1,0 +1,149 @@
+//! Reading older documents: one step function per version, applied in order to the parsed JSON
+//! before it is read into a [`super::Scenario`], so the types only ever know the current version.
+//!
+//! - **1 → 2** ([`v1_to_v2`]): version 1 held only the network (protocols, operators, AVSs,
+//!   delegations, allocations, positions, restaking). Version 2 adds the optional `name` and
+//!   page sections; a version 1 document is a version 2 document without them, so the step only
+//!   sets `version`. A v1 document that already carries a v2-only key is rejected, since no
+//!   version 1 writer produced one.
+
+use serde_json::Value;
+
+use super::SCENARIO_VERSION;
+use crate::Error;
+
+/// Keys that version 2 added; none of them may appear in a version 1 document.
+const V2_KEYS: [&str; 7] = [
+    "name",
+    "yieldStack",
+    "slashing",
+    "risk",
+    "security",
+    "leverage",
+    "bridge",
+];
+
+/// The document's `version`: a whole number in `1..=SCENARIO_VERSION`; errors name `version`.
+pub fn version_of(doc: &Value) -> Result<u32, Error> {
+    let Some(obj) = doc.as_object() else {
+        return Err(Error::Parse {
+            field: ".".to_owned(),
+            message: "a scenario must be a JSON object".to_owned(),
+        });
+    };
+    let Some(v) = obj.get("version") else {
+        return Err(Error::Parse {
+            field: "version".to_owned(),
+            message: "missing field `version`".to_owned(),
+        });
+    };
+    let expected = format!("a document version in 1..={SCENARIO_VERSION}");
+    match v.as_u64() {
+        Some(n) if (1..=u64::from(SCENARIO_VERSION)).contains(&n) => Ok(n as u32),
+        Some(n) => Err(Error::OutOfRange {
+            field: "version".to_owned(),
+            value: n as f64,
+            expected,
+        }),
+        None => match v.as_f64() {
+            Some(x) => Err(Error::OutOfRange {
+                field: "version".to_owned(),
+                value: x,
+                expected,
+            }),
+            None => Err(Error::Parse {
+                field: "version".to_owned(),
+                message: format!("invalid type: {}, expected {expected}", kind(v)),
+            }),
+        },
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Migrates a parsed document of any readable version to [`SCENARIO_VERSION`], one step at a
+/// time. The result still has to be read and validated.
+///
+/// ```
+/// let v1 = serde_json::json!({"version": 1, "protocols": []});
+/// let v2 = restake_core::scenario::migrate::migrate(v1).unwrap();
+/// assert_eq!(v2["version"], 2);
+/// ```
+pub fn migrate(mut doc: Value) -> Result<Value, Error> {
+    let mut version = version_of(&doc)?;
+    while version < SCENARIO_VERSION {
+        doc = match version {
+            1 => v1_to_v2(doc)?,
+            // version_of admits 1..=SCENARIO_VERSION and each step raises it by one.
+            _ => unreachable!("no migration step from version {version}"),
+        };
+        version += 1;
+    }
+    Ok(doc)
+}
+
+/// Step 1 → 2: checks that no version 2 key is present and sets `version` to 2.
+pub fn v1_to_v2(mut doc: Value) -> Result<Value, Error> {
+    if let Some(obj) = doc.as_object_mut() {
+        if let Some(key) = V2_KEYS.iter().find(|k| obj.contains_key(**k)) {
+            return Err(Error::Parse {
+                field: (*key).to_owned(),
+                message: format!(
+                    "unknown field `{key}` in a version 1 document (it was added in version 2)"
+                ),
+            });
+        }
+        obj.insert("version".to_owned(), Value::from(2));
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn v1_becomes_v2_and_keeps_everything_else() {
+        let v1 = json!({"version": 1, "protocols": [], "operators": [{"id": "op", "name": "Op"}]});
+        let v2 = migrate(v1.clone()).unwrap();
+        assert_eq!(v2["version"], 2);
+        assert_eq!(v2["operators"], v1["operators"]);
+        assert_eq!(v2.as_object().unwrap().len(), 3);
+        // The current version passes through untouched.
+        assert_eq!(migrate(v2.clone()).unwrap(), v2);
+    }
+
+    #[test]
+    fn v2_keys_in_a_v1_document_are_rejected() {
+        let e = migrate(json!({"version": 1, "protocols": [], "risk": {}})).unwrap_err();
+        assert_eq!(e.field(), "risk");
+    }
+
+    #[test]
+    fn bad_versions_name_the_field() {
+        for (doc, field) in [
+            (json!({"version": 0}), "version"),
+            (json!({"version": 3}), "version"),
+            (json!({"version": 1.5}), "version"),
+            (json!({"version": "2"}), "version"),
+            (json!({"protocols": []}), "version"),
+            (json!([1, 2]), "."),
+        ] {
+            assert_eq!(migrate(doc).unwrap_err().field(), field);
+        }
+        assert_eq!(
+            migrate(json!({"version": 3})).unwrap_err().to_string(),
+            "version: must be a document version in 1..=2, got 3"
+        );
+    }
+}

@@ -1,0 +1,45 @@
+//! The scenario document: everything the engines read, in one versioned serde (JSON) value —
+//! the shared network and one optional section per page — with share links, migration of older
+//! versions, limits, a run of every engine, and a library of historical replays.
+//!
+//! Invariants (tested in `core/tests/scenario_props.rs`):
+//! - **A value that exists is valid.** [`Scenario::from_json`] and [`Scenario::from_fragment`]
+//!   reject unknown fields (naming them), migrate version 1, and validate the network and every
+//!   section present; errors carry the JSON path (`risk.paths`, `bridge.chains[2].supply`).
+//! - **Round trip.** For every valid document `s`, `from_json(to_json(s)) == s` and
+//!   `from_fragment(to_fragment(s)) == s`.
+//! - **Bounded.** A document is at most 1 MiB (raw or inflated), 500 operators, 200 AVSs and
+//!   10,000,000 Monte Carlo paths ([`limits`]); beyond, a typed error, never a hang.
+//!
+//! Files: `document.rs` (the types, JSON, the network's validation), `sections.rs` (the
+//! slashing and leverage sections, validation of every section), `limits.rs`, `migrate.rs`,
+//! `fragment.rs` (share links), `defaults.rs` ([`default_document`]), `run.rs`
+//! ([`run_scenario`], headlines), `replay.rs` ([`replays`]), `schema.rs` ([`json_schema`]).
+
+mod defaults;
+mod document;
+mod fragment;
+pub mod limits;
+pub mod migrate;
+mod replay;
+mod run;
+mod schema;
+mod sections;
+
+pub use defaults::default_document;
+pub use document::{
+    Allocation, Avs, Delegation, MAX_AMOUNT_ETH, Operator, Position, Restaking, SCENARIO_VERSION,
+    Scenario,
+};
+pub use fragment::FRAGMENT_PREFIX;
+pub use limits::{MAX_AVSS, MAX_DOCUMENT_BYTES, MAX_OPERATORS};
+pub use replay::{Replay, replays};
+pub use run::{
+    DEFAULT_RISK_SEED, Headline, HeadlineUnit, LeverageSectionReport, ScenarioReport, headlines,
+    run_scenario,
+};
+pub use schema::json_schema;
+pub use sections::{LeverageSection, SlashingSection};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,347 @@
+//! Running a whole document: every engine whose section is present, and the headline figures
+//! the Compare view puts side by side.
+
+use serde::{Deserialize, Serialize};
+
+use super::Scenario;
+use crate::Error;
+use crate::bridge::{BridgeReport, bridge_exposure};
+use crate::lending::{CascadeReport, LeverageReport, leverage_loop, liquidation_cascade};
+use crate::risk::{RiskModel, RiskOptions, RiskReport, SeedInput};
+use crate::security::{SecurityReport, security_analysis};
+use crate::slashing::{SlashingReport, apply_slashing};
+use crate::yield_stack::{YieldReport, yield_stack};
+
+/// Seed of a document's Monte Carlo run when its `risk` section gives none, so that the same
+/// document always gives the same report (and two documents compare on the same paths).
+pub const DEFAULT_RISK_SEED: u64 = 1;
+
+/// The unit of a headline figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum HeadlineUnit {
+    /// An amount in ETH (or a price in ETH per token, as the label says).
+    Eth,
+    /// A fraction (0.05 = 5%); rates are per year, as the label says.
+    Fraction,
+    /// A duration in years.
+    Years,
+    /// A whole count.
+    Count,
+    /// A dimensionless ratio such as a health factor (×).
+    Ratio,
+}
+
+/// One figure of a run, for comparing two documents side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Headline {
+    /// Stable id, `<section>.<figure>` (e.g. `yield.lrtNetApy`): the key that pairs figures of
+    /// two runs.
+    pub id: String,
+    /// What the figure is, in words.
+    pub label: String,
+    /// The value, finite, in `unit`.
+    pub value: f64,
+    /// Its unit.
+    pub unit: HeadlineUnit,
+}
+
+/// The Leverage section's two reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LeverageSectionReport {
+    /// The looped position; JSON key `loop`.
+    #[serde(rename = "loop")]
+    pub leverage_loop: LeverageReport,
+    /// The liquidation cascade.
+    pub cascade: CascadeReport,
+}
+
+/// Every engine's report for the sections present (`null` for a missing section) and the
+/// headline figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ScenarioReport {
+    /// The yield stack of `yieldStack`.
+    pub yield_stack: Option<YieldReport>,
+    /// The slashing sequence of `slashing` on the network.
+    pub slashing: Option<SlashingReport>,
+    /// The Monte Carlo run of `risk` on the network (seed [`DEFAULT_RISK_SEED`] when none is
+    /// given).
+    pub risk: Option<RiskReport>,
+    /// The security analysis of `security` on the network.
+    pub security: Option<SecurityReport>,
+    /// The loop and cascade of `leverage`.
+    pub leverage: Option<LeverageSectionReport>,
+    /// The bridge what-if of `bridge`.
+    pub bridge: Option<BridgeReport>,
+    /// The headline figures, in section order (yield, slashing, risk, security, leverage,
+    /// bridge); figures a report leaves `null` (no debt, γ* unbounded) are left out.
+    pub headlines: Vec<Headline>,
+}
+
+/// Validates the document ([`Scenario::validate_document`]) and runs every engine whose section
+/// is present. Errors name the document path (`risk.paths`, `bridge.chains[0].supply`).
+///
+/// ```
+/// let doc = restake_core::scenario::default_document().unwrap();
+/// let r = restake_core::scenario::run_scenario(&doc).unwrap();
+/// assert!(r.yield_stack.is_some() && r.bridge.is_some());
+/// assert!(r.headlines.iter().any(|h| h.id == "bridge.holderLossEth"));
+/// ```
+pub fn run_scenario(s: &Scenario) -> Result<ScenarioReport, Error> {
+    s.validate_document()?;
+    let yield_stack = s
+        .yield_stack
+        .as_ref()
+        .map(|y| yield_stack(y).map_err(|e| e.rebased("", "yieldStack")))
+        .transpose()?;
+    let slashing = s
+        .slashing
+        .as_ref()
+        .map(|sec| {
+            apply_slashing(s, &sec.events, &sec.options).map_err(|e| {
+                e.rebased("events", "slashing.events")
+                    .rebased("options", "slashing.options")
+            })
+        })
+        .transpose()?;
+    let risk = s.risk.as_ref().map(|o| run_risk(s, o)).transpose()?;
+    let security = s
+        .security
+        .as_ref()
+        .map(|p| {
+            security_analysis(s, p).map_err(|e| {
+                e.rebased("params", "security")
+                    .rebased("analysis", "security.analysis")
+            })
+        })
+        .transpose()?;
+    let leverage = s
+        .leverage
+        .as_ref()
+        .map(|l| -> Result<LeverageSectionReport, Error> {
+            Ok(LeverageSectionReport {
+                leverage_loop: leverage_loop(&l.leverage_loop)
+                    .map_err(|e| e.rebased("", "leverage.loop"))?,
+                cascade: liquidation_cascade(&l.cascade)
+                    .map_err(|e| e.rebased("", "leverage.cascade"))?,
+            })
+        })
+        .transpose()?;
+    let bridge = s
+        .bridge
+        .as_ref()
+        .map(|b| bridge_exposure(b).map_err(|e| e.rebased("", "bridge")))
+        .transpose()?;
+    let mut report = ScenarioReport {
+        yield_stack,
+        slashing,
+        risk,
+        security,
+        leverage,
+        bridge,
+        headlines: Vec::new(),
+    };
+    report.headlines = headlines(&report);
+    Ok(report)
+}
+
+fn run_risk(s: &Scenario, options: &RiskOptions) -> Result<RiskReport, Error> {
+    let seeded;
+    let options = if options.seed.is_none() {
+        seeded = RiskOptions {
+            seed: Some(SeedInput::Text(DEFAULT_RISK_SEED.to_string())),
+            ..options.clone()
+        };
+        &seeded
+    } else {
+        options
+    };
+    RiskModel::new(s, options)
+        .and_then(|m| m.run())
+        .map_err(|e| e.rebased("options", "risk"))
+}
+
+/// The headline figures of a report (see [`ScenarioReport::headlines`]).
+pub fn headlines(r: &ScenarioReport) -> Vec<Headline> {
+    use HeadlineUnit::{Count, Eth, Fraction, Ratio};
+    let mut out = Vec::new();
+    let mut push = |id: &str, label: &str, value: Option<f64>, unit: HeadlineUnit| {
+        if let Some(value) = value.filter(|v| v.is_finite()) {
+            out.push(Headline {
+                id: id.to_owned(),
+                label: label.to_owned(),
+                value,
+                unit,
+            });
+        }
+    };
+    if let Some(y) = &r.yield_stack {
+        push(
+            "yield.lrtNetApy",
+            "LRT net APY (per year)",
+            Some(y.lrt.net_apy),
+            Fraction,
+        );
+        push(
+            "yield.lstNetApy",
+            "LST net APY (per year)",
+            Some(y.lst.net_apy),
+            Fraction,
+        );
+        push(
+            "yield.premiumApy",
+            "Restaking premium, LRT − LST net APY (per year)",
+            Some(y.premium_apy),
+            Fraction,
+        );
+        push(
+            "yield.expectedSlashLoss",
+            "Expected AVS slashing loss (per year)",
+            Some(y.expected_slash_loss),
+            Fraction,
+        );
+        push(
+            "yield.riskAdjustedApy",
+            "Risk-adjusted LRT APY (per year)",
+            Some(y.risk_adjusted_apy),
+            Fraction,
+        );
+    }
+    if let Some(sl) = &r.slashing {
+        push(
+            "slashing.totalSlashedEth",
+            "Stake slashed by the sequence",
+            Some(sl.totals.slashed.eth),
+            Eth,
+        );
+        let position_loss: f64 = sl.positions.iter().map(|p| p.loss.eth).sum();
+        push(
+            "slashing.positionLossEth",
+            "Loss on your positions",
+            Some(position_loss),
+            Eth,
+        );
+        push(
+            "slashing.contagionOperators",
+            "Operators whose slash hit two or more delegators",
+            Some(sl.contagion.len() as f64),
+            Count,
+        );
+    }
+    if let Some(rk) = &r.risk {
+        if let Some(p) = &rk.position {
+            push(
+                "risk.positionExpectedLossEth",
+                "Expected loss on your positions over the horizon",
+                Some(p.loss.mean),
+                Eth,
+            );
+            push(
+                "risk.positionVar99Eth",
+                "99% VaR of your positions",
+                Some(p.loss.var99),
+                Eth,
+            );
+            push(
+                "risk.positionEs99Eth",
+                "99% expected shortfall of your positions",
+                Some(p.loss.es99),
+                Eth,
+            );
+        }
+        let worst = rk
+            .lrts
+            .iter()
+            .map(|l| l.loss.var99)
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))));
+        push(
+            "risk.maxLrtVar99",
+            "Largest 99% VaR of an LRT, share of its backing",
+            worst,
+            Fraction,
+        );
+    }
+    if let Some(sec) = &r.security {
+        push(
+            "security.gammaStar",
+            "Security slack γ* (overcollateralisation)",
+            sec.certificate.gamma_star,
+            Fraction,
+        );
+        push(
+            "security.lossBound",
+            "Worst-case loss bound after the shock, share of all stake",
+            sec.certificate.loss_bound,
+            Fraction,
+        );
+        push(
+            "security.cascadeLostShare",
+            "Stake lost in the shock's cascade, share of all stake",
+            Some(sec.cascade.lost_share),
+            Fraction,
+        );
+        push(
+            "security.bestAttackGainEth",
+            "Gain of the most profitable attack",
+            Some(sec.attack.attack.as_ref().map_or(0.0, |a| a.gain.eth)),
+            Eth,
+        );
+    }
+    if let Some(l) = &r.leverage {
+        let lp = &l.leverage_loop;
+        push("leverage.leverage", "Leverage λ", Some(lp.leverage), Ratio);
+        push(
+            "leverage.netApy",
+            "Net APY on own capital (per year)",
+            Some(lp.net_apy),
+            Fraction,
+        );
+        push(
+            "leverage.healthFactor",
+            "Health factor",
+            lp.health_factor,
+            Ratio,
+        );
+        push(
+            "leverage.liquidationPrice",
+            "Liquidation price (ETH per token)",
+            lp.liquidation_price,
+            Eth,
+        );
+        let c = &l.cascade.totals;
+        push(
+            "leverage.cascadeLiquidations",
+            "Liquidations in the cascade",
+            Some(f64::from(c.liquidations)),
+            Count,
+        );
+        push(
+            "leverage.cascadeBadDebtEth",
+            "Bad debt left by the cascade",
+            Some(c.bad_debt),
+            Eth,
+        );
+    }
+    if let Some(b) = &r.bridge {
+        push(
+            "bridge.holderLossEth",
+            "Loss of legitimate holders",
+            Some(b.holder_loss_eth),
+            Eth,
+        );
+        push(
+            "bridge.lendingBadDebtEth",
+            "Bad debt in lending markets",
+            Some(b.lending_bad_debt_eth),
+            Eth,
+        );
+    }
+    out
+}

@@ -1,0 +1,373 @@
+//! Property tests of the scenario document: any valid document survives JSON and share-link
+//! round trips unchanged (issue #8's "done when"), and a document's run is a function of the
+//! document alone.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use restake_core::bridge::LossPolicy;
+use restake_core::risk::{RiskOptions, SeedInput};
+use restake_core::scenario::{
+    Allocation, Avs, Delegation, LeverageSection, Operator, Position, Restaking, SCENARIO_VERSION,
+    Scenario, SlashingSection, default_document,
+};
+use restake_core::security::graph::{ServiceParams, Threshold};
+use restake_core::security::{AnalysisOptions, SecurityParams};
+use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode};
+
+/// A display name: starts with a letter, then any printable characters (unicode included).
+fn arb_name() -> impl Strategy<Value = String> {
+    ("[A-Za-z]", "\\PC{0,30}").prop_map(|(a, b)| format!("{a}{b}"))
+}
+
+/// Any finite number in `lo..=hi`, including both ends.
+fn num(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![Just(lo), Just(hi), lo..=hi]
+}
+
+/// The network: 0–6 operators, 0–4 AVSs, the first `k` preset protocols, allocations and
+/// delegations scaled so every sum stays at most 1.
+fn arb_network() -> impl Strategy<Value = Scenario> {
+    (0usize..=6, 0usize..=4, 0usize..=7).prop_flat_map(|(n_ops, n_avss, n_protocols)| {
+        let protocols: Vec<_> = restake_core::presets::protocols()
+            .unwrap()
+            .into_iter()
+            .take(n_protocols)
+            .collect();
+        (
+            Just(protocols),
+            proptest::collection::vec((arb_name(), num(0.0, 1e9), num(0.0, 1.0)), n_ops),
+            proptest::collection::vec(arb_name(), n_avss),
+            // Per (operator, AVS): allocated?, magnitude share, network limit.
+            proptest::collection::vec(
+                (
+                    any::<bool>(),
+                    num(0.0, 1.0),
+                    proptest::option::of(num(0.0, 1.0)),
+                ),
+                n_ops * n_avss,
+            ),
+            // Per protocol: restaking entry (restaked, native, rate) and per-operator weights.
+            proptest::collection::vec(
+                (
+                    proptest::option::of((
+                        num(0.0, 1e9),
+                        num(0.0, 1.0),
+                        proptest::option::of(num(1e-3, 1e6)),
+                    )),
+                    proptest::collection::vec((any::<bool>(), num(0.0, 1.0), num(0.0, 1e6)), n_ops),
+                ),
+                n_protocols,
+            ),
+            proptest::collection::vec((0usize..8, num(0.0, 1e6)), 0..4),
+        )
+            .prop_map(
+                move |(protocols, ops, avss, allocs, per_protocol, positions)| {
+                    let operators: Vec<Operator> = ops
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (name, other, native))| Operator {
+                            id: format!("op-{i}"),
+                            name,
+                            other_delegated_eth: other,
+                            other_native_share: native,
+                        })
+                        .collect();
+                    let avss: Vec<Avs> = avss
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, name)| Avs {
+                            id: format!("avs-{j}"),
+                            name,
+                        })
+                        .collect();
+                    let mut allocations = Vec::new();
+                    for (k, (on, m, limit)) in allocs.into_iter().enumerate() {
+                        if on {
+                            let (o, a) = (k / n_avss, k % n_avss);
+                            allocations.push(Allocation {
+                                operator: format!("op-{o}"),
+                                avs: format!("avs-{a}"),
+                                // n_avss shares of at most 1/n_avss each: the sum stays ≤ 1.
+                                magnitude: m / n_avss as f64,
+                                network_limit: limit,
+                            });
+                        }
+                    }
+                    let mut delegations = Vec::new();
+                    let mut restaking = Vec::new();
+                    for (p, (entry, weights)) in protocols.iter().zip(per_protocol) {
+                        let Some((restaked, native, rate)) = entry else {
+                            continue;
+                        };
+                        restaking.push(Restaking {
+                            protocol: p.id.clone(),
+                            restaked_eth: restaked,
+                            native_share: native,
+                            exchange_rate_eth: rate,
+                        });
+                        for (o, (on, w, queued)) in weights.into_iter().enumerate() {
+                            if on {
+                                delegations.push(Delegation {
+                                    protocol: p.id.clone(),
+                                    operator: format!("op-{o}"),
+                                    weight: w / n_ops as f64,
+                                    queued_withdrawal_eth: queued,
+                                });
+                            }
+                        }
+                    }
+                    let positions = if protocols.is_empty() {
+                        Vec::new()
+                    } else {
+                        positions
+                            .into_iter()
+                            .map(|(i, amount)| Position {
+                                protocol: protocols[i % protocols.len()].id.clone(),
+                                amount_eth: amount,
+                            })
+                            .collect()
+                    };
+                    Scenario {
+                        version: SCENARIO_VERSION,
+                        protocols,
+                        operators,
+                        avss,
+                        delegations,
+                        allocations,
+                        positions,
+                        restaking,
+                        ..Scenario::default()
+                    }
+                },
+            )
+    })
+}
+
+/// Slashing events as (kind 0–3, which allocation/operator/AVS, fraction), stake mode shared?,
+/// total active balance (ETH), ETH slashed elsewhere.
+type SlashingKnobs = (Vec<(u8, usize, f64)>, bool, f64, f64);
+/// Per AVS (profit ETH, threshold numerator, denominator), stake mode shared?, shock fraction.
+type SecurityKnobs = (Vec<(f64, u64, u64)>, bool, f64);
+
+/// The knobs of the page sections; each section is built from them and the network.
+#[derive(Debug, Clone)]
+struct Knobs {
+    name: Option<String>,
+    yield_stack: Option<(usize, f64, f64)>,
+    slashing: Option<SlashingKnobs>,
+    risk: Option<(u32, Option<u64>, f64, f64)>,
+    security: Option<SecurityKnobs>,
+    leverage: Option<(f64, f64, f64)>,
+    bridge: Option<(f64, bool)>,
+}
+
+fn arb_knobs() -> impl Strategy<Value = Knobs> {
+    (
+        proptest::option::of(arb_name()),
+        proptest::option::of((0usize..7, num(0.0, 1e12), num(0.0, 100.0))),
+        proptest::option::of((
+            proptest::collection::vec((0u8..4, 0usize..64, num(1e-6, 1.0)), 0..5),
+            any::<bool>(),
+            num(1.0, 1e9),
+            num(0.0, 1e9),
+        )),
+        proptest::option::of((
+            1u32..=10_000_000,
+            proptest::option::of(any::<u64>()),
+            num(1e-3, 100.0),
+            num(1.0, 1e9),
+        )),
+        proptest::option::of((
+            proptest::collection::vec((num(0.0, 1e6), 1u64..=10, 1u64..=10), 4),
+            any::<bool>(),
+            num(0.0, 1.0),
+        )),
+        proptest::option::of((num(1e-9, 1e12), num(0.01, 100.0), num(1.0001, 100.0))),
+        proptest::option::of((num(1e-6, 1e6), any::<bool>())),
+    )
+        .prop_map(
+            |(name, yield_stack, slashing, risk, security, leverage, bridge)| Knobs {
+                name,
+                yield_stack,
+                slashing,
+                risk,
+                security,
+                leverage,
+                bridge,
+            },
+        )
+}
+
+/// Builds the sections from the knobs; a section that does not fit the network (e.g. a
+/// security analysis of a network with no stake) is dropped, so the document is valid.
+fn with_sections(mut s: Scenario, k: Knobs) -> Scenario {
+    let defaults = default_document().unwrap();
+    s.name = k.name;
+    if let Some((i, deposit, horizon)) = k.yield_stack {
+        let presets = restake_core::yield_stack::yield_presets().unwrap();
+        let mut y = presets[i % presets.len()].input.clone();
+        y.deposit_eth = deposit;
+        y.horizon_years = horizon;
+        s.yield_stack = Some(y);
+    }
+    if let Some((events, shared, total, other)) = k.slashing {
+        let events = events
+            .into_iter()
+            .filter_map(|(kind, pick, fraction)| match kind {
+                0 if !s.allocations.is_empty() => {
+                    let a = &s.allocations[pick % s.allocations.len()];
+                    Some(SlashEvent::OperatorFault {
+                        operator: a.operator.clone(),
+                        avs: a.avs.clone(),
+                        fraction,
+                    })
+                }
+                1 if !s.operators.is_empty() => Some(SlashEvent::LayeredFault {
+                    operator: s.operators[pick % s.operators.len()].id.clone(),
+                    fraction,
+                }),
+                2 if !s.avss.is_empty() => Some(SlashEvent::AvsWide {
+                    avs: s.avss[pick % s.avss.len()].id.clone(),
+                    fraction,
+                }),
+                3 if !s.operators.is_empty() => Some(SlashEvent::BeaconBalanceDrop {
+                    operator: s.operators[pick % s.operators.len()].id.clone(),
+                    amount_eth: 0.0,
+                }),
+                _ => None,
+            })
+            .collect();
+        s.slashing = Some(SlashingSection {
+            events,
+            options: SlashingOptions {
+                mode: if shared {
+                    StakeMode::SharedStake
+                } else {
+                    StakeMode::UniqueStake
+                },
+                total_active_balance_eth: total,
+                other_slashed_eth: other,
+            },
+        });
+    }
+    if let Some((paths, seed, horizon, total)) = k.risk {
+        s.risk = Some(RiskOptions {
+            paths: f64::from(paths),
+            seed: seed.map(|x| {
+                if x < 1 << 53 {
+                    SeedInput::Number(x as f64)
+                } else {
+                    SeedInput::Text(x.to_string())
+                }
+            }),
+            horizon_years: horizon,
+            total_active_balance_eth: total,
+            ..RiskOptions::default()
+        });
+    }
+    if let Some((services, shared, shock)) = k.security {
+        s.security = Some(SecurityParams {
+            mode: if shared {
+                StakeMode::SharedStake
+            } else {
+                StakeMode::UniqueStake
+            },
+            services: s
+                .avss
+                .iter()
+                .zip(services)
+                .map(|(a, (profit, n, d))| ServiceParams {
+                    avs: a.id.clone(),
+                    profit_eth: profit,
+                    threshold: Threshold::new(n.min(d), d),
+                })
+                .collect(),
+            analysis: AnalysisOptions {
+                shock_fraction: shock,
+                ..AnalysisOptions::default()
+            },
+        });
+    }
+    if let Some((deposit, price, hf)) = k.leverage {
+        let mut l: LeverageSection = defaults.leverage.clone().unwrap();
+        l.leverage_loop.deposit = deposit;
+        l.leverage_loop.price = price;
+        l.leverage_loop.target =
+            restake_core::lending::LoopTarget::HealthFactor { health_factor: hf };
+        s.leverage = Some(l);
+    }
+    if let Some((rate, socialised)) = k.bridge {
+        let mut b = defaults.bridge.clone().unwrap();
+        b.exchange_rate_eth = rate;
+        b.policy = if socialised {
+            LossPolicy::Socialised
+        } else {
+            LossPolicy::AffectedChainLoses
+        };
+        s.bridge = Some(b);
+    }
+    if s.validate_document().is_err() {
+        s.security = None;
+    }
+    s
+}
+
+fn arb_document() -> impl Strategy<Value = Scenario> {
+    (arb_network(), arb_knobs()).prop_map(|(s, k)| with_sections(s, k))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any valid document → JSON → the same document; → share link → the same document.
+    #[test]
+    fn round_trips_are_identical(s in arb_document()) {
+        prop_assert_eq!(s.validate_document(), Ok(()));
+        let json = s.to_json();
+        prop_assert_eq!(Scenario::from_json(&json).unwrap(), s.clone());
+        let compact = serde_json::to_string(&s).unwrap();
+        prop_assert_eq!(Scenario::from_json(&compact).unwrap(), s.clone());
+        let link = s.to_fragment();
+        prop_assert!(link.starts_with("s2."));
+        prop_assert!(link[3..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        prop_assert_eq!(Scenario::from_fragment(&link).unwrap(), s);
+    }
+
+    /// A version 1 document (the network alone) reads as the same network at version 2.
+    #[test]
+    fn a_version_1_document_reads_as_its_version_2_network(s in arb_network()) {
+        let mut v = serde_json::to_value(&s).unwrap();
+        v["version"] = 1.into();
+        let read = Scenario::from_json(&v.to_string()).unwrap();
+        prop_assert_eq!(read.version, SCENARIO_VERSION);
+        prop_assert_eq!(read, s);
+    }
+}
+
+#[test]
+fn the_generator_reaches_every_section() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let mut seen = [0usize; 7];
+    for _ in 0..200 {
+        let s = arb_document().new_tree(&mut runner).unwrap().current();
+        let present = [
+            s.name.is_some(),
+            s.yield_stack.is_some(),
+            s.slashing.as_ref().is_some_and(|x| !x.events.is_empty()),
+            s.risk.is_some(),
+            s.security.is_some(),
+            s.leverage.is_some(),
+            s.bridge.is_some(),
+        ];
+        for (n, p) in seen.iter_mut().zip(present) {
+            *n += usize::from(p);
+        }
+    }
+    // Each section is drawn half the time (security kept only when the network carries stake);
+    // more than 20 of 200 is a loose floor that still catches a section that is always dropped.
+    for (i, n) in seen.iter().enumerate() {
+        assert!(*n > 20, "section {i} present in only {n} of 200 documents");
+    }
+}

@@ -1,0 +1,303 @@
+//! The scenario store: the one `Scenario` document the what-if pages read their inputs from and
+//! write their edits back to, shared as Leptos context.
+//!
+//! Data flow: the app starts from the document in the link (`#s=<fragment>`, checked by
+//! `Scenario::from_fragment`) or from `restake_core::scenario::default_document()`. A page
+//! initialises its signals from its section (its demo when the section is absent) and, on every
+//! edit with a valid input, writes the section back ([`Store::edit`]). Edits reach the address bar
+//! as a new history entry once typing pauses for [`PUSH_DELAY_MS`], so a burst of keystrokes is one
+//! entry. Back/forward (`popstate`), loading a saved scenario, importing a file or loading a replay
+//! replace the document ([`Store::replace`]): the generation counter moves on and the routed
+//! what-if page is built again from the new document. Nothing here computes a figure.
+
+pub mod file;
+pub mod local;
+pub mod url;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use restake_core::scenario::{Scenario, default_document};
+
+/// Quiet time after the last edit before it becomes a history entry, ms.
+pub const PUSH_DELAY_MS: u64 = 600;
+
+/// The shared document, its generation and the messages about it. `Copy`: every field is an
+/// arena handle.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The current document.
+    pub doc: RwSignal<Scenario>,
+    /// Bumped whenever the document is replaced as a whole (load, import, replay, back/forward);
+    /// the routed what-if page is rebuilt when it moves. Edits do not bump it.
+    pub generation: RwSignal<u64>,
+    /// An error about a link (a refused `#s=` fragment), shown above every page.
+    pub banner: RwSignal<Option<String>>,
+    /// The last store action's outcome (e.g. “Loaded …”), kept across a page rebuild.
+    pub notice: RwSignal<Option<String>>,
+    /// The fragment of the document the current history entry stands for.
+    committed: StoredValue<String>,
+    /// The pending history push, cancelled by a newer edit or by back/forward.
+    pending: StoredValue<Option<TimeoutHandle>>,
+    /// True while the routed page is being rebuilt because the document was replaced.
+    rebuilding: StoredValue<bool>,
+}
+
+/// The text of a refused link, for the banner.
+fn link_error(e: &restake_core::Error) -> String {
+    format!("The scenario in this link could not be loaded, so nothing in it was used. {e}")
+}
+
+/// The built-in starting document; an empty one (and a message) should core's defaults ever fail.
+fn fallback() -> (Scenario, Option<String>) {
+    match default_document() {
+        Ok(d) => (d, None),
+        Err(e) => (
+            Scenario::default(),
+            Some(format!("The built-in scenario failed to load: {e}")),
+        ),
+    }
+}
+
+impl Store {
+    /// A store starting from `doc`, without touching the address bar (tests, and the base of
+    /// [`Store::from_location`]).
+    pub fn new(doc: Scenario) -> Store {
+        let committed = doc.to_fragment();
+        Store {
+            doc: RwSignal::new(doc),
+            generation: RwSignal::new(0),
+            banner: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            committed: StoredValue::new(committed),
+            pending: StoredValue::new(None),
+            rebuilding: StoredValue::new(false),
+        }
+    }
+
+    /// The store of a page load: the document of the address bar's `#s=` fragment when it is
+    /// valid; otherwise the default document, with a banner saying why the link was refused (and
+    /// the refused fragment removed from the address bar, so Back never returns to it).
+    pub fn from_location() -> Store {
+        let (default, default_error) = fallback();
+        let (doc, error) = match url::current_fragment() {
+            None => (default, default_error),
+            Some(f) => match Scenario::from_fragment(&f) {
+                Ok(d) => (d, None),
+                Err(e) => {
+                    // A refusal here only leaves the bad text in the address bar.
+                    let _ = url::clear_fragment();
+                    (default, Some(link_error(&e)))
+                }
+            },
+        };
+        let store = Store::new(doc);
+        store.banner.set(error);
+        store
+    }
+
+    /// Listens to back/forward for the life of the app: an entry with a scenario fragment
+    /// replaces the document (a refused one shows the banner and changes nothing); an entry
+    /// without one (a plain page link) keeps the current document.
+    pub fn follow_history(self) {
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let Some(f) = url::current_fragment() else {
+                return;
+            };
+            self.cancel_pending();
+            let Some(now) = self.doc.try_with_untracked(Scenario::to_fragment) else {
+                return;
+            };
+            if now == f {
+                self.committed.set_value(f);
+                return;
+            }
+            match Scenario::from_fragment(&f) {
+                Ok(d) => {
+                    self.committed.set_value(f);
+                    self.banner.set(None);
+                    self.swap(d);
+                }
+                Err(e) => self.banner.set(Some(link_error(&e))),
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Applies an edit of the user's. When it changes the document, the address bar gets a new
+    /// entry once edits pause for [`PUSH_DELAY_MS`]. The store only ever holds a valid document:
+    /// an edit that `validate_document` refuses is not kept and the banner says why (pages write
+    /// back only inputs their engine accepted, so this is a safety net).
+    pub fn edit(self, f: impl FnOnce(&mut Scenario)) {
+        let mut next = self.doc.get_untracked();
+        f(&mut next);
+        if self.doc.with_untracked(|d| *d == next) {
+            return;
+        }
+        match next.validate_document() {
+            Ok(()) => {
+                self.doc.set(next);
+                self.schedule_push();
+            }
+            Err(e) => self.banner.set(Some(format!(
+                "This edit is not kept in the scenario (so not in its link or saved copies): {e}"
+            ))),
+        }
+    }
+
+    /// Brings the document in line with what a page shows without making a history entry (the
+    /// Yield page opened with `?protocol=`); the next edit records it.
+    pub fn sync(self, f: impl FnOnce(&mut Scenario)) {
+        let mut next = self.doc.get_untracked();
+        f(&mut next);
+        if self.doc.with_untracked(|d| *d != next) {
+            let fragment = next.to_fragment();
+            self.doc.set(next);
+            self.committed.set_value(fragment);
+        }
+    }
+
+    /// Replaces the whole document (load, import, replay) and rebuilds the page; recorded as a
+    /// new history entry after the usual pause.
+    pub fn replace(self, doc: Scenario, notice: impl Into<String>) {
+        self.banner.set(None);
+        self.notice.set(Some(notice.into()));
+        self.swap(doc);
+        self.schedule_push();
+    }
+
+    /// True while the routed page is being rebuilt for a replaced document (so a page can tell
+    /// that from arriving by a link).
+    pub fn rebuilding(self) -> bool {
+        self.rebuilding.try_get_value().unwrap_or(false)
+    }
+
+    /// The current document's share fragment (untracked).
+    pub fn fragment(self) -> String {
+        self.doc.with_untracked(Scenario::to_fragment)
+    }
+
+    fn swap(self, doc: Scenario) {
+        if self.doc.with_untracked(|d| *d != doc) {
+            self.doc.set(doc);
+        }
+        self.generation.update(|g| *g += 1);
+    }
+
+    fn cancel_pending(self) {
+        if let Some(Some(h)) = self.pending.try_get_value() {
+            h.clear();
+        }
+        self.pending.set_value(None);
+    }
+
+    fn schedule_push(self) {
+        self.cancel_pending();
+        let handle = set_timeout_with_handle(
+            move || {
+                // The app may be gone (tests unmount it); then there is nothing to record
+                // (`try_set_value` hands the value back when the store was disposed).
+                if self.pending.try_set_value(None).is_some() {
+                    return;
+                }
+                self.push_now();
+            },
+            Duration::from_millis(PUSH_DELAY_MS),
+        );
+        self.pending.set_value(handle.ok());
+    }
+
+    /// Records the current document in the address bar now: the entry being left keeps the
+    /// document it stood for (written into it when it had no fragment, e.g. the first page
+    /// load), and the edit becomes a new entry. Public for tests.
+    pub fn push_now(self) {
+        let Some(fragment) = self.doc.try_with_untracked(Scenario::to_fragment) else {
+            return;
+        };
+        if self.committed.with_value(|c| *c == fragment) {
+            return;
+        }
+        if url::current_fragment().is_none() {
+            let before = self.committed.get_value();
+            let _ = url::set_fragment(&before, url::Entry::Replace);
+        }
+        if let Err(e) = url::set_fragment(&fragment, url::Entry::Push) {
+            self.notice.set(Some(e));
+        }
+        self.committed.set_value(fragment);
+    }
+
+    /// Builds `view` with [`Store::rebuilding`] set to `rebuilding` (used by [`Keyed`]).
+    fn build<V>(self, rebuilding: bool, view: impl FnOnce() -> V) -> V {
+        self.rebuilding.set_value(rebuilding);
+        let v = untrack(view);
+        self.rebuilding.set_value(false);
+        v
+    }
+}
+
+/// The store in context; a fresh default one (provided for the rest of the tree) when the app
+/// did not provide one, e.g. a page mounted alone in a test.
+pub fn use_store() -> Store {
+    use_context::<Store>().unwrap_or_else(|| {
+        let s = Store::new(fallback().0);
+        provide_context(s);
+        s
+    })
+}
+
+/// Writes a page's input back into the document whenever it changes after the page was built.
+/// `read` returns the page's current input when it is valid (`None` while it is not, so an
+/// invalid entry never reaches the document); `put` stores it into the document. The first run,
+/// at build time, only subscribes: building a page is not an edit.
+pub fn write_back<T: 'static>(
+    read: impl Fn() -> Option<T> + 'static,
+    put: impl Fn(&mut Scenario, T) + 'static,
+) {
+    let store = use_store();
+    Effect::new(move |built: Option<()>| {
+        let value = read();
+        if built.is_some()
+            && let Some(v) = value
+        {
+            store.edit(|d| put(d, v));
+        }
+    });
+}
+
+/// True when two documents have the same network (protocols, operators, AVSs, delegations,
+/// allocations, positions, restaking), whatever their name, version and page sections.
+pub fn same_network(a: &Scenario, b: &Scenario) -> bool {
+    a.protocols == b.protocols
+        && a.operators == b.operators
+        && a.avss == b.avss
+        && a.delegations == b.delegations
+        && a.allocations == b.allocations
+        && a.positions == b.positions
+        && a.restaking == b.restaking
+}
+
+/// Copies `from`'s network into `to`, leaving `to`'s name, version and sections alone.
+pub fn set_network(to: &mut Scenario, from: Scenario) {
+    to.protocols = from.protocols;
+    to.operators = from.operators;
+    to.avss = from.avss;
+    to.delegations = from.delegations;
+    to.allocations = from.allocations;
+    to.positions = from.positions;
+    to.restaking = from.restaking;
+}
+
+/// Rebuilds its children whenever the document is replaced, so a what-if page starts again from
+/// the new document (its signals are initialised once, from the document).
+#[component]
+pub fn Keyed(children: ChildrenFn) -> impl IntoView {
+    let store = use_store();
+    let first = StoredValue::new(true);
+    move || {
+        store.generation.track();
+        let rebuilding = !first.get_value();
+        first.set_value(false);
+        store.build(rebuilding, || children())
+    }
+}
