@@ -3,6 +3,27 @@ import assert from "node:assert/strict";
 const text = (page, sel) => page.locator(sel).textContent();
 const eth = (s) => parseFloat(s.replace(/,/g, ""));
 
+// In the page: the longest wait of a chain of 0 ms main-thread timers, from now until the page
+// shows `until` (or `limitMs` passes), and how long that took. A page that ran the simulation on
+// its main thread would hold these timers up for the length of a slice or more; with the worker
+// they fire within a few milliseconds.
+const timerGaps = (page, until, limitMs) =>
+  page.evaluate(async ([until, limit]) => {
+    const t0 = performance.now();
+    let last = t0;
+    let worst = 0;
+    let ticks = 0;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 0));
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+      ticks += 1;
+      if (document.body.innerText.includes(until) || now - t0 > limit) break;
+    }
+    return { worst, ticks, ms: performance.now() - t0 };
+  }, [until, limitMs]);
+
 export const risk = {
   name: "risk",
   path: "/risk",
@@ -13,17 +34,56 @@ export const risk = {
     assert.ok(eth(await text(page, "#position-var99")) <= eth(await text(page, "#position-es99")));
     assert.match(await text(page, "#position-ploss"), /%$/);
     await page.getByRole("img", { name: /Loss over the horizon/ }).waitFor();
+    // The runs go to the Web Worker, not the main-thread fallback.
+    assert.match(await text(page, "#run-engine"), /background worker/);
   },
   async interact(page) {
     const es99 = await text(page, "#position-es99");
-    // A long run: typing into another field while it runs is answered at once, and the run
-    // that follows finishes with the new inputs.
+    // A 1,000,000-path run: progress shows, the main thread stays free (0 ms timers fire within
+    // 200 ms all through the run), and typing into another field is answered at once.
     await page.locator("#paths").fill("1000000");
     await page.getByText(/Running: [\d,]+ of 1,000,000 paths/).waitFor({ timeout: 30_000 });
-    await page.locator("#horizon").fill("2");
+    // Timers are watched from here, through the edit below and the whole run that follows it.
+    const watching = timerGaps(page, "1,000,000 paths over 2 years", 60_000);
+    // Typing, timed in the page: from the key press to a 0 ms timer queued after the field took
+    // the character (so the browser has handled the input event and is free again).
+    await page.locator("#horizon").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.evaluate(() => {
+      const field = document.querySelector("#horizon");
+      window.__typing = {};
+      field.addEventListener("keydown", () => { window.__typing.down = performance.now(); }, { once: true });
+      field.addEventListener("input", () => {
+        window.__typing.value = field.value;
+        setTimeout(() => { window.__typing.free = performance.now(); }, 0);
+      }, { once: true });
+    });
+    await page.keyboard.type("2");
+    await page.waitForFunction(() => window.__typing.free !== undefined);
+    const typed = await page.evaluate(() => window.__typing);
+    const typing = typed.free - typed.down;
+    assert.equal(typed.value, "2");
     assert.equal(await page.locator("#horizon").inputValue(), "2");
+    assert.ok(typing < 200, `typing took ${typing} ms`);
+    const gaps = await watching;
+    console.log(`        1,000,000 paths: main-thread timers waited at most ${gaps.worst.toFixed(1)} ms over ${gaps.ms.toFixed(0)} ms (${gaps.ticks} timers); typing ${typing.toFixed(1)} ms`);
+    assert.ok(gaps.worst < 200, `a main-thread timer waited ${gaps.worst} ms`);
+    // The run that follows the edit finishes with the new inputs, and its histogram appears.
     await page.getByText("Done: 1,000,000 paths").waitFor({ timeout: 120_000 });
     await page.getByText(/1,000,000 paths over 2 years with seed 1/).waitFor();
+    await page.getByRole("img", { name: /Loss over the horizon/ }).waitFor();
+    const es99Long = await text(page, "#position-es99");
+
+    // A long run shows its progress and can be cancelled; the last figures stay.
+    await page.locator("#paths").fill("10000000");
+    await page.getByText(/Running: [\d,]+ of 10,000,000 paths/).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.querySelector(".run-status progress")?.value) > 0, null, { timeout: 30_000 });
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText(/^Cancelled/).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Cancel" }).isDisabled(), true);
+    assert.equal(await text(page, "#position-es99"), es99Long);
+    await page.getByText(/1,000,000 paths over 2 years with seed 1/).waitFor();
+
     // Same seed, same inputs ⇒ the same figures.
     await page.locator("#paths").fill("100000");
     await page.locator("#horizon").fill("1");
@@ -36,5 +96,17 @@ export const risk = {
     // The histogram follows the chosen series.
     await page.locator("#series").selectOption({ index: 1 });
     await page.getByRole("img", { name: /Loss over the horizon/ }).waitFor();
+
+    // Without the worker's script the page says so and runs on the main thread, same figures.
+    const bare = await page.context().newPage();
+    try {
+      await bare.route("**/risk-worker_loader.js", (r) => r.abort());
+      await bare.goto(new URL("/risk", page.url()).href);
+      await bare.getByText("Done: 100,000 paths").waitFor({ timeout: 60_000 });
+      assert.match(await text(bare, "#run-engine"), /Runs on the page in short slices, because the background worker could not start/);
+      assert.equal(await text(bare, "#position-es99"), es99);
+    } finally {
+      await bare.close();
+    }
   },
 };

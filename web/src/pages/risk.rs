@@ -1,8 +1,12 @@
 //! The Risk page: the Monte Carlo loss distribution of correlated slashing, per LRT and for the
-//! user's positions. The run is split into slices of paths (`RiskModel::simulate_chunk`) with a
-//! yield to the browser between slices, so typing never waits for a run; a new input cancels the
-//! running slices and starts again after a short pause. Every figure comes from
-//! `restake_core::risk`; the slices merge exactly, so the report equals a single run's.
+//! user's positions. Runs go to a dedicated Web Worker (`src/bin/risk-worker.rs`, protocol in
+//! [`crate::risk_run`]): the page posts the scenario and options, the worker posts progress and
+//! the report, so the main thread never runs the simulation and typing is never held up. A new
+//! input starts a new run after a short pause; Cancel, or an input that changes while a run is in
+//! flight, terminates the busy worker (a fresh one takes the next run). Only when no worker can
+//! be started does the page fall back to slices on the main thread with a yield between them,
+//! and says so. Every figure comes from `restake_core::risk`; slices merge exactly, so the
+//! report equals a single run's with the same seed.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,12 +24,13 @@ use crate::components::page::{Page, Panels};
 use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
+use crate::risk_run::{RunRequest, SlicedRun, WORKER_SLICE, WORKER_URL, WorkerMessage};
 use crate::store::{same_network, use_store, write_back};
 
-/// Paths per slice: a few milliseconds of work in the browser.
-const SLICE: u64 = 10_000;
+/// Paths per slice of the main-thread fallback: a few milliseconds of work in the browser.
+const PAGE_SLICE: u64 = 10_000;
 /// Pause after the last edit before a run starts, ms.
-const DEBOUNCE_MS: i32 = 250;
+const DEBOUNCE_MS: i32 = 300;
 
 /// Resolves after `ms` milliseconds (a `setTimeout`), letting the browser handle input.
 pub(crate) async fn pause(ms: i32) {
@@ -39,6 +44,86 @@ pub(crate) async fn pause(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Where runs execute.
+#[derive(Clone, Debug, PartialEq)]
+enum Engine {
+    /// In the background worker.
+    Worker,
+    /// On the page, in slices between frames; the reason the worker is not used.
+    Page(String),
+}
+
+/// A worker's `message` and `error` handlers.
+type WorkerHandlers = (
+    Closure<dyn FnMut(web_sys::MessageEvent)>,
+    Closure<dyn FnMut(web_sys::Event)>,
+);
+
+/// The page's handle on its worker, with the JS handlers that must live as long as it does.
+#[derive(Default)]
+struct WorkerSlot {
+    worker: Option<web_sys::Worker>,
+    /// The worker has posted `ready`.
+    ready: bool,
+    /// A run was posted and has not answered `done` or `failed`.
+    busy: bool,
+    /// The worker failed; a fresh one is needed.
+    broken: bool,
+    /// A request waiting for `ready`.
+    pending: Option<String>,
+    /// The `message` and `error` handlers, kept alive (never called from Rust).
+    _handlers: Option<WorkerHandlers>,
+}
+
+impl WorkerSlot {
+    /// Starts a worker from [`WORKER_URL`] whose JSON answers go to `on_answer` and whose failure
+    /// (e.g. the script cannot load) goes to `on_error`.
+    fn spawn(
+        mut on_answer: impl FnMut(WorkerMessage) + 'static,
+        mut on_error: impl FnMut(String) + 'static,
+    ) -> Result<WorkerSlot, String> {
+        let worker = web_sys::Worker::new(WORKER_URL)
+            .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+        let message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                if let Some(m) = ev
+                    .data()
+                    .as_string()
+                    .and_then(|t| serde_json::from_str::<WorkerMessage>(&t).ok())
+                {
+                    on_answer(m);
+                }
+            });
+        // A script that fails to load fires a plain `Event`; an exception inside, an `ErrorEvent`.
+        let error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let text = ev
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(web_sys::ErrorEvent::message)
+                .filter(|m| !m.is_empty());
+            on_error(text.unwrap_or_else(|| "its script did not load".to_owned()));
+        });
+        worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+        Ok(WorkerSlot {
+            worker: Some(worker),
+            _handlers: Some((message, error)),
+            ..WorkerSlot::default()
+        })
+    }
+
+    /// Stops the worker at once (its run is lost); the slot then needs a fresh one.
+    fn terminate(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.set_onmessage(None);
+            w.set_onerror(None);
+            w.terminate();
+        }
+        self.busy = false;
+        self.ready = false;
+        self.pending = None;
+    }
 }
 
 /// A built model, compared by identity so a `Memo` can hold it.
@@ -179,46 +264,175 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
 
     let report = RwSignal::new(None::<RiskReport>);
     let status = RwSignal::new(Status::Waiting);
-    // Each run has a generation; a newer input or Cancel bumps it and the older slices stop.
+    // Each run has a generation (its id in the worker protocol); a newer input or Cancel bumps it,
+    // and answers or slices of older runs are ignored.
     let generation = StoredValue::new(0_u64);
-    let start = move |Built(m): Built| {
-        let me = generation.get_value() + 1;
-        generation.set_value(me);
-        status.set(Status::Waiting);
+    let engine = RwSignal::new(Engine::Worker);
+    let slot = StoredValue::new_local(WorkerSlot::default());
+
+    // The frame-sliced run on the main thread, used only when no worker can be started.
+    let run_on_page = move |Built(m): Built, me: u64| {
         leptos::task::spawn_local(async move {
-            pause(DEBOUNCE_MS).await;
             let stale = move || generation.try_get_value() != Some(me);
-            if stale() {
-                return;
-            }
-            let total = m.paths();
-            let mut partial = m.empty_partial();
-            let mut done = 0;
-            while done < total {
-                let n = SLICE.min(total - done);
-                match m
-                    .simulate_chunk(done, n)
-                    .and_then(|chunk| partial.merge(chunk))
-                {
-                    Ok(()) => done += n,
+            let mut run = SlicedRun::from_model(m);
+            loop {
+                match run.step(PAGE_SLICE) {
+                    Ok(true) => break,
+                    Ok(false) => {
+                        status.set(Status::Running {
+                            done: run.done(),
+                            of: run.total(),
+                        });
+                        pause(0).await;
+                        if stale() {
+                            return;
+                        }
+                    }
                     Err(e) => {
                         status.set(Status::Failed(e.to_string()));
                         return;
                     }
                 }
-                status.set(Status::Running { done, of: total });
-                pause(0).await;
-                if stale() {
-                    return;
-                }
             }
-            match m.finish(&partial) {
+            match run.finish() {
                 Ok(r) => {
+                    let paths = r.paths;
                     report.set(Some(r));
-                    status.set(Status::Done { paths: total });
+                    status.set(Status::Done { paths });
                 }
                 Err(e) => status.set(Status::Failed(e.to_string())),
             }
+        });
+    };
+    // Answers of the worker; those of an older run are dropped.
+    let on_answer = move |msg: WorkerMessage| {
+        let current = generation.get_value();
+        match msg {
+            WorkerMessage::Ready => slot.update_value(|s| {
+                s.ready = true;
+                if let (Some(w), Some(text)) = (&s.worker, s.pending.take())
+                    && w.post_message(&JsValue::from_str(&text)).is_err()
+                {
+                    s.busy = false;
+                    s.broken = true;
+                    status.set(Status::Failed(
+                        "the run could not be sent to the worker".into(),
+                    ));
+                }
+            }),
+            WorkerMessage::Progress { run, done, total } if run == current => {
+                status.set(Status::Running { done, of: total });
+            }
+            WorkerMessage::Done { run, report: r } if run == current => {
+                slot.update_value(|s| s.busy = false);
+                let paths = r.paths;
+                report.set(Some(*r));
+                status.set(Status::Done { paths });
+            }
+            WorkerMessage::Failed { run, message } if run == current || run == 0 => {
+                slot.update_value(|s| s.busy = false);
+                status.set(Status::Failed(message));
+            }
+            _ => {}
+        }
+    };
+    // A worker that fails before it listens (no Worker support, the script missing) hands the
+    // runs to the page; one that fails later only fails its run and is replaced at the next.
+    let on_worker_error = move |message: String| {
+        let (was_ready, was_busy) = slot
+            .try_update_value(|s| {
+                s.broken = true;
+                s.pending = None;
+                let r = (s.ready, s.busy);
+                s.busy = false;
+                r
+            })
+            .unwrap_or((true, false));
+        if !was_ready {
+            engine.set(Engine::Page(format!(
+                "the background worker could not start ({message})"
+            )));
+            if was_busy && let Ok(m) = model.get_untracked() {
+                run_on_page(m, generation.get_value());
+            }
+        } else if was_busy {
+            status.set(Status::Failed(format!("the worker stopped: {message}")));
+        }
+    };
+    // Replaces the slot's worker by a fresh one (false when workers are unavailable).
+    let spawn_worker = move || -> bool {
+        let fresh = match WorkerSlot::spawn(on_answer, on_worker_error) {
+            Ok(s) => s,
+            Err(e) => {
+                engine.set(Engine::Page(format!(
+                    "this browser could not start a background worker ({e})"
+                )));
+                return false;
+            }
+        };
+        slot.update_value(|s| {
+            s.terminate();
+            *s = fresh;
+        });
+        true
+    };
+    // Start the worker at once, so it is listening by the time the first run starts; leaving the
+    // page stops it.
+    spawn_worker();
+    on_cleanup(move || {
+        slot.try_update_value(WorkerSlot::terminate);
+    });
+    let start = move |built: Built| {
+        let me = generation.get_value() + 1;
+        generation.set_value(me);
+        status.set(Status::Waiting);
+        leptos::task::spawn_local(async move {
+            pause(DEBOUNCE_MS).await;
+            if generation.try_get_value() != Some(me) {
+                return;
+            }
+            if let Engine::Page(_) = engine.get_untracked() {
+                run_on_page(built, me);
+                return;
+            }
+            let request = RunRequest {
+                run: me,
+                scenario: scenario.get_value(),
+                options: options.get_untracked(),
+                slice: WORKER_SLICE,
+            };
+            let text = match serde_json::to_string(&request) {
+                Ok(t) => t,
+                Err(e) => {
+                    status.set(Status::Failed(format!("the run could not be encoded: {e}")));
+                    return;
+                }
+            };
+            // A worker still busy with an older run is terminated: that is the cancellation.
+            let stuck = slot.with_value(|s| s.busy || s.broken || s.worker.is_none());
+            if stuck && !spawn_worker() {
+                run_on_page(built, me);
+                return;
+            }
+            status.set(Status::Running {
+                done: 0,
+                of: built.0.paths(),
+            });
+            slot.update_value(|s| {
+                s.busy = true;
+                match &s.worker {
+                    Some(w) if s.ready => {
+                        if w.post_message(&JsValue::from_str(&text)).is_err() {
+                            s.busy = false;
+                            s.broken = true;
+                            status.set(Status::Failed(
+                                "the run could not be sent to the worker".into(),
+                            ));
+                        }
+                    }
+                    _ => s.pending = Some(text),
+                }
+            });
         });
     };
     Effect::new(move |_| {
@@ -232,6 +446,13 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
     });
     let cancel = move |_| {
         generation.update_value(|g| *g += 1);
+        // A busy worker is terminated (a fresh one starts at the next run); page slices see the
+        // new generation and stop.
+        slot.update_value(|s| {
+            if s.busy || s.pending.is_some() {
+                s.terminate();
+            }
+        });
         status.set(Status::Cancelled);
     };
     let running = move || matches!(status.get(), Status::Running { .. } | Status::Waiting);
@@ -455,6 +676,10 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
                         <span id="run-status" role="status">{status_text}</span>
                         <button type="button" class="secondary" on:click=cancel disabled=move || !running()>"Cancel"</button>
                     </div>
+                    <p class="hint" id="run-engine">{move || match engine.get() {
+                        Engine::Worker => "Runs in a background worker (a Web Worker): the page stays responsive while it runs.".to_owned(),
+                        Engine::Page(why) => format!("Runs on the page in short slices, because {why}: typing may lag a little during long runs."),
+                    }}</p>
                     {move || model.get().err().filter(|e| !e.field().starts_with("options")).map(|e| view! { <p role="alert" class="error">{e.to_string()}</p> })}
                     {move || stale().then(|| view! { <p class="warning">"An input is invalid: the figures below are from the last valid run."</p> })}
                     {headline}
