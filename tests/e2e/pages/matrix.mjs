@@ -75,13 +75,15 @@ export const matrix = {
       page.locator(".table-block").filter({ has: figures }).getByRole("button", { name: "Download CSV" }).click(),
     ]);
     assert.equal(download.suggestedFilename(), "restake-lab-matrix.csv");
-    // The architecture matrix (text) downloads as CSV as well.
+    // The architecture matrix (text) downloads as CSV as well, once the toggle shows it.
+    await page.getByRole("radio", { name: /Architecture/ }).check();
     const [architecture] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("region", { name: "Core architectural matrix" }).locator("xpath=following-sibling::div[1]")
         .getByRole("button", { name: "Download CSV" }).click(),
     ]);
     assert.equal(architecture.suggestedFilename(), "restake-lab-architecture.csv");
+    await page.getByRole("radio", { name: /Figures/ }).check();
     // A protocol's name opens its yield stack with its preset.
     await page.getByRole("link", { name: "Renzo on the Yield page" }).click();
     await page.getByRole("heading", { level: 1, name: "Yield stacking" }).waitFor();
