@@ -248,12 +248,14 @@ fn yield_cell(p: &Protocol, lst: Option<&Protocol>, figure: YieldFigure) -> Sour
 /// ```
 /// let m = restake_core::matrix::main_lending_market("etherfi").unwrap();
 /// assert_eq!(m.id, "aave-v3-eth-emode");
-/// assert!(restake_core::matrix::main_lending_market("kelp").is_none());
+/// assert_eq!(restake_core::matrix::main_lending_market("kelp").unwrap().id, "aave-v3-rseth-emode");
+/// assert!(restake_core::matrix::main_lending_market("puffer").is_none());
 /// ```
 pub fn main_lending_market(protocol_id: &str) -> Option<LendingMarket> {
     let id = match protocol_id {
         "etherfi" => "aave-v3-eth-emode",
         "renzo" => "morpho-ezeth-weth-86",
+        "kelp" => "aave-v3-rseth-emode",
         _ => return None,
     };
     lending_markets().into_iter().find(|m| m.id == id)
@@ -1176,8 +1178,11 @@ mod tests {
         // position at it is liquidatable at today's price (0.86/0.86 = 1).
         close(row("maxLeverage").cells[1].value, 1.0 / 0.14);
         close(row("liquidationPrice").cells[1].value, 1.0);
-        // Kelp and the rest: no sourced market preset, not an invented one.
-        for i in 2..7 {
+        // Kelp → Aave v3 rsETH/wstETH E-mode (LTV 0.93, θ 0.95): as ether.fi's E-mode.
+        close(row("maxLeverage").cells[2].value, 1.0 / 0.07);
+        close(row("liquidationPrice").cells[2].value, 0.93 / 0.95);
+        // The rest: no sourced market preset, not an invented one.
+        for i in 3..7 {
             assert_eq!(row("maxLeverage").cells[i].value, None);
             assert_eq!(
                 row("maxLeverage").cells[i].missing.as_deref(),

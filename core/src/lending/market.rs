@@ -187,6 +187,8 @@ fn assumed<T>(value: T, note: &str) -> Sourced<T> {
 const AAVE_CLOSE: &str = "aave-dao/aave-v3-origin LiquidationLogic.sol: DEFAULT_LIQUIDATION_CLOSE_FACTOR = 50%, 100% when HF ≤ CLOSE_FACTOR_HF_THRESHOLD = 0.95 (the 100% rule for positions under USD 2,000 is not modelled)";
 const BORROW_NOTE: &str =
     "No WETH borrow rate is in our sources; 2.5% APR is a placeholder — set today's rate";
+const RSETH_ORACLE_NOTE: &str = "Our sources do not say how Aave prices rsETH; its exchange rate is assumed (as for weETH) — choose the market oracle to let a depeg drive liquidations";
+const RSETH_BORROW_NOTE: &str = "The E-mode lends wstETH; the loop counts the debt in ETH at a constant wstETH/ETH rate, and no wstETH borrow rate is in our sources: 2.5% APR is a placeholder — set today's rate";
 const MORPHO_CLOSE_NOTE: &str = "Morpho Blue's liquidate takes any amount up to the whole position (no close factor); not stated in our sources, so 100% is an assumption";
 
 fn aave_close() -> (Sourced<f64>, Sourced<f64>) {
@@ -232,7 +234,8 @@ fn morpho(
 
 /// The built-in lending markets (shared/domain.md §4.3): Aave v3 ETH-correlated E-mode, Aave v3
 /// Core weETH outside E-mode, Morpho Blue ezETH/WETH at LLTV 0.86 and 0.77 (market oracle) and
-/// weETH/WETH on Base at 0.945 (exchange-rate oracle).
+/// weETH/WETH on Base at 0.945 (exchange-rate oracle), and Aave v3 rsETH/wstETH E-mode (April
+/// 2025; its oracle is an assumption).
 ///
 /// ```
 /// let m = restake_core::lending::lending_markets();
@@ -243,7 +246,9 @@ pub fn lending_markets() -> Vec<LendingMarket> {
     let weeth_oracle = "Aave prices weETH by its exchange rate; Chaos Labs said ezETH did not qualify for this treatment (governance.aave.com/t/…/17402/4)";
     let core = "governance.aave.com/t/…/20167/2 (weETH Core non-eMode, proposed)";
     let gauntlet = "Gauntlet post-mortem of the ezETH depeg, forum.morpho.org/t/…/578";
+    let rseth_emode = "vote.onaave.com proposal 311: rsETH/wstETH E-mode on Core, Prime and Base";
     let (cf, full) = aave_close();
+    let (cf_rseth, full_rseth) = aave_close();
     vec![
         LendingMarket {
             id: "aave-v3-eth-emode".to_owned(),
@@ -302,6 +307,18 @@ pub fn lending_markets() -> Vec<LendingMarket> {
                 "undated",
             ),
         ),
+        LendingMarket {
+            id: "aave-v3-rseth-emode".to_owned(),
+            name: "Aave v3 rsETH/wstETH E-mode".to_owned(),
+            collateral: "rsETH".to_owned(),
+            ltv: src(0.93, rseth_emode, "2025-04"),
+            liquidation_threshold: src(0.95, rseth_emode, "2025-04"),
+            liquidation_bonus: src(0.01, rseth_emode, "2025-04"),
+            close_factor: cf_rseth,
+            full_close_hf: full_rseth,
+            oracle: assumed(OracleKind::ExchangeRate, RSETH_ORACLE_NOTE),
+            borrow_rate: assumed(0.025, RSETH_BORROW_NOTE),
+        },
     ]
 }
 
@@ -322,7 +339,7 @@ mod tests {
     #[test]
     fn presets_are_valid_and_sourced() {
         let markets = lending_markets();
-        assert_eq!(markets.len(), 5);
+        assert_eq!(markets.len(), 6);
         for m in &markets {
             m.params().validate(&m.id).unwrap();
             for (f, b) in m.bases() {

@@ -31,7 +31,9 @@ export const matrix = {
     // Aave v3 E-mode for weETH: 1/(1 − 0.93) = 14.29×, liquidated at 0.93/0.95 = 97.9% of today's price.
     assert.match(await cell("ether.fi (weETH)", "Max leverage"), /^14\.29×/);
     assert.match(await cell("ether.fi (weETH)", "Liquidation price at max leverage"), /^97\.9/);
-    assert.match(await cell("Kelp DAO (rsETH)", "Max leverage"), /^no sourced market/);
+    // rsETH/wstETH E-mode on Aave v3 (proposal 311): the same 93/95 as weETH's.
+    assert.match(await cell("Kelp DAO (rsETH)", "Max leverage"), /^14\.29×/);
+    assert.match(await cell("Puffer (pufETH)", "Max leverage"), /^no sourced market/);
     // rsETH 2026-04-18: 18% bridged, socialised loss 0.18/1.18 = 15.3%.
     assert.match(await cell("Kelp DAO (rsETH)", "Share of supply bridged"), /^18(\.0)?%/);
     assert.match(await cell("Kelp DAO (rsETH)", "Loss in a bridge exploit"), /^15\.3/);
@@ -108,14 +110,14 @@ export const matrix = {
     await page.getByRole("link", { name: "Puffer on the Risk page" }).click();
     await page.getByText(/is not in this page's network/).waitFor();
     await page.goBack();
-    // Leverage, pre-filled: weETH's main market is Aave v3 E-mode; rsETH has no sourced market.
+    // Leverage, pre-filled: weETH's main market is Aave v3 E-mode; pufETH has no sourced market.
     await page.getByRole("link", { name: "ether.fi on the Leverage page" }).click();
     await page.getByRole("heading", { level: 1, name: "Leverage and liquidation cascades" }).waitFor();
     assert.equal(await page.locator("#market-preset option:checked").textContent(), "Aave v3 ETH-correlated E-mode");
     assert.match(await page.locator("#prefill-notice").textContent(), /main lending market/);
     await page.goBack();
-    await page.getByRole("link", { name: "Kelp DAO on the Leverage page" }).click();
-    await page.getByText(/No lending market for Kelp DAO \(rsETH\) is in our sources/).waitFor();
+    await page.getByRole("link", { name: "Puffer on the Leverage page" }).click();
+    await page.getByText(/No lending market for Puffer \(pufETH\) is in our sources/).waitFor();
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: "Liquid restaking, side by side" }).waitFor();
     // The exit queue input recomputes the time to exit in the table and the chart:
