@@ -254,7 +254,7 @@ impl Scenario {
                 field: "version".to_owned(),
                 value: f64::from(self.version),
                 expected: format!(
-                    "version {SCENARIO_VERSION} (read documents with Scenario::from_json, which migrates older versions)"
+                    "version {SCENARIO_VERSION} (read older documents with Scenario::from_json, or parseScenario in npm, which migrate them)"
                 ),
             });
         }
