@@ -56,7 +56,7 @@ fn cascade_through_js_and_errors_name_the_field() {
 fn presets_through_js() {
     let markets = lending_markets_js().unwrap();
     let len = js_sys::Reflect::get(&markets, &"length".into()).unwrap();
-    assert_eq!(len.as_f64(), Some(5.0));
+    assert_eq!(len.as_f64(), Some(6.0));
     let p: EzEthReplay = serde_wasm_bindgen::from_value(cascade_preset_js().unwrap()).unwrap();
     assert_eq!(p.published.liquidations, 8);
 }
