@@ -46,7 +46,8 @@ assert.throws(() => comparisonMatrix({ queuedEth: Number.NaN, totalStakedEth: 36
 // New computed rows: leverage on the main market, bridge exploit, VaR/ES, concentration.
 const mRow = (id) => m.quantitative.find((r) => r.id === id);
 assert.ok(Math.abs(mRow("maxLeverage").cells[0].value - 1 / 0.07) < 1e-9); // Aave E-mode LTV 93%
-assert.equal(mRow("maxLeverage").cells[2].missing, "no sourced market");
+assert.ok(Math.abs(mRow("maxLeverage").cells[2].value - 1 / 0.07) < 1e-9); // rsETH/wstETH E-mode 93%
+assert.equal(mRow("maxLeverage").cells[3].missing, "no sourced market"); // Puffer
 assert.ok(Math.abs(mRow("bridgeExploitLoss").cells[2].value - 0.18 / 1.18) < 1e-9);
 assert.equal(mRow("var99").cells[6].value, 0); // wstETH: P(loss) < 1%
 assert.equal(mRow("operatorHhi").cells[0].missing, "not sourced");
