@@ -77,13 +77,10 @@ fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
     (columns, rows)
 }
 
-/// A column's title: the protocol and its token, or the custom column and what it holds.
+/// A column's title: the protocol and its token; for the custom column, "Your scenario" and the
+/// tokens of its positions.
 fn column_title(p: &restake_core::matrix::MatrixProtocol) -> String {
-    if p.custom {
-        format!("{} — the current scenario ({})", p.name, p.token)
-    } else {
-        format!("{} ({})", p.name, p.token)
-    }
+    format!("{} ({})", p.name, p.token)
 }
 
 /// Bars of the time to exit per protocol, from the matrix's `timeToExit` row.
