@@ -9,16 +9,19 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{Criterion, Throughput, black_box, criterion_group};
+    use restake_core::network::Network;
     use restake_core::risk::{RiskModel, RiskOptions, simulate_risk};
     use restake_core::scenario::Scenario;
 
     /// The bench input, with the built-in protocol presets inserted into the scenario.
-    fn bench_standard() -> (Scenario, RiskOptions) {
+    fn bench_standard() -> (Network, RiskOptions) {
         let mut doc: serde_json::Value =
             serde_json::from_str(include_str!("../data/bench-standard.json")).unwrap();
         let presets = restake_core::presets::protocols().unwrap();
         doc["scenario"]["protocols"] = serde_json::to_value(presets).unwrap();
-        let scenario = Scenario::from_json(&doc["scenario"].to_string()).unwrap();
+        let scenario = Scenario::from_json(&doc["scenario"].to_string())
+            .unwrap()
+            .network;
         let options: RiskOptions = serde_json::from_value(doc["options"].clone()).unwrap();
         (scenario, options)
     }

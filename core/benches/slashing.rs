@@ -7,6 +7,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{Criterion, black_box, criterion_group};
+    use restake_core::network::Network;
     use restake_core::scenario::Scenario;
     use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode, apply_slashing};
     use serde_json::json;
@@ -14,7 +15,7 @@ mod native {
     const OPERATORS: usize = 50;
     const AVSS: usize = 20;
 
-    fn scenario() -> Scenario {
+    fn scenario() -> Network {
         let protocols = ["etherfi", "renzo", "kelp"];
         let operators: Vec<_> = (0..OPERATORS)
             .map(|o| {
@@ -50,7 +51,7 @@ mod native {
                 {"protocol": "renzo", "restakedEth": 600_000.0, "nativeShare": 0.5},
                 {"protocol": "kelp", "restakedEth": 400_000.0, "nativeShare": 0.3}],
         });
-        Scenario::from_json(&doc.to_string()).unwrap()
+        Scenario::from_json(&doc.to_string()).unwrap().network
     }
 
     fn events() -> Vec<SlashEvent> {

@@ -1,5 +1,5 @@
 //! Concentration of stake among node operators: the Herfindahl–Hirschman index and the Nakamoto
-//! coefficient of a list of stakes, and each operator's delegated stake in a scenario.
+//! coefficient of a list of stakes, and each operator's delegated stake in a network.
 //!
 //! - **HHI** `= Σ sᵢ²` with `sᵢ = stakeᵢ / Σ stake` (shares as fractions, so `1/n ≤ HHI ≤ 1` for `n`
 //!   operators with stake; 1 when one operator holds everything). The index is Herfindahl's and
@@ -16,7 +16,7 @@
 
 use serde::Serialize;
 
-use crate::scenario::Scenario;
+use crate::network::Network;
 use crate::{Error, validate};
 
 /// The share of total stake a coalition must exceed to count towards the Nakamoto coefficient:
@@ -87,18 +87,18 @@ pub fn concentration(field: &str, stakes: &[f64]) -> Result<Concentration, Error
 /// Each operator's delegated stake in `scenario`, ETH, in operator order:
 /// `Σ_d weight_d × restakedEth(protocol_d) + otherDelegatedEth` over the delegations `d` to the
 /// operator (queued withdrawals leave the delegation, so they are not counted).
-pub fn operator_stakes(scenario: &Scenario) -> Vec<f64> {
-    scenario
+pub fn operator_stakes(network: &Network) -> Vec<f64> {
+    network
         .operators
         .iter()
         .map(|o| {
-            let delegated: f64 = scenario
+            let delegated: f64 = network
                 .delegations
                 .iter()
                 .filter(|d| d.operator == o.id)
                 .map(|d| {
                     d.weight
-                        * scenario
+                        * network
                             .restaking_of(&d.protocol)
                             .map_or(0.0, |r| r.restaked_eth)
                 })
@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn stakes_of_the_demo_network() {
         let d = crate::slashing::demo::demo().unwrap();
-        let stakes = operator_stakes(&d.scenario);
+        let stakes = operator_stakes(&d.network);
         // op-a: ether.fi 0.5 × 100,000 + 20,000 other = 70,000;
         // op-b: ether.fi 0.3 × 100,000 + Renzo 0.4 × 60,000 + 10,000 = 64,000.
         assert_eq!(stakes[0], 70_000.0);

@@ -105,7 +105,9 @@ impl Error {
 
     /// The same error with its field path re-rooted: a path starting with `from` (a whole
     /// segment: `from` itself, `from.…` or `from[…`) has that prefix replaced by `to`; with an
-    /// empty `from`, every path is prefixed by `to` (`chains[2].supply` → `bridge.chains[2].supply`).
+    /// empty `from`, every path is prefixed by `to` (`chains[2].supply` → `bridge.chains[2].supply`);
+    /// with an empty `to`, the prefix is removed (`network.operators[0]` → `operators[0]`, and
+    /// `network` itself → `.`, the whole document).
     /// Used to place an engine's errors inside a scenario document section.
     pub fn rebased(mut self, from: &str, to: &str) -> Error {
         let field = self.field_mut();
@@ -121,7 +123,13 @@ impl Error {
                 .filter(|r| r.is_empty() || r.starts_with('.') || r.starts_with('['))
         };
         if let Some(rest) = rest {
-            let joined = if rest.is_empty() || rest.starts_with('.') || rest.starts_with('[') {
+            let joined = if to.is_empty() {
+                match rest.strip_prefix('.') {
+                    Some(r) => r.to_owned(),
+                    None if rest.is_empty() => ".".to_owned(),
+                    None => rest.to_owned(),
+                }
+            } else if rest.is_empty() || rest.starts_with('.') || rest.starts_with('[') {
                 format!("{to}{rest}")
             } else {
                 format!("{to}.{rest}")

@@ -19,10 +19,11 @@
 
 pub mod bridge;
 pub mod concentration;
+pub mod consensus;
 pub mod error;
-pub mod exit;
 pub mod lending;
 pub mod matrix;
+pub mod network;
 pub mod presets;
 pub mod protocol;
 pub mod risk;
@@ -30,7 +31,9 @@ pub mod scenario;
 pub mod security;
 pub mod slashing;
 pub mod source;
+pub mod unit;
 pub mod validate;
+pub mod wad;
 pub mod yield_stack;
 
 #[cfg(feature = "js")]

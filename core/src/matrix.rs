@@ -10,17 +10,16 @@
 use serde::Serialize;
 
 use crate::Error;
-use crate::exit::ExitQueue;
+use crate::consensus::exit::ExitQueue;
 use crate::lending::{
     LendingMarket, LeverageInput, LoopTarget, lending_markets, leverage_loop, liquidation_price,
 };
+use crate::network::{Allocation, Avs, Delegation, Network, Operator, Position, Restaking};
 use crate::presets::{EIGENLAYER_WITHDRAWAL_DELAY_BLOCKS, eigenlayer_withdrawal_delay_days};
 use crate::protocol::{Protocol, ProtocolKind};
 use crate::risk::{RiskOptions, SeedInput, simulate_risk};
-use crate::scenario::{
-    Allocation, Avs, Delegation, Operator, Position, Restaking, SCENARIO_VERSION, Scenario,
-};
 use crate::source::{Basis, Sourced};
+use crate::unit::Unit;
 
 /// Monte Carlo paths of each protocol's VaR/ES run in the matrix: modest, so the whole matrix
 /// stays fast (the 99% tail is then the worst 200 paths).
@@ -36,25 +35,6 @@ pub const MATRIX_RISK_RESTAKED_ETH: f64 = 100_000.0;
 
 /// Id of the custom column built from the user's scenario.
 pub const SCENARIO_COLUMN_ID: &str = "your-scenario";
-
-/// How a quantitative row's numbers are to be read and formatted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum Unit {
-    /// A fraction in `0..=1`, shown as a percentage.
-    Fraction,
-    /// A duration in days.
-    Days,
-    /// A whole count.
-    Count,
-    /// Tokens per day.
-    TokensPerDay,
-    /// A multiplier (leverage, ×).
-    Multiple,
-    /// A plain number (an index such as the HHI).
-    Plain,
-}
 
 /// One protocol heading a matrix column.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -399,11 +379,10 @@ fn risk_assumption() -> Basis {
 /// (native), allocating to the yield preset's AVS streams (magnitude = allocation), and the
 /// user holding 1 ETH of the token. Options: default probabilities with each AVS's bug rate set
 /// to the stream's fault probability, [`MATRIX_RISK_PATHS`] paths, seed [`MATRIX_RISK_SEED`].
-fn protocol_risk_input(p: &Protocol, lst: &Protocol) -> (Scenario, RiskOptions) {
+fn protocol_risk_input(p: &Protocol, lst: &Protocol) -> (Network, RiskOptions) {
     let (streams, _) = avs_streams(p, lst);
     let avs_id = |i: usize| format!("avs-{}", i + 1);
-    let scenario = Scenario {
-        version: SCENARIO_VERSION,
+    let scenario = Network {
         protocols: vec![p.clone()],
         operators: vec![Operator {
             id: "operator".to_owned(),
@@ -445,7 +424,6 @@ fn protocol_risk_input(p: &Protocol, lst: &Protocol) -> (Scenario, RiskOptions) 
             native_share: 1.0,
             exchange_rate_eth: None,
         }],
-        ..Scenario::default()
     };
     let mut options = RiskOptions {
         paths: MATRIX_RISK_PATHS as f64,
@@ -464,10 +442,7 @@ fn protocol_risk_input(p: &Protocol, lst: &Protocol) -> (Scenario, RiskOptions) 
 }
 
 /// VaR99 and ES99 of the scenario's positions over one year, as fractions of their value.
-fn position_var_es(
-    scenario: &Scenario,
-    options: &RiskOptions,
-) -> Result<Option<(f64, f64)>, Error> {
+fn position_var_es(scenario: &Network, options: &RiskOptions) -> Result<Option<(f64, f64)>, Error> {
     let r = simulate_risk(scenario, options)?;
     Ok(r.position.and_then(|pos| {
         (pos.value_eth > 0.0).then(|| {
@@ -534,7 +509,7 @@ fn scenario_basis() -> Basis {
 }
 
 impl ScenarioFigures {
-    fn new(s: &Scenario, lst: Option<&Protocol>) -> Result<ScenarioFigures, Error> {
+    fn new(s: &Network, lst: Option<&Protocol>) -> Result<ScenarioFigures, Error> {
         s.validate()?;
         let held: Vec<(&Protocol, f64)> = s
             .positions
@@ -706,7 +681,7 @@ fn per_protocol_only() -> MatrixCell {
 pub fn comparison_matrix(
     protocols: &[Protocol],
     exit_queue: &ExitQueue,
-    scenario: Option<&Scenario>,
+    scenario: Option<&Network>,
 ) -> Result<Matrix, Error> {
     exit_queue.validate("exitQueue")?;
     let queue_days = exit_queue.wait_days();
@@ -1027,36 +1002,6 @@ pub fn comparison_matrix(
     })
 }
 
-/// The scenario with the user's positions moved into `protocol`'s token, for a page opened
-/// from the matrix (`/slashing?protocol=<id>`): the same total (10 ETH when the scenario holds
-/// none) now sits in `protocol` and every other position is 0. `None` when `protocol` has no
-/// restaking entry in the scenario (it is not part of the network).
-///
-/// ```
-/// let d = restake_core::slashing::demo::demo().unwrap();
-/// let s = restake_core::matrix::focus_positions(&d.scenario, "renzo").unwrap();
-/// let amounts: Vec<f64> = s.positions.iter().map(|p| p.amount_eth).collect();
-/// assert_eq!(amounts, [0.0, 30.0, 0.0]);
-/// assert!(restake_core::matrix::focus_positions(&d.scenario, "puffer").is_none());
-/// ```
-pub fn focus_positions(scenario: &Scenario, protocol: &str) -> Option<Scenario> {
-    scenario.restaking_of(protocol)?;
-    let held: f64 = scenario.positions.iter().map(|p| p.amount_eth).sum();
-    let total = if held > 0.0 { held } else { 10.0 };
-    let mut s = scenario.clone();
-    for p in &mut s.positions {
-        p.amount_eth = 0.0;
-    }
-    match s.positions.iter_mut().find(|p| p.protocol == protocol) {
-        Some(p) => p.amount_eth = total,
-        None => s.positions.push(Position {
-            protocol: protocol.to_owned(),
-            amount_eth: total,
-        }),
-    }
-    Some(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1255,7 +1200,7 @@ mod tests {
         let ps = protocols().unwrap();
         let d = crate::slashing::demo::demo().unwrap();
         let q = crate::presets::default_exit_queue();
-        let m = comparison_matrix(&ps, &q, Some(&d.scenario)).unwrap();
+        let m = comparison_matrix(&ps, &q, Some(&d.network)).unwrap();
         assert_eq!(m.protocols.len(), 8);
         let col = &m.protocols[7];
         assert!(col.custom && col.id == SCENARIO_COLUMN_ID);
@@ -1286,7 +1231,7 @@ mod tests {
             seed: Some(SeedInput::Number(1.0)),
             ..RiskOptions::default()
         };
-        let pos = simulate_risk(&d.scenario, &o).unwrap().position.unwrap();
+        let pos = simulate_risk(&d.network, &o).unwrap().position.unwrap();
         assert_eq!(pos.value_eth, 30.0);
         close(mine("var99").value, pos.loss.var99 / 30.0);
         close(mine("es99").value, pos.loss.es99 / 30.0);
@@ -1295,7 +1240,7 @@ mod tests {
             Some("per protocol")
         );
         // Without positions: no VaR, no yield, the operators' concentration still.
-        let mut empty = d.scenario.clone();
+        let mut empty = d.network.clone();
         empty.positions.clear();
         let m = comparison_matrix(&ps, &q, Some(&empty)).unwrap();
         let row = |id: &str| m.quantitative.iter().find(|r| r.id == id).unwrap();
@@ -1310,7 +1255,7 @@ mod tests {
         assert_eq!(row("avsCount").cells[7].value, Some(0.0));
         assert_eq!(m.protocols[7].token, "no position");
         // An invalid scenario is an error naming its field.
-        let mut bad = d.scenario.clone();
+        let mut bad = d.network.clone();
         bad.delegations[0].weight = f64::NAN;
         assert_eq!(
             comparison_matrix(&ps, &q, Some(&bad)).unwrap_err().field(),

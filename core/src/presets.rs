@@ -3,9 +3,9 @@
 //! source with its date, or a labelled assumption).
 
 use crate::Error;
-use crate::exit::ExitQueue;
+use crate::consensus::exit::ExitQueue;
+use crate::network::Network;
 use crate::protocol::Protocol;
-use crate::scenario::Scenario;
 
 /// The reviewed preset file, embedded at compile time.
 const PROTOCOLS_JSON: &str = include_str!("../data/protocols.json");
@@ -46,7 +46,7 @@ pub fn default_exit_queue() -> ExitQueue {
 /// assert_eq!(tokens, ["weETH", "ezETH", "rsETH", "pufETH", "rswETH", "ynETH", "wstETH"]);
 /// ```
 pub fn protocols() -> Result<Vec<Protocol>, Error> {
-    Ok(Scenario::from_json(PROTOCOLS_JSON)?.protocols)
+    Ok(Network::from_json(PROTOCOLS_JSON)?.protocols)
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ proptest! {
     #[test]
     fn losses_stay_in_bounds_and_statistics_are_ordered(o in options()) {
         let demo = risk_demo().unwrap();
-        let r = simulate_risk(&demo.scenario, &o).unwrap();
+        let r = simulate_risk(&demo.network, &o).unwrap();
         prop_assert_eq!(r.paths, o.paths as u64);
         for l in &r.lrts {
             sane(&l.loss, 1.0)?;
@@ -96,12 +96,12 @@ proptest! {
     #[test]
     fn any_split_into_chunks_gives_the_same_report(o in options(), cut in 0.0..1.0f64) {
         let demo = risk_demo().unwrap();
-        let model = RiskModel::new(&demo.scenario, &o).unwrap();
+        let model = RiskModel::new(&demo.network, &o).unwrap();
         let n = model.paths();
         let k = ((n as f64) * cut) as u64;
         let mut a = model.simulate_chunk(k, n - k).unwrap();
         a.merge(model.simulate_chunk(0, k).unwrap()).unwrap();
-        prop_assert_eq!(model.finish(&a).unwrap(), simulate_risk(&demo.scenario, &o).unwrap());
+        prop_assert_eq!(model.finish(&a).unwrap(), simulate_risk(&demo.network, &o).unwrap());
     }
 }
 
@@ -114,7 +114,7 @@ fn fixed_seed_constants() {
     o.seed = Some(SeedInput::Text("12345678901234567890".into()));
     o.probabilities.operator_fault.per_year = 0.05;
     o.probabilities.beacon_slashing.per_year = 0.05;
-    let r = simulate_risk(&demo.scenario, &o).unwrap();
+    let r = simulate_risk(&demo.network, &o).unwrap();
     assert_eq!(r.lrts[0].loss.mean.to_bits(), 0x3f69ee6793d5dbc3);
     assert_eq!(r.lrts[0].loss.es99.to_bits(), 0x3faeaaa70d7c238f);
     assert_eq!(r.lrts[1].loss.var95.to_bits(), 0x3f96d5ce62ff18f8);

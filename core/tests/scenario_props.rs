@@ -5,10 +5,10 @@
 
 use proptest::prelude::*;
 use restake_core::bridge::LossPolicy;
+use restake_core::network::{Allocation, Avs, Delegation, Network, Operator, Position, Restaking};
 use restake_core::risk::{RiskOptions, SeedInput};
 use restake_core::scenario::{
-    Allocation, Avs, Delegation, LeverageSection, Operator, Position, Restaking, SCENARIO_VERSION,
-    Scenario, SlashingSection, default_document,
+    LeverageSection, SCENARIO_VERSION, Scenario, SlashingSection, default_document,
 };
 use restake_core::security::graph::{ServiceParams, Threshold};
 use restake_core::security::{AnalysisOptions, SecurityParams};
@@ -129,13 +129,15 @@ fn arb_network() -> impl Strategy<Value = Scenario> {
                     };
                     Scenario {
                         version: SCENARIO_VERSION,
-                        protocols,
-                        operators,
-                        avss,
-                        delegations,
-                        allocations,
-                        positions,
-                        restaking,
+                        network: Network {
+                            protocols,
+                            operators,
+                            avss,
+                            delegations,
+                            allocations,
+                            positions,
+                            restaking,
+                        },
                         ..Scenario::default()
                     }
                 },
@@ -214,24 +216,28 @@ fn with_sections(mut s: Scenario, k: Knobs) -> Scenario {
         let events = events
             .into_iter()
             .filter_map(|(kind, pick, fraction)| match kind {
-                0 if !s.allocations.is_empty() => {
-                    let a = &s.allocations[pick % s.allocations.len()];
+                0 if !s.network.allocations.is_empty() => {
+                    let a = &s.network.allocations[pick % s.network.allocations.len()];
                     Some(SlashEvent::OperatorFault {
                         operator: a.operator.clone(),
                         avs: a.avs.clone(),
                         fraction,
                     })
                 }
-                1 if !s.operators.is_empty() => Some(SlashEvent::LayeredFault {
-                    operator: s.operators[pick % s.operators.len()].id.clone(),
+                1 if !s.network.operators.is_empty() => Some(SlashEvent::LayeredFault {
+                    operator: s.network.operators[pick % s.network.operators.len()]
+                        .id
+                        .clone(),
                     fraction,
                 }),
-                2 if !s.avss.is_empty() => Some(SlashEvent::AvsWide {
-                    avs: s.avss[pick % s.avss.len()].id.clone(),
+                2 if !s.network.avss.is_empty() => Some(SlashEvent::AvsWide {
+                    avs: s.network.avss[pick % s.network.avss.len()].id.clone(),
                     fraction,
                 }),
-                3 if !s.operators.is_empty() => Some(SlashEvent::BeaconBalanceDrop {
-                    operator: s.operators[pick % s.operators.len()].id.clone(),
+                3 if !s.network.operators.is_empty() => Some(SlashEvent::BeaconBalanceDrop {
+                    operator: s.network.operators[pick % s.network.operators.len()]
+                        .id
+                        .clone(),
                     amount_eth: 0.0,
                 }),
                 _ => None,
@@ -273,6 +279,7 @@ fn with_sections(mut s: Scenario, k: Knobs) -> Scenario {
                 StakeMode::UniqueStake
             },
             services: s
+                .network
                 .avss
                 .iter()
                 .zip(services)
@@ -333,15 +340,38 @@ proptest! {
         prop_assert_eq!(Scenario::from_fragment(&link).unwrap(), s);
     }
 
-    /// A version 1 document (the network alone) reads as the same network at version 2.
+    /// A version 1 document (the network alone, at the top level) reads as the same network.
     #[test]
-    fn a_version_1_document_reads_as_its_version_2_network(s in arb_network()) {
-        let mut v = serde_json::to_value(&s).unwrap();
+    fn a_version_1_document_reads_as_its_network(s in arb_network()) {
+        let mut v = serde_json::to_value(&s.network).unwrap();
         v["version"] = 1.into();
         let read = Scenario::from_json(&v.to_string()).unwrap();
         prop_assert_eq!(read.version, SCENARIO_VERSION);
-        prop_assert_eq!(read, s);
+        prop_assert_eq!(read.network, s.network);
     }
+
+    /// A version 2 document (the network's lists at the top level beside the sections) reads
+    /// as the same current document, and so does its share link.
+    #[test]
+    fn a_version_2_document_reads_as_the_same_document(s in arb_document()) {
+        let mut v = serde_json::to_value(&s).unwrap();
+        let obj = v.as_object_mut().unwrap();
+        let network = obj.remove("network").unwrap();
+        for (key, list) in network.as_object().unwrap() {
+            obj.insert(key.clone(), list.clone());
+        }
+        obj.insert("version".to_owned(), 2.into());
+        let text = v.to_string();
+        prop_assert_eq!(Scenario::from_json(&text).unwrap(), s.clone());
+        let link = format!("s2.{}", base64_url(&miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9)));
+        prop_assert_eq!(Scenario::from_fragment(&link).unwrap(), s);
+    }
+}
+
+/// Base64url without padding, as share links write it.
+fn base64_url(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 #[test]

@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use restake_core::scenario::Scenario;
-use restake_core::slashing::wad::{self, Rounding, WAD};
+use restake_core::network::Network;
 use restake_core::slashing::{
-    Amount, SlashEvent, SlashingOptions, SlashingReport, StakeMode, StepDetail, apply_slashing,
+    SlashEvent, SlashingOptions, SlashingReport, StakeMode, StepDetail, apply_slashing,
 };
+use restake_core::wad::{self, Amount, Rounding, WAD};
 use serde_json::json;
 
 const PROTOCOLS: [&str; 3] = ["etherfi", "renzo", "kelp"];
@@ -29,7 +29,7 @@ fn cap(raw: &[u32]) -> Vec<u32> {
 
 #[derive(Debug, Clone)]
 struct World {
-    scenario: Scenario,
+    network: Network,
     events: Vec<SlashEvent>,
 }
 
@@ -125,7 +125,6 @@ fn build(
         .map(|p| json!({"protocol": p, "amountEth": 10.0}))
         .collect();
     let doc = json!({
-        "version": 1,
         "protocols": serde_json::to_value(restake_core::presets::protocols().unwrap()).unwrap(),
         "operators": ops,
         "avss": (0..n_avss).map(|v| json!({"id": avs_id(v), "name": format!("AVS {v}")})).collect::<Vec<_>>(),
@@ -134,7 +133,7 @@ fn build(
         "positions": positions,
         "restaking": restaking,
     });
-    let scenario = Scenario::from_json(&doc.to_string()).expect("generated scenarios are valid");
+    let network = Network::from_json(&doc.to_string()).expect("generated networks are valid");
     let events = raw_events
         .into_iter()
         .map(|(kind, o, v, fraction, amount)| match kind {
@@ -162,7 +161,7 @@ fn build(
             },
         })
         .collect();
-    World { scenario, events }
+    World { network, events }
 }
 
 fn options(mode: StakeMode) -> SlashingOptions {
@@ -175,7 +174,7 @@ fn options(mode: StakeMode) -> SlashingOptions {
 /// Runs the world; `None` when a beacon-chain event asks for more than the operator has (an
 /// input error the engine reports by field).
 fn run(world: &World, mode: StakeMode) -> Option<SlashingReport> {
-    match apply_slashing(&world.scenario, &world.events, &options(mode)) {
+    match apply_slashing(&world.network, &world.events, &options(mode)) {
         Ok(r) => Some(r),
         Err(e) => {
             let f = e.field();

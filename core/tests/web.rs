@@ -86,7 +86,7 @@ fn matrix_with_the_demo_scenario_in_the_browser() {
     let queue = restake_core::presets::default_exit_queue();
     let t0 = js_sys::Date::now();
     let m =
-        restake_core::matrix::comparison_matrix(&protocols, &queue, Some(&demo.scenario)).unwrap();
+        restake_core::matrix::comparison_matrix(&protocols, &queue, Some(&demo.network)).unwrap();
     let ms = js_sys::Date::now() - t0;
     web_sys_log(&format!(
         "comparison_matrix with the demo scenario: {ms} ms"
@@ -101,7 +101,7 @@ fn matrix_with_the_demo_scenario_in_the_browser() {
         .value
         .unwrap();
     assert!((hhi - 11_653.0 / 39_601.0).abs() < 1e-12);
-    let scenario = serde_wasm_bindgen::to_value(&demo.scenario).unwrap();
+    let scenario = serde_wasm_bindgen::to_value(&demo.network).unwrap();
     let js = comparison_matrix_js(None, Some(scenario)).unwrap();
     let protocols = js_sys::Reflect::get(&js, &"protocols".into()).unwrap();
     assert_eq!(js_sys::Array::from(&protocols).length(), 8);

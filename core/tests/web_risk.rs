@@ -24,7 +24,7 @@ fn fixed() -> (JsValue, RiskOptions) {
     o.seed = Some(SeedInput::Text("12345678901234567890".into()));
     o.probabilities.operator_fault.per_year = 0.05;
     o.probabilities.beacon_slashing.per_year = 0.05;
-    (js(&demo.scenario), o)
+    (js(&demo.network), o)
 }
 
 #[wasm_bindgen_test]

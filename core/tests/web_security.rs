@@ -66,7 +66,7 @@ fn theorem_2_through_js() {
 fn the_demo_through_js_and_an_attack_when_a_profit_rises() {
     let d: SecurityDemo = serde_wasm_bindgen::from_value(security_demo_js().unwrap()).unwrap();
     let r: SecurityReport = serde_wasm_bindgen::from_value(
-        security_analysis_js(js(&d.scenario), js(&d.params)).unwrap(),
+        security_analysis_js(js(&d.network), js(&d.params)).unwrap(),
     )
     .unwrap();
     assert_eq!(r.certificate.verdict, Verdict::Certified);
@@ -75,7 +75,7 @@ fn the_demo_through_js_and_an_attack_when_a_profit_rises() {
     let mut p = d.params.clone();
     p.services[2].profit_eth = 40_000.0;
     let r: SecurityReport =
-        serde_wasm_bindgen::from_value(security_analysis_js(js(&d.scenario), js(&p)).unwrap())
+        serde_wasm_bindgen::from_value(security_analysis_js(js(&d.network), js(&p)).unwrap())
             .unwrap();
     assert_eq!(r.attack.attack.unwrap().gain.eth, 2_450.0);
 }
@@ -85,13 +85,13 @@ fn errors_carry_field_and_kind() {
     let d: SecurityDemo = serde_wasm_bindgen::from_value(security_demo_js().unwrap()).unwrap();
     let mut p = d.params.clone();
     p.services[0].threshold = Threshold::new(3, 2);
-    let e = security_analysis_js(js(&d.scenario), js(&p)).unwrap_err();
+    let e = security_analysis_js(js(&d.network), js(&p)).unwrap_err();
     assert_eq!(
         get(&e, "field").as_string().as_deref(),
         Some("params.services[0].threshold.numerator")
     );
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("outOfRange"));
     // A shape mismatch is a parse error.
-    let e = security_analysis_js(js(&d.scenario), JsValue::from_str("nope")).unwrap_err();
+    let e = security_analysis_js(js(&d.network), JsValue::from_str("nope")).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("parse"));
 }

@@ -1,63 +1,7 @@
 //! Every number on screen is formatted here, by unit. Nothing else in the app formats numbers,
 //! and nothing shows `{:?}`.
 
-use restake_core::matrix;
-
-/// What a number means, which decides how it is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// A fraction (0.1 = 10%), printed as a percentage.
-    Fraction,
-    /// Percentage points of a rate (0.0123 = 1.23 pp), printed with a sign as `+1.23 pp`.
-    RatePoints,
-    /// An amount of ETH.
-    Eth,
-    /// A multiplier (leverage), printed as `3.20×`.
-    Multiple,
-    /// A duration in days.
-    Days,
-    /// A duration in years.
-    Years,
-    /// A whole count.
-    Count,
-    /// Tokens per day.
-    TokensPerDay,
-    /// A plain number (health factor, ratio).
-    Plain,
-    /// A price in ETH per token, to 4 decimals (`0.9901`).
-    Price,
-}
-
-impl From<matrix::Unit> for Unit {
-    fn from(u: matrix::Unit) -> Self {
-        match u {
-            matrix::Unit::Fraction => Unit::Fraction,
-            matrix::Unit::Days => Unit::Days,
-            matrix::Unit::Count => Unit::Count,
-            matrix::Unit::TokensPerDay => Unit::TokensPerDay,
-            matrix::Unit::Multiple => Unit::Multiple,
-            matrix::Unit::Plain => Unit::Plain,
-        }
-    }
-}
-
-impl Unit {
-    /// The unit's symbol for axis labels and column headers.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Unit::Fraction => "%",
-            Unit::RatePoints => "pp",
-            Unit::Eth => "ETH",
-            Unit::Multiple => "×",
-            Unit::Days => "days",
-            Unit::Years => "years",
-            Unit::Count => "",
-            Unit::TokensPerDay => "tokens/day",
-            Unit::Plain => "",
-            Unit::Price => "ETH/token",
-        }
-    }
-}
+pub use restake_core::unit::Unit;
 
 /// Shown where a value is missing or not a finite number.
 pub const MISSING: &str = "—";

@@ -1,6 +1,6 @@
 //! A Monte Carlo risk run in slices, and the messages between the Risk page and its Web Worker.
 //!
-//! The page posts one [`RunRequest`] (scenario, options, slice size and a run id) as JSON; the
+//! The page posts one [`RunRequest`] (network, options, slice size and a run id) as JSON; the
 //! worker (`src/bin/risk-worker.rs`) answers with [`WorkerMessage`]s as JSON: `ready` once it
 //! listens, `progress` after every slice, then `done` with the report or `failed` with the
 //! error. Every answer carries the run id, so the page ignores answers of a run it has since
@@ -9,8 +9,8 @@
 //! (`restake_core::risk`), so the report is the same as one `simulate_risk` call with that seed.
 
 use restake_core::Error;
+use restake_core::network::Network;
 use restake_core::risk::{RiskModel, RiskOptions, RiskPartial, RiskReport};
-use restake_core::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -28,8 +28,8 @@ pub const WORKER_SLICE: u64 = 25_000;
 pub struct RunRequest {
     /// Id of the run, echoed in every answer.
     pub run: u64,
-    /// The scenario.
-    pub scenario: Scenario,
+    /// The network.
+    pub network: Network,
     /// The options (paths, seed, horizon, probabilities).
     pub options: RiskOptions,
     /// Paths per slice (at least 1); progress is reported after each.
@@ -80,9 +80,9 @@ pub struct SlicedRun {
 
 impl SlicedRun {
     /// Validates and builds the model (errors name the field).
-    pub fn new(scenario: &Scenario, options: &RiskOptions) -> Result<SlicedRun, Error> {
+    pub fn new(network: &Network, options: &RiskOptions) -> Result<SlicedRun, Error> {
         Ok(SlicedRun::from_model(Arc::new(RiskModel::new(
-            scenario, options,
+            network, options,
         )?)))
     }
 
@@ -143,7 +143,7 @@ pub fn serve(text: &str, mut post: impl FnMut(&WorkerMessage)) {
         }
     };
     let run = request.run;
-    let result = SlicedRun::new(&request.scenario, &request.options).and_then(|mut r| {
+    let result = SlicedRun::new(&request.network, &request.options).and_then(|mut r| {
         while !r.step(request.slice)? {
             post(&WorkerMessage::Progress {
                 run,
@@ -174,7 +174,7 @@ mod tests {
         let demo = risk_demo().unwrap();
         RunRequest {
             run: 7,
-            scenario: demo.scenario,
+            network: demo.network,
             options: RiskOptions {
                 paths,
                 seed: Some(SeedInput::Number(3.0)),
@@ -207,7 +207,7 @@ mod tests {
             })
             .collect();
         assert_eq!(progress, vec![3_000, 6_000, 9_000]);
-        let expected = simulate_risk(&req.scenario, &req.options).unwrap();
+        let expected = simulate_risk(&req.network, &req.options).unwrap();
         match answers.last() {
             Some(WorkerMessage::Done { run: 7, report }) => assert_eq!(**report, expected),
             other => panic!("no report: {other:?}"),

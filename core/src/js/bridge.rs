@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js};
+use super::{from_js, to_js};
 use crate::bridge::{BridgeInput, bridge_exposure, rseth_april_2026};
 
 /// Backing check, exploit and loss split of an LRT's bridged supply.
@@ -11,7 +11,7 @@ pub fn bridge_exposure_js(
     #[wasm_bindgen(unchecked_param_type = "BridgeInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input: BridgeInput = from_js(input)?;
-    to_js(&bridge_exposure(&input).map_err(|e| js_error(&e))?)
+    to_js(&bridge_exposure(&input)?)
 }
 
 /// The rsETH adapter exploit of 18 April 2026 as a `BridgeInput`, with `notes`: the basis of

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js};
+use super::{from_js, to_js};
 use crate::lending::replay::ezeth_april_2024;
 use crate::lending::{
     CascadeInput, LeverageInput, lending_markets, leverage_loop, liquidation_cascade,
@@ -16,7 +16,7 @@ pub fn leverage_loop_js(
     #[wasm_bindgen(unchecked_param_type = "LeverageInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input: LeverageInput = from_js(input)?;
-    to_js(&leverage_loop(&input).map_err(|e| js_error(&e))?)
+    to_js(&leverage_loop(&input)?)
 }
 
 /// A liquidation cascade, round by round, after a depeg, slash or sale.
@@ -25,7 +25,7 @@ pub fn liquidation_cascade_js(
     #[wasm_bindgen(unchecked_param_type = "CascadeInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input: CascadeInput = from_js(input)?;
-    to_js(&liquidation_cascade(&input).map_err(|e| js_error(&e))?)
+    to_js(&liquidation_cascade(&input)?)
 }
 
 /// The built-in lending markets, every parameter with its source or assumption. Pass a market's

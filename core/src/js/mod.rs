@@ -2,12 +2,19 @@
 //! between JS values and the Rust types with serde-wasm-bindgen. Errors reach JS as `Error`
 //! objects whose `message` is the Rust error's text and whose `field` and `kind` properties
 //! name the offending input.
+//!
+//! Every argument comes in one way ([`from_js`]: the JS value as JSON, then the typed reader
+//! with the field path of any mismatch), and every scenario-shaped argument through
+//! [`scenario_from`] or [`network_from`]: a scenario document of any version (migrated and
+//! validated exactly as `parseScenario` does), or a bare network.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::Error;
+use crate::network::Network;
+use crate::scenario::Scenario;
 
 pub mod bridge;
 pub mod lending;
@@ -24,36 +31,97 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
-/// Reads a JS value into `T`; a shape mismatch becomes an [`Error::Parse`] naming the path.
-pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        js_error(&Error::Parse {
-            field: ".".to_owned(),
-            message: e.to_string(),
-        })
+/// A JS value as JSON; a value JSON cannot hold becomes an [`Error::Parse`] at `.`.
+fn json_of(value: JsValue) -> Result<serde_json::Value, Error> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| Error::Parse {
+        field: ".".to_owned(),
+        message: e.to_string(),
     })
 }
 
-/// Converts an [`Error`] into a JS `Error` carrying `kind` and `field` properties.
-pub(crate) fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    let detail = to_js(e).unwrap_or(JsValue::NULL);
-    for key in ["kind", "field"] {
-        let k = JsValue::from_str(key);
-        if let Ok(v) = js_sys::Reflect::get(&detail, &k) {
-            // Setting a property on a fresh Error object cannot fail.
-            let _ = js_sys::Reflect::set(&err, &k, &v);
+/// Reads a JSON value into `T`; a shape mismatch becomes an [`Error::Parse`] naming the path
+/// (`paths`, `events[1].fraction`).
+fn typed<T: DeserializeOwned>(json: serde_json::Value) -> Result<T, Error> {
+    serde_path_to_error::deserialize(json).map_err(|e| {
+        let field = match e.path().to_string() {
+            p if p == "?" => ".".to_owned(),
+            p => p,
+        };
+        Error::Parse {
+            field,
+            message: e.into_inner().to_string(),
         }
+    })
+}
+
+/// Reads a JS value into `T` (see the module documentation).
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    Ok(typed(json_of(value)?)?)
+}
+
+/// An optional argument: `undefined` or `null` gives `T::default()`.
+pub(crate) fn optional_js<T: DeserializeOwned + Default>(
+    value: Option<JsValue>,
+) -> Result<T, JsValue> {
+    match value.filter(|v| !v.is_undefined() && !v.is_null()) {
+        Some(v) => from_js(v),
+        None => Ok(T::default()),
     }
-    err.into()
+}
+
+/// A scenario document from JS, read like a parsed one: migrated from versions 1 and 2, unknown
+/// fields rejected with their path, the network and every section validated.
+pub(crate) fn scenario_from(value: JsValue) -> Result<Scenario, JsValue> {
+    Ok(Scenario::from_value(json_of(value)?)?)
+}
+
+/// The network of a scenario-shaped argument: a scenario document (it has a `version`; read by
+/// [`scenario_from`]) or a bare [`Network`] (validated; errors name the path inside it). Also
+/// returns the document, when one was given, for the caller that reads one of its sections.
+pub(crate) fn network_from(value: JsValue) -> Result<(Network, Option<Scenario>), JsValue> {
+    let json = json_of(value)?;
+    if json.get("version").is_some() {
+        let s = Scenario::from_value(json)?;
+        Ok((s.network.clone(), Some(s)))
+    } else {
+        let n: Network = typed(json)?;
+        n.validate()?;
+        Ok((n, None))
+    }
+}
+
+/// A JS `Error` whose `message` is the error's text, with `kind` and `field` properties.
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        let err = js_sys::Error::new(&e.to_string());
+        let detail = to_js(&e).unwrap_or(JsValue::NULL);
+        for key in ["kind", "field"] {
+            let k = JsValue::from_str(key);
+            if let Ok(v) = js_sys::Reflect::get(&detail, &k) {
+                // Setting a property on a fresh Error object cannot fail.
+                let _ = js_sys::Reflect::set(&err, &k, &v);
+            }
+        }
+        err.into()
+    }
+}
+
+/// A demo as JS, with `scenario`: a current document holding the demo's network and the
+/// page section given, ready for `runScenario` or the call the demo is for.
+pub(crate) fn demo_with_scenario<T: Serialize>(
+    demo: &T,
+    scenario: &Scenario,
+) -> Result<JsValue, JsValue> {
+    let out = to_js(demo)?;
+    js_sys::Reflect::set(&out, &JsValue::from_str("scenario"), &to_js(scenario)?)?;
+    Ok(out)
 }
 
 /// The built-in protocol profiles (ether.fi weETH, Renzo ezETH, Kelp DAO rsETH) with the
 /// source or assumption behind every figure.
 #[wasm_bindgen(js_name = presets, unchecked_return_type = "Protocol[]")]
 pub fn presets_js() -> Result<JsValue, JsValue> {
-    let p = crate::presets::protocols().map_err(|e| js_error(&e))?;
-    to_js(&p)
+    to_js(&crate::presets::protocols()?)
 }
 
 /// The comparison matrix of the built-in protocols. `exitQueue` sets the beacon-chain exit queue
@@ -72,16 +140,16 @@ pub fn comparison_matrix_js(
         Some(q) => from_js(q)?,
         None => crate::presets::default_exit_queue(),
     };
-    let scenario: Option<crate::scenario::Scenario> =
-        match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {
-            Some(s) => Some(from_js(s)?),
-            None => None,
-        };
-    let p = crate::presets::protocols().map_err(|e| js_error(&e))?;
-    to_js(
-        &crate::matrix::comparison_matrix(&p, &queue, scenario.as_ref())
-            .map_err(|e| js_error(&e))?,
-    )
+    let network = match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {
+        Some(s) => Some(network_from(s)?.0),
+        None => None,
+    };
+    let p = crate::presets::protocols()?;
+    to_js(&crate::matrix::comparison_matrix(
+        &p,
+        &queue,
+        network.as_ref(),
+    )?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -93,5 +161,5 @@ const COMPARISON_MATRIX_TS: &str = r#"
  * yield, VaR99/ES99 of its positions (risk engine, default options, seed 1), AVS count, operator
  * HHI and Nakamoto coefficient.
  */
-export function comparisonMatrix(exitQueue?: ExitQueue, scenario?: Scenario): Matrix;
+export function comparisonMatrix(exitQueue?: ExitQueue, scenario?: Scenario | Network): Matrix;
 "#;

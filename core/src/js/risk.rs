@@ -3,24 +3,32 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js};
+use super::{demo_with_scenario, network_from, optional_js, to_js};
+use crate::network::Network;
 use crate::risk::{RiskModel, RiskOptions, RiskPartial, risk_demo, simulate_risk};
-use crate::scenario::Scenario;
+use crate::scenario::{SCENARIO_VERSION, Scenario};
 
-fn options_from(options: Option<JsValue>) -> Result<RiskOptions, JsValue> {
-    match options {
-        Some(o) if !o.is_undefined() && !o.is_null() => from_js(o),
-        _ => Ok(RiskOptions::default()),
-    }
+/// The network and options of a run: `options` when given, else the document's `risk` section,
+/// else the defaults.
+fn run_input(
+    scenario: JsValue,
+    options: Option<JsValue>,
+) -> Result<(Network, RiskOptions), JsValue> {
+    let (network, doc) = network_from(scenario)?;
+    let given = options.filter(|o| !o.is_undefined() && !o.is_null());
+    let options = match (given, doc.and_then(|d| d.risk)) {
+        (None, Some(section)) => section,
+        (given, _) => optional_js(given)?,
+    };
+    Ok((network, options))
 }
 
 /// Monte Carlo loss distribution of correlated slashing. Its TypeScript signature is written by
 /// hand below because wasm-bindgen cannot mark a typed `JsValue` parameter as optional.
 #[wasm_bindgen(js_name = simulateRisk, skip_typescript)]
 pub fn simulate_risk_js(scenario: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let scenario: Scenario = from_js(scenario)?;
-    let options = options_from(options)?;
-    to_js(&simulate_risk(&scenario, &options).map_err(|e| js_error(&e))?)
+    let (network, options) = run_input(scenario, options)?;
+    to_js(&simulate_risk(&network, &options)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -32,16 +40,26 @@ const SIMULATE_RISK_TS: &str = r#"
  * operator's and AVS's contribution to the mean and to the 99% tail. `options.paths`: 1..=1e7
  * (default 100,000). `options.seed`: a safe integer or a decimal u64 string; omitted, one is drawn
  * from Web Crypto and returned as `report.seed`. The same seed gives the same report on every
- * platform. Throws an Error with `field` and `kind` on invalid input (e.g. `options.paths`).
+ * platform. `scenario` is a scenario document (any version) or a bare network; without
+ * `options`, a document's `risk` section is used (the defaults when it has none). Throws an
+ * Error with `field` and `kind` on invalid input (e.g. `options.paths`).
  */
-export function simulateRisk(scenario: Scenario, options?: RiskOptions): RiskReport;
+export function simulateRisk(scenario: Scenario | Network, options?: RiskOptions): RiskReport;
 "#;
 
-/// The built-in starting point: the slashing demo's scenario, default options (seed 1) and the
-/// basis of every figure (every probability is a labelled assumption).
-#[wasm_bindgen(js_name = riskDemo, unchecked_return_type = "RiskDemo")]
+/// The built-in starting point: the demo network, default options (seed 1) and the basis of
+/// every figure (every probability is a labelled assumption); `scenario` holds both as a
+/// document (its `risk` section is the options).
+#[wasm_bindgen(js_name = riskDemo, unchecked_return_type = "RiskDemo & { scenario: Scenario }")]
 pub fn risk_demo_js() -> Result<JsValue, JsValue> {
-    to_js(&risk_demo().map_err(|e| js_error(&e))?)
+    let d = risk_demo()?;
+    let doc = Scenario {
+        version: SCENARIO_VERSION,
+        network: d.network.clone(),
+        risk: Some(d.options.clone()),
+        ..Scenario::default()
+    };
+    demo_with_scenario(&d, &doc)
 }
 
 /// A run in slices: `new RiskRun(scenario, options)`, then `step(n)` until `done === paths`
@@ -58,12 +76,11 @@ impl RiskRun {
     /// Validates the input and resolves the seed. Throws like `simulateRisk`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Scenario | Network")] scenario: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RiskOptions | undefined")] options: JsValue,
     ) -> Result<RiskRun, JsValue> {
-        let scenario: Scenario = from_js(scenario)?;
-        let options = options_from(Some(options))?;
-        let model = RiskModel::new(&scenario, &options).map_err(|e| js_error(&e))?;
+        let (network, options) = run_input(scenario, Some(options))?;
+        let model = RiskModel::new(&network, &options)?;
         let partial = model.empty_partial();
         Ok(RiskRun { model, partial })
     }
@@ -88,16 +105,13 @@ impl RiskRun {
 
     /// Simulates up to `n` more paths (`n` a whole number ≥ 1); returns the paths done so far.
     pub fn step(&mut self, n: f64) -> Result<f64, JsValue> {
-        let n = crate::validate::in_range("n", n, 1.0, crate::risk::MAX_PATHS as f64, "1..=1e7")
-            .map_err(|e| js_error(&e))? as u64;
+        let n = crate::validate::in_range("n", n, 1.0, crate::risk::MAX_PATHS as f64, "1..=1e7")?
+            as u64;
         let first = self.partial.paths();
         let n = n.min(self.model.paths() - first);
         if n > 0 {
-            let chunk = self
-                .model
-                .simulate_chunk(first, n)
-                .map_err(|e| js_error(&e))?;
-            self.partial.merge(chunk).map_err(|e| js_error(&e))?;
+            let chunk = self.model.simulate_chunk(first, n)?;
+            self.partial.merge(chunk)?;
         }
         Ok(self.partial.paths() as f64)
     }
@@ -105,6 +119,6 @@ impl RiskRun {
     /// The report of the paths done so far (all of them once `done === paths`).
     #[wasm_bindgen(unchecked_return_type = "RiskReport")]
     pub fn finish(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.model.finish(&self.partial).map_err(|e| js_error(&e))?)
+        to_js(&self.model.finish(&self.partial)?)
     }
 }

@@ -3,20 +3,13 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js};
+use super::{scenario_from, to_js};
 use crate::scenario::{Scenario, default_document, replays, run_scenario};
 
-/// A scenario object from JS, read like a parsed document: migrated from version 1, unknown
-/// fields rejected with their path, every section validated.
-fn scenario_from(value: JsValue) -> Result<Scenario, JsValue> {
-    let json: serde_json::Value = from_js(value)?;
-    Scenario::from_value(json).map_err(|e| js_error(&e))
-}
-
-/// Parses and validates a scenario document (JSON text of at most 1 MiB; version 1 is migrated).
+/// Parses and validates a scenario document (JSON text of at most 1 MiB; versions 1 and 2 are migrated).
 #[wasm_bindgen(js_name = parseScenario, unchecked_return_type = "Scenario")]
 pub fn parse_scenario_js(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&Scenario::from_json(text).map_err(|e| js_error(&e))?)
+    to_js(&Scenario::from_json(text)?)
 }
 
 /// Runs every engine whose section the scenario holds, with the headline figures.
@@ -25,7 +18,7 @@ pub fn run_scenario_js(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
 ) -> Result<JsValue, JsValue> {
     let s = scenario_from(scenario)?;
-    to_js(&run_scenario(&s).map_err(|e| js_error(&e))?)
+    to_js(&run_scenario(&s)?)
 }
 
 /// The scenario as a share-link fragment (`s2.` + base64url of the deflated JSON, no `#`).
@@ -39,18 +32,18 @@ pub fn scenario_to_fragment_js(
 /// Reads a share-link fragment (with or without the leading `#`) back into a scenario.
 #[wasm_bindgen(js_name = scenarioFromFragment, unchecked_return_type = "Scenario")]
 pub fn scenario_from_fragment_js(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&Scenario::from_fragment(text).map_err(|e| js_error(&e))?)
+    to_js(&Scenario::from_fragment(text)?)
 }
 
 /// The default document: the demo network with every page's default section.
 #[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
 pub fn default_scenario_js() -> Result<JsValue, JsValue> {
-    to_js(&default_document().map_err(|e| js_error(&e))?)
+    to_js(&default_document()?)
 }
 
 /// The replay library: ezETH depeg (2024-04), rsETH bridge exploit (2026-04), stETH discount
 /// (2022-06), a mass operator fault and an AVS software bug, each with a note and its sources.
 #[wasm_bindgen(js_name = replays, unchecked_return_type = "Replay[]")]
 pub fn replays_js() -> Result<JsValue, JsValue> {
-    to_js(&replays().map_err(|e| js_error(&e))?)
+    to_js(&replays()?)
 }

@@ -3,8 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js};
-use crate::scenario::Scenario;
+use super::{demo_with_scenario, from_js, network_from, optional_js, to_js};
+use crate::scenario::{SCENARIO_VERSION, Scenario};
 use crate::security::{
     AnalysisOptions, RestakingGraph, SecurityParams, analyze_graph, demo, security_analysis,
 };
@@ -14,12 +14,12 @@ use crate::security::{
 /// AVS's profit from corruption and threshold from `params`.
 #[wasm_bindgen(js_name = securityAnalysis, unchecked_return_type = "SecurityReport")]
 pub fn security_analysis_js(
-    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Scenario | Network")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SecurityParams")] params: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let scenario: Scenario = from_js(scenario)?;
+    let (network, _) = network_from(scenario)?;
     let params: SecurityParams = from_js(params)?;
-    to_js(&security_analysis(&scenario, &params).map_err(|e| js_error(&e))?)
+    to_js(&security_analysis(&network, &params)?)
 }
 
 /// The same analysis on an explicit restaking graph; omitted options use the defaults.
@@ -32,11 +32,8 @@ pub fn restaking_graph_analysis_js(
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let graph: RestakingGraph = from_js(graph)?;
-    let options: AnalysisOptions = match options {
-        Some(o) if !o.is_undefined() && !o.is_null() => from_js(o)?,
-        _ => AnalysisOptions::default(),
-    };
-    to_js(&analyze_graph(&graph, &options).map_err(|e| js_error(&e))?)
+    let options: AnalysisOptions = optional_js(options)?;
+    to_js(&analyze_graph(&graph, &options)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -50,9 +47,20 @@ const RESTAKING_GRAPH_ANALYSIS_TS: &str = r#"
 export function restakingGraphAnalysis(graph: RestakingGraph, options?: AnalysisOptions): SecurityReport;
 "#;
 
-/// The Security page's starting point: the Slashing demo scenario with a profit from
-/// corruption and a threshold per AVS, every one a labelled assumption.
-#[wasm_bindgen(js_name = securityDemo, unchecked_return_type = "SecurityDemo")]
+/// The Security page's starting point: the demo network with a profit from corruption and a
+/// threshold per AVS, every one a labelled assumption; `scenario` holds both as a document
+/// (its `security` section is the parameters).
+#[wasm_bindgen(
+    js_name = securityDemo,
+    unchecked_return_type = "SecurityDemo & { scenario: Scenario }"
+)]
 pub fn security_demo_js() -> Result<JsValue, JsValue> {
-    to_js(&demo::demo().map_err(|e| js_error(&e))?)
+    let d = demo::demo()?;
+    let doc = Scenario {
+        version: SCENARIO_VERSION,
+        network: d.network.clone(),
+        security: Some(d.params.clone()),
+        ..Scenario::default()
+    };
+    demo_with_scenario(&d, &doc)
 }

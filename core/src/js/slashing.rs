@@ -2,8 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js};
-use crate::scenario::Scenario;
+use super::{demo_with_scenario, from_js, network_from, optional_js, to_js};
+use crate::scenario::{SCENARIO_VERSION, Scenario, SlashingSection};
 use crate::slashing::{SlashEvent, SlashingOptions, apply_slashing, demo};
 
 /// Applies a sequence of slashing events to a scenario's delegated stake. `options.mode`
@@ -18,13 +18,10 @@ pub fn apply_slashing_js(
     events: JsValue,
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let scenario: Scenario = from_js(scenario)?;
+    let (network, _) = network_from(scenario)?;
     let events: Vec<SlashEvent> = from_js(events)?;
-    let options: SlashingOptions = match options {
-        Some(o) if !o.is_undefined() && !o.is_null() => from_js(o)?,
-        _ => SlashingOptions::default(),
-    };
-    to_js(&apply_slashing(&scenario, &events, &options).map_err(|e| js_error(&e))?)
+    let options: SlashingOptions = optional_js(options)?;
+    to_js(&apply_slashing(&network, &events, &options)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -33,14 +30,29 @@ const APPLY_SLASHING_TS: &str = r#"
  * Applies a sequence of slashing events to a scenario's delegated stake and reports the effect
  * per operator, AVS, LRT and position. Amounts carry exact wei (decimal strings) and ETH views.
  * `options.mode`: "uniqueStake" (default, EigenLayer ELIP-002) or "sharedStake" (Symbiotic
- * restaking delegators). Throws an Error with `field` and `kind` on invalid input.
+ * restaking delegators). `scenario` is a scenario document (any version) or a bare network.
+ * Throws an Error with `field` and `kind` on invalid input.
  */
-export function applySlashing(scenario: Scenario, events: SlashEvent[], options?: SlashingOptions): SlashingReport;
+export function applySlashing(scenario: Scenario | Network, events: SlashEvent[], options?: SlashingOptions): SlashingReport;
 "#;
 
 /// The built-in demo: three LRTs sharing four operators that secure four AVSs, a default event
-/// sequence, options, and the basis (source or labelled assumption) of every figure.
-#[wasm_bindgen(js_name = slashingDemo, unchecked_return_type = "SlashingDemo")]
+/// sequence, options, and the basis (source or labelled assumption) of every figure;
+/// `scenario` holds them as a document (its `slashing` section is the events and options).
+#[wasm_bindgen(
+    js_name = slashingDemo,
+    unchecked_return_type = "SlashingDemo & { scenario: Scenario }"
+)]
 pub fn slashing_demo_js() -> Result<JsValue, JsValue> {
-    to_js(&demo::demo().map_err(|e| js_error(&e))?)
+    let d = demo::demo()?;
+    let doc = Scenario {
+        version: SCENARIO_VERSION,
+        network: d.network.clone(),
+        slashing: Some(SlashingSection {
+            events: d.events.clone(),
+            options: d.options.clone(),
+        }),
+        ..Scenario::default()
+    };
+    demo_with_scenario(&d, &doc)
 }

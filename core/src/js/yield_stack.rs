@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, js_error, to_js};
+use super::{from_js, to_js};
 use crate::yield_stack::{YieldInput, yield_presets, yield_stack};
 
 /// The LRT-vs-LST yield waterfall: every reward stream and fee in APR points, net APR and APY,
@@ -13,12 +13,12 @@ pub fn yield_stack_js(
     #[wasm_bindgen(unchecked_param_type = "YieldInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input: YieldInput = from_js(input)?;
-    to_js(&yield_stack(&input).map_err(|e| js_error(&e))?)
+    to_js(&yield_stack(&input)?)
 }
 
 /// One starting `YieldInput` per preset protocol, with the basis of each figure in `notes`
 /// (AVS streams are labelled assumptions: no published figures exist).
 #[wasm_bindgen(js_name = yieldPresets, unchecked_return_type = "YieldPreset[]")]
 pub fn yield_presets_js() -> Result<JsValue, JsValue> {
-    to_js(&yield_presets().map_err(|e| js_error(&e))?)
+    to_js(&yield_presets()?)
 }

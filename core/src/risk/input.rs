@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::slashing::demo::DemoNote;
+use crate::network::demo::DemoNote;
 use crate::source::Basis;
 use crate::{Error, validate};
 

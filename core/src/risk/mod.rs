@@ -5,7 +5,7 @@
 //! set), AVS bugs (slashing every operator registered with the AVS), beacon-chain incidents (a
 //! share of an operator's validators slashed, with the Electra correlation penalty) and a
 //! common-cause shock that hits a correlated set of operators ([`input::CommonShock`]). Losses
-//! follow the linear exposure model of [`path`], precomputed once from the scenario.
+//! follow the linear exposure model of [`path`], precomputed once from the network.
 //!
 //! # Determinism and chunks
 //!
@@ -21,7 +21,7 @@
 //! use restake_core::risk::{simulate_risk, RiskOptions, SeedInput};
 //! let demo = restake_core::risk::risk_demo().unwrap();
 //! let options = RiskOptions { paths: 2_000.0, seed: Some(SeedInput::Number(42.0)), ..demo.options };
-//! let r = simulate_risk(&demo.scenario, &options).unwrap();
+//! let r = simulate_risk(&demo.network, &options).unwrap();
 //! assert_eq!(r.seed, "42");
 //! assert_eq!(r.lrts.len(), 3);
 //! let pos = r.position.unwrap();
@@ -44,8 +44,8 @@ pub use input::{
 pub use stats::{Bin, Histogram, LossDistribution};
 
 use crate::Error;
-use crate::scenario::Scenario;
-use crate::slashing::demo::DemoNote;
+use crate::network::Network;
+use crate::network::demo::DemoNote;
 use contribution::Layout;
 use path::Model;
 
@@ -104,31 +104,27 @@ pub struct RiskReport {
     pub position: Option<PositionRisk>,
 }
 
-/// The built-in starting point: the slashing demo's scenario, default options with a fixed seed,
+/// The built-in starting point: the demo network ([`crate::network::demo`]), default options with a fixed seed,
 /// and the basis of every figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RiskDemo {
-    /// The scenario (three LRTs, four operators, four AVSs).
-    pub scenario: Scenario,
+    /// The network (three LRTs, four operators, four AVSs).
+    pub network: Network,
     /// Default options: 100,000 paths, one year, seed 1, the default probabilities.
     pub options: RiskOptions,
-    /// The basis of each figure (scenario and probabilities).
+    /// The basis of each figure (network and probabilities).
     pub notes: Vec<DemoNote>,
 }
 
 /// The demo input.
 pub fn risk_demo() -> Result<RiskDemo, Error> {
-    let d = crate::slashing::demo::demo()?;
-    let mut notes: Vec<DemoNote> = d
-        .notes
-        .into_iter()
-        .filter(|n| !n.path.starts_with("events"))
-        .collect();
+    let d = crate::network::demo::demo()?;
+    let mut notes: Vec<DemoNote> = d.notes;
     notes.extend(input::assumption_notes());
     Ok(RiskDemo {
-        scenario: d.scenario,
+        network: d.network,
         options: RiskOptions {
             seed: Some(SeedInput::Number(1.0)),
             ..RiskOptions::default()
@@ -235,7 +231,7 @@ fn check_stored(values: usize) -> Result<(), Error> {
     Ok(())
 }
 
-/// A validated run: the model built from the scenario, the seed, and the number of paths.
+/// A validated run: the model built from the network, the seed, and the number of paths.
 pub struct RiskModel {
     model: Model,
     seed: u64,
@@ -247,8 +243,8 @@ impl RiskModel {
     /// Validates the scenario and options (errors name the field: `options.paths`,
     /// `options.probabilities.avsBug.perYear`, `allocations[2].magnitude`, …), resolves the
     /// seed and precomputes the exposures.
-    pub fn new(scenario: &Scenario, options: &RiskOptions) -> Result<RiskModel, Error> {
-        let model = Model::new(scenario, options)?;
+    pub fn new(network: &Network, options: &RiskOptions) -> Result<RiskModel, Error> {
+        let model = Model::new(network, options)?;
         Ok(RiskModel {
             seed: resolve_seed(options)?,
             paths: options.path_count()?,
@@ -460,8 +456,8 @@ impl RiskModel {
 /// The whole run: validates, simulates `options.paths` paths with `options.seed` (drawn from
 /// system randomness with feature `entropy` when omitted) and reports. See the
 /// [module documentation](self).
-pub fn simulate_risk(scenario: &Scenario, options: &RiskOptions) -> Result<RiskReport, Error> {
-    RiskModel::new(scenario, options)?.run()
+pub fn simulate_risk(network: &Network, options: &RiskOptions) -> Result<RiskReport, Error> {
+    RiskModel::new(network, options)?.run()
 }
 
 #[cfg(test)]

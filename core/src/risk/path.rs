@@ -1,4 +1,4 @@
-//! The linear exposure model, built once from the scenario, and the simulation of one path.
+//! The linear exposure model, built once from the network, and the simulation of one path.
 //!
 //! Instead of running the wei ledger of [`crate::slashing`] on every path, the model keeps, per
 //! operator `o`, each LRT `j`'s exposure `e_jo = (w_jo·R_j + q_jo) / B_j` (its stake with `o`,
@@ -14,7 +14,7 @@
 //! - LRT `j` loses `Σ_o e_jo·[n_j·β_o + (1 − n_j·β_o)·r_o]` of its backing, split exactly into a
 //!   beacon part `e·n·β` per operator and an AVS part `e·(1 − n·β)·a_s·(1 − K_s)` per set.
 //!
-//! `λ = min(1, 1/4096 + m + min(3·F/T, 1))` (Electra, [`crate::slashing::beacon`]): the initial
+//! `λ = min(1, 1/4096 + m + min(3·F/T, 1))` (Electra, [`crate::consensus::beacon`]): the initial
 //! penalty `EB/4096`, the missed-attestation penalties `m` of a lone 32 ETH validator (computed
 //! once with [`validator_loss`]), and the correlation penalty with `F` the ETH slashed in the
 //! window — every beacon incident of the path plus `otherSlashedEth` (taken to fall within one
@@ -29,10 +29,10 @@
 use super::input::{RiskOptions, Severity};
 use super::sampler::{PathRng, Survival};
 use crate::Error;
-use crate::scenario::Scenario;
-use crate::slashing::beacon::{EFFECTIVE_BALANCE_INCREMENT, validator_loss};
+use crate::consensus::beacon::{EFFECTIVE_BALANCE_INCREMENT, validator_loss};
+use crate::network::Network;
 
-/// One LRT of the scenario: a protocol with a `restaking` entry.
+/// One LRT of the network: a protocol with a `restaking` entry.
 #[derive(Debug, Clone)]
 pub(crate) struct Lrt {
     pub id: String,
@@ -83,7 +83,7 @@ pub(crate) struct Model {
     pub avs_ids: Vec<String>,
     /// Per LRT, its share of the user's positions (fraction; sums to 1 when any).
     pub position_weights: Vec<f64>,
-    /// Total of the user's positions in LRTs of the scenario, ETH.
+    /// Total of the user's positions in LRTs of the network, ETH.
     pub position_eth: f64,
     stakes: Vec<Vec<Stake>>,
     sets: Vec<Vec<Set>>,
@@ -125,17 +125,17 @@ fn index_of(ids: &[String], field: &str, id: &str, target: &str) -> Result<usize
 
 impl Model {
     /// Validates the scenario and options and precomputes the exposures.
-    pub fn new(scenario: &Scenario, options: &RiskOptions) -> Result<Model, Error> {
-        scenario.validate()?;
+    pub fn new(network: &Network, options: &RiskOptions) -> Result<Model, Error> {
+        network.validate()?;
         options.validate()?;
-        let operator_ids: Vec<String> = scenario.operators.iter().map(|o| o.id.clone()).collect();
-        let avs_ids: Vec<String> = scenario.avss.iter().map(|a| a.id.clone()).collect();
+        let operator_ids: Vec<String> = network.operators.iter().map(|o| o.id.clone()).collect();
+        let avs_ids: Vec<String> = network.avss.iter().map(|a| a.id.clone()).collect();
         let mut lrts = Vec::new();
-        let mut lrt_of = vec![None; scenario.protocols.len()];
+        let mut lrt_of = vec![None; network.protocols.len()];
         let mut restaked = Vec::new();
-        for (p, proto) in scenario.protocols.iter().enumerate() {
-            if let Some(r) = scenario.restaking_of(&proto.id) {
-                let queued: f64 = scenario
+        for (p, proto) in network.protocols.iter().enumerate() {
+            if let Some(r) = network.restaking_of(&proto.id) {
+                let queued: f64 = network
                     .delegations
                     .iter()
                     .filter(|d| d.protocol == proto.id)
@@ -153,14 +153,14 @@ impl Model {
         }
         let n_ops = operator_ids.len();
         let mut stakes = vec![Vec::new(); n_ops];
-        let mut native_eth: Vec<f64> = scenario
+        let mut native_eth: Vec<f64> = network
             .operators
             .iter()
             .map(|o| o.other_delegated_eth * o.other_native_share)
             .collect();
-        for (i, d) in scenario.delegations.iter().enumerate() {
+        for (i, d) in network.delegations.iter().enumerate() {
             let f = format!("delegations[{i}]");
-            let p = scenario
+            let p = network
                 .protocols
                 .iter()
                 .position(|p| p.id == d.protocol)
@@ -189,7 +189,7 @@ impl Model {
         }
         let mut sets = vec![Vec::new(); n_ops];
         let mut members = vec![Vec::new(); avs_ids.len()];
-        for (i, a) in scenario.allocations.iter().enumerate() {
+        for (i, a) in network.allocations.iter().enumerate() {
             let f = format!("allocations[{i}]");
             let o = index_of(
                 &operator_ids,
@@ -278,8 +278,8 @@ impl Model {
         let missed = lone.missed_attestations as f64 / (32 * gwei) as f64;
 
         let mut position_weights = vec![0.0; lrts.len()];
-        for p in &scenario.positions {
-            if let Some(j) = scenario
+        for p in &network.positions {
+            if let Some(j) = network
                 .protocols
                 .iter()
                 .position(|x| x.id == p.protocol)
@@ -323,7 +323,7 @@ impl Model {
             base_penalty: 1.0 / 4096.0 + missed,
             total_active_eth: options.total_active_balance_eth,
             other_slashed_eth: options.other_slashed_eth,
-            alloc_count: scenario.allocations.len(),
+            alloc_count: network.allocations.len(),
         })
     }
 

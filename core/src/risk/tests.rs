@@ -38,8 +38,8 @@ fn rel(a: f64, b: f64) -> f64 {
 /// ledger's for that single event.
 fn agrees_with_ledger(event: SlashEvent, probabilities: Probabilities, tolerance: f64) {
     let demo = crate::slashing::demo::demo().unwrap();
-    let ledger = apply_slashing(&demo.scenario, &[event], &SlashingOptions::default()).unwrap();
-    let r = simulate_risk(&demo.scenario, &options(4.0, probabilities)).unwrap();
+    let ledger = apply_slashing(&demo.network, &[event], &SlashingOptions::default()).unwrap();
+    let r = simulate_risk(&demo.network, &options(4.0, probabilities)).unwrap();
     let mut checked = 0;
     for p in &ledger.protocols {
         let Some(l) = r.lrts.iter().find(|l| l.id == p.id) else {
@@ -87,7 +87,7 @@ fn layered_fault_matches_the_ledger() {
     };
     agrees_with_ledger(event, p.clone(), 1e-9);
     let r = simulate_risk(
-        &crate::slashing::demo::demo().unwrap().scenario,
+        &crate::slashing::demo::demo().unwrap().network,
         &options(3.0, p),
     )
     .unwrap();
@@ -132,39 +132,39 @@ fn beacon_slashing_matches_the_ledger() {
     agrees_with_ledger(event, p, 1e-6);
 }
 
-fn one_operator(fault: f64) -> (Scenario, RiskOptions) {
-    let scenario = Scenario::from_json(
-        r#"{"version": 1, "protocols": [],
+fn one_operator(fault: f64) -> (Network, RiskOptions) {
+    let network = Network::from_json(
+        r#"{"protocols": [],
         "operators": [{"id": "op", "name": "Op"}],
         "avss": [{"id": "avs", "name": "AVS"}],
         "allocations": [{"operator": "op", "avs": "avs", "magnitude": 0.5}]}"#,
     )
     .unwrap();
-    let mut scenario = scenario;
-    scenario.protocols = crate::presets::protocols().unwrap();
-    scenario.restaking.push(crate::scenario::Restaking {
+    let mut network = network;
+    network.protocols = crate::presets::protocols().unwrap();
+    network.restaking.push(crate::network::Restaking {
         protocol: "renzo".into(),
         restaked_eth: 1_000.0,
         native_share: 0.0,
         exchange_rate_eth: None,
     });
-    scenario.delegations.push(crate::scenario::Delegation {
+    network.delegations.push(crate::network::Delegation {
         protocol: "renzo".into(),
         operator: "op".into(),
         weight: 1.0,
         queued_withdrawal_eth: 0.0,
     });
-    scenario.positions.push(crate::scenario::Position {
+    network.positions.push(crate::network::Position {
         protocol: "renzo".into(),
         amount_eth: 10.0,
     });
-    scenario.validate().unwrap();
+    network.validate().unwrap();
     let mut p = quiet();
     p.operator_fault = EventRisk {
         per_year: fault,
         severity: Severity::Fixed { fraction: 0.4 },
     };
-    (scenario, options(100_000.0, p))
+    (network, options(100_000.0, p))
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn shocked(correlation: f64) -> RiskReport {
         correlation,
         slashed_share: Severity::Fixed { fraction: 0.5 },
     };
-    simulate_risk(&demo.scenario, &options(40_000.0, p)).unwrap()
+    simulate_risk(&demo.network, &options(40_000.0, p)).unwrap()
 }
 
 #[test]
@@ -231,9 +231,9 @@ fn same_seed_same_report_and_chunks_do_not_matter() {
     let demo = risk_demo().unwrap();
     let mut o = demo.options.clone();
     o.paths = 30_000.0;
-    let a = simulate_risk(&demo.scenario, &o).unwrap();
-    assert_eq!(a, simulate_risk(&demo.scenario, &o).unwrap());
-    let model = RiskModel::new(&demo.scenario, &o).unwrap();
+    let a = simulate_risk(&demo.network, &o).unwrap();
+    assert_eq!(a, simulate_risk(&demo.network, &o).unwrap());
+    let model = RiskModel::new(&demo.network, &o).unwrap();
     // Eight uneven chunks, merged out of order.
     let cuts = [0, 1, 4_000, 4_001, 9_999, 17_000, 22_222, 29_000, 30_000];
     let mut parts: Vec<RiskPartial> = cuts
@@ -248,7 +248,7 @@ fn same_seed_same_report_and_chunks_do_not_matter() {
     assert_eq!(model.finish(&acc).unwrap(), a);
     // A different seed gives a different run.
     o.seed = Some(SeedInput::Text("18446744073709551615".into()));
-    let c = simulate_risk(&demo.scenario, &o).unwrap();
+    let c = simulate_risk(&demo.network, &o).unwrap();
     assert_eq!(c.seed, "18446744073709551615");
     assert_ne!(c.lrts[0].loss.mean, a.lrts[0].loss.mean);
 }
@@ -260,7 +260,7 @@ fn overlapping_chunks_are_refused() {
         paths: 100.0,
         ..demo.options
     };
-    let model = RiskModel::new(&demo.scenario, &o).unwrap();
+    let model = RiskModel::new(&demo.network, &o).unwrap();
     let mut a = model.simulate_chunk(0, 60).unwrap();
     let e = a.merge(model.simulate_chunk(50, 50).unwrap()).unwrap_err();
     assert_eq!(e.field(), "partial.firstPath");
@@ -282,7 +282,7 @@ fn contributions_add_up() {
     // Busier than the defaults so every kind of event shows up.
     o.probabilities.operator_fault.per_year = 0.05;
     o.probabilities.beacon_slashing.per_year = 0.05;
-    let r = simulate_risk(&demo.scenario, &o).unwrap();
+    let r = simulate_risk(&demo.network, &o).unwrap();
     let pos = r.position.clone().unwrap();
     let series = r
         .lrts
@@ -347,7 +347,7 @@ fn invalid_options_name_their_field() {
     for (break_it, field) in cases {
         let mut o = demo.options.clone();
         break_it(&mut o);
-        let e = simulate_risk(&demo.scenario, &o).unwrap_err();
+        let e = simulate_risk(&demo.network, &o).unwrap_err();
         assert_eq!(e.field(), field, "{e}");
     }
     let mut o = demo.options.clone();
@@ -356,7 +356,7 @@ fn invalid_options_name_their_field() {
         fault_per_year: Some(0.1),
         beacon_per_year: None,
     });
-    let e = simulate_risk(&demo.scenario, &o).unwrap_err();
+    let e = simulate_risk(&demo.network, &o).unwrap_err();
     assert_eq!(e.field(), "options.probabilities.operators[0].operator");
     assert_eq!(
         e.to_string(),

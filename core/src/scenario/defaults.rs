@@ -10,7 +10,7 @@ use crate::lending::{LeverageInput, LoopTarget, lending_markets, replay::ezeth_a
 const LOOP_MARKET: &str = "morpho-ezeth-weth-77";
 
 /// The default document: the slashing demo's network (three LRTs, four operators, four AVSs;
-/// every figure an illustrative assumption, see [`crate::slashing::demo`]) and
+/// every figure an illustrative assumption, see [`crate::network::demo`]) and
 /// - `yieldStack`: the first yield preset (ether.fi weETH against wstETH);
 /// - `slashing`: the demo's three events and default options;
 /// - `risk`: 100,000 paths, one year, seed 1, the default (assumed) probabilities;
@@ -22,7 +22,7 @@ const LOOP_MARKET: &str = "morpho-ezeth-weth-77";
 /// ```
 /// let d = restake_core::scenario::default_document().unwrap();
 /// d.validate_document().unwrap();
-/// assert_eq!(d.operators.len(), 4);
+/// assert_eq!(d.network.operators.len(), 4);
 /// ```
 pub fn default_document() -> Result<Scenario, Error> {
     let demo = crate::slashing::demo::demo()?;
@@ -63,7 +63,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         security: Some(security),
         leverage: Some(leverage),
         bridge: Some(bridge),
-        ..demo.scenario
+        network: demo.network,
     };
     doc.validate_document()?;
     Ok(doc)

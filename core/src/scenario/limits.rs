@@ -1,20 +1,14 @@
 //! Limits that keep every page responsive: a document of at most 1 MiB (raw, or inflated from a
-//! share link), at most 500 operators and 200 AVSs. A Monte Carlo run's paths are bounded by
+//! share link); the network inside it is bounded by [`crate::network::limits`] (500 operators,
+//! 200 AVSs). A Monte Carlo run's paths are bounded by
 //! [`crate::risk::MAX_PATHS`] (10,000,000), checked by [`crate::risk::RiskOptions::validate`].
 //! Beyond a limit the answer is an [`Error::OutOfRange`] naming the field, never a hang or an
 //! out-of-memory.
 
-use super::Scenario;
 use crate::Error;
 
 /// Largest scenario document accepted, bytes of UTF-8 JSON (1 MiB = 1,048,576).
 pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
-
-/// Most operators a document may hold.
-pub const MAX_OPERATORS: usize = 500;
-
-/// Most AVSs a document may hold.
-pub const MAX_AVSS: usize = 200;
 
 /// Longest display name of a scenario, characters.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -36,12 +30,6 @@ pub fn document_size(bytes: usize) -> Result<(), Error> {
     Ok(())
 }
 
-/// The list lengths of the network: `operators` ≤ [`MAX_OPERATORS`], `avss` ≤ [`MAX_AVSS`].
-pub fn counts(s: &Scenario) -> Result<(), Error> {
-    at_most("operators", s.operators.len(), MAX_OPERATORS, "operators")?;
-    at_most("avss", s.avss.len(), MAX_AVSS, "AVSs")
-}
-
 /// A display name: non-empty, at most [`MAX_NAME_CHARS`] characters.
 pub fn name(field: &str, text: &str) -> Result<(), Error> {
     crate::validate::text(field, text)?;
@@ -50,17 +38,6 @@ pub fn name(field: &str, text: &str) -> Result<(), Error> {
             field: field.to_owned(),
             value: text.chars().take(80).collect(),
             reason: format!("is longer than {MAX_NAME_CHARS} characters"),
-        });
-    }
-    Ok(())
-}
-
-fn at_most(field: &str, n: usize, max: usize, what: &str) -> Result<(), Error> {
-    if n > max {
-        return Err(Error::OutOfRange {
-            field: field.to_owned(),
-            value: n as f64,
-            expected: format!("at most {max} {what}"),
         });
     }
     Ok(())

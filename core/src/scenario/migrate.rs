@@ -6,6 +6,11 @@
 //!   page sections; a version 1 document is a version 2 document without them, so the step only
 //!   sets `version`. A v1 document that already carries a v2-only key is rejected, since no
 //!   version 1 writer produced one.
+//! - **2 → 3** ([`v2_to_v3`]): version 3 nests the network under `network` (the network layer
+//!   of the crate, `crate::network::Network`). The step moves the seven network keys
+//!   (`protocols`, `operators`, `avss`, `delegations`, `allocations`, `positions`, `restaking`)
+//!   into a `network` object and keeps the page sections where they are. A v2 document that
+//!   already has a `network` key is rejected.
 
 use serde_json::Value;
 
@@ -21,6 +26,17 @@ const V2_KEYS: [&str; 7] = [
     "security",
     "leverage",
     "bridge",
+];
+
+/// The keys of the network, which version 3 moved under `network`.
+pub const NETWORK_KEYS: [&str; 7] = [
+    "protocols",
+    "operators",
+    "avss",
+    "delegations",
+    "allocations",
+    "positions",
+    "restaking",
 ];
 
 /// The document's `version`: a whole number in `1..=SCENARIO_VERSION`; errors name `version`.
@@ -75,14 +91,16 @@ fn kind(v: &Value) -> &'static str {
 ///
 /// ```
 /// let v1 = serde_json::json!({"version": 1, "protocols": []});
-/// let v2 = restake_core::scenario::migrate::migrate(v1).unwrap();
-/// assert_eq!(v2["version"], 2);
+/// let v3 = restake_core::scenario::migrate::migrate(v1).unwrap();
+/// assert_eq!(v3["version"], 3);
+/// assert_eq!(v3["network"]["protocols"], serde_json::json!([]));
 /// ```
 pub fn migrate(mut doc: Value) -> Result<Value, Error> {
     let mut version = version_of(&doc)?;
     while version < SCENARIO_VERSION {
         doc = match version {
             1 => v1_to_v2(doc)?,
+            2 => v2_to_v3(doc)?,
             // version_of admits 1..=SCENARIO_VERSION and each step raises it by one.
             _ => unreachable!("no migration step from version {version}"),
         };
@@ -107,20 +125,61 @@ pub fn v1_to_v2(mut doc: Value) -> Result<Value, Error> {
     Ok(doc)
 }
 
+/// Step 2 → 3: moves the network's keys into `network` and sets `version` to 3.
+pub fn v2_to_v3(mut doc: Value) -> Result<Value, Error> {
+    if let Some(obj) = doc.as_object_mut() {
+        if obj.contains_key("network") {
+            return Err(Error::Parse {
+                field: "network".to_owned(),
+                message:
+                    "unknown field `network` in a version 2 document (it was added in version 3)"
+                        .to_owned(),
+            });
+        }
+        let mut network = serde_json::Map::new();
+        for key in NETWORK_KEYS {
+            if let Some(v) = obj.remove(key) {
+                network.insert(key.to_owned(), v);
+            }
+        }
+        obj.insert("network".to_owned(), Value::Object(network));
+        obj.insert("version".to_owned(), Value::from(3));
+    }
+    Ok(doc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
     #[test]
-    fn v1_becomes_v2_and_keeps_everything_else() {
+    fn v1_becomes_v3_and_keeps_everything_else() {
         let v1 = json!({"version": 1, "protocols": [], "operators": [{"id": "op", "name": "Op"}]});
-        let v2 = migrate(v1.clone()).unwrap();
+        let v2 = v1_to_v2(v1.clone()).unwrap();
         assert_eq!(v2["version"], 2);
         assert_eq!(v2["operators"], v1["operators"]);
-        assert_eq!(v2.as_object().unwrap().len(), 3);
+        let v3 = migrate(v1.clone()).unwrap();
+        assert_eq!(v3["version"], 3);
+        assert_eq!(v3["network"]["operators"], v1["operators"]);
+        assert_eq!(v3.as_object().unwrap().len(), 2);
+        assert_eq!(v3["network"].as_object().unwrap().len(), 2);
         // The current version passes through untouched.
-        assert_eq!(migrate(v2.clone()).unwrap(), v2);
+        assert_eq!(migrate(v3.clone()).unwrap(), v3);
+    }
+
+    #[test]
+    fn v2_nests_its_network_and_keeps_its_sections() {
+        let v2 = json!({"version": 2, "name": "x", "protocols": [], "restaking": [],
+            "risk": {"paths": 10}});
+        let v3 = migrate(v2).unwrap();
+        assert_eq!(
+            v3,
+            json!({"version": 3, "name": "x", "risk": {"paths": 10},
+                "network": {"protocols": [], "restaking": []}})
+        );
+        let e = migrate(json!({"version": 2, "protocols": [], "network": {}})).unwrap_err();
+        assert_eq!(e.field(), "network");
     }
 
     #[test]
@@ -133,7 +192,7 @@ mod tests {
     fn bad_versions_name_the_field() {
         for (doc, field) in [
             (json!({"version": 0}), "version"),
-            (json!({"version": 3}), "version"),
+            (json!({"version": 4}), "version"),
             (json!({"version": 1.5}), "version"),
             (json!({"version": "2"}), "version"),
             (json!({"protocols": []}), "version"),
@@ -142,8 +201,8 @@ mod tests {
             assert_eq!(migrate(doc).unwrap_err().field(), field);
         }
         assert_eq!(
-            migrate(json!({"version": 3})).unwrap_err().to_string(),
-            "version: must be a document version in 1..=2, got 3"
+            migrate(json!({"version": 4})).unwrap_err().to_string(),
+            "version: must be a document version in 1..=3, got 4"
         );
     }
 }

@@ -27,16 +27,12 @@ mod schema;
 mod sections;
 
 pub use defaults::default_document;
-pub use document::{
-    Allocation, Avs, Delegation, MAX_AMOUNT_ETH, Operator, Position, Restaking, SCENARIO_VERSION,
-    Scenario,
-};
+pub use document::{SCENARIO_VERSION, Scenario};
 pub use fragment::FRAGMENT_PREFIX;
-pub use limits::{MAX_AVSS, MAX_DOCUMENT_BYTES, MAX_OPERATORS};
+pub use limits::MAX_DOCUMENT_BYTES;
 pub use replay::{Replay, replays};
 pub use run::{
-    DEFAULT_RISK_SEED, Headline, HeadlineUnit, LeverageSectionReport, ScenarioReport, headlines,
-    run_scenario,
+    DEFAULT_RISK_SEED, Headline, LeverageSectionReport, ScenarioReport, headlines, run_scenario,
 };
 pub use schema::json_schema;
 pub use sections::{LeverageSection, SlashingSection};

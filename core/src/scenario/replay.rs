@@ -46,12 +46,13 @@ fn source(citation: &str, date: &str) -> Basis {
     }
 }
 
-/// The demo network (illustrative, see [`crate::slashing::demo`]) under `name`, no sections.
+/// The demo network (illustrative, see [`crate::network::demo`]) under `name`, no sections.
 fn network(name: &str) -> Result<Scenario, Error> {
     Ok(Scenario {
         version: SCENARIO_VERSION,
         name: Some(name.to_owned()),
-        ..crate::slashing::demo::demo()?.scenario
+        network: crate::network::demo::demo()?.network,
+        ..Scenario::default()
     })
 }
 
@@ -212,7 +213,7 @@ fn steth() -> Result<Replay, Error> {
 fn mass_operator_fault() -> Result<Replay, Error> {
     let base = network("Mass operator fault")?;
     let mut events = Vec::new();
-    for o in &base.operators {
+    for o in &base.network.operators {
         events.push(SlashEvent::BeaconSlashing {
             operator: o.id.clone(),
             validators: 100,

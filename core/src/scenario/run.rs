@@ -4,34 +4,19 @@
 use serde::{Deserialize, Serialize};
 
 use super::Scenario;
+use super::sections::SECTIONS;
 use crate::Error;
-use crate::bridge::{BridgeReport, bridge_exposure};
-use crate::lending::{CascadeReport, LeverageReport, leverage_loop, liquidation_cascade};
-use crate::risk::{RiskModel, RiskOptions, RiskReport, SeedInput};
-use crate::security::{SecurityReport, security_analysis};
-use crate::slashing::{SlashingReport, apply_slashing};
-use crate::yield_stack::{YieldReport, yield_stack};
+use crate::bridge::BridgeReport;
+use crate::lending::{CascadeReport, LeverageReport};
+use crate::risk::RiskReport;
+use crate::security::SecurityReport;
+use crate::slashing::SlashingReport;
+use crate::unit::Unit;
+use crate::yield_stack::YieldReport;
 
 /// Seed of a document's Monte Carlo run when its `risk` section gives none, so that the same
 /// document always gives the same report (and two documents compare on the same paths).
 pub const DEFAULT_RISK_SEED: u64 = 1;
-
-/// The unit of a headline figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum HeadlineUnit {
-    /// An amount in ETH (or a price in ETH per token, as the label says).
-    Eth,
-    /// A fraction (0.05 = 5%); rates are per year, as the label says.
-    Fraction,
-    /// A duration in years.
-    Years,
-    /// A whole count.
-    Count,
-    /// A dimensionless ratio such as a health factor (×).
-    Ratio,
-}
 
 /// One figure of a run, for comparing two documents side by side.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,7 +31,7 @@ pub struct Headline {
     /// The value, finite, in `unit`.
     pub value: f64,
     /// Its unit.
-    pub unit: HeadlineUnit,
+    pub unit: Unit,
 }
 
 /// The Leverage section's two reports.
@@ -96,83 +81,27 @@ pub struct ScenarioReport {
 /// ```
 pub fn run_scenario(s: &Scenario) -> Result<ScenarioReport, Error> {
     s.validate_document()?;
-    let yield_stack = s
-        .yield_stack
-        .as_ref()
-        .map(|y| yield_stack(y).map_err(|e| e.rebased("", "yieldStack")))
-        .transpose()?;
-    let slashing = s
-        .slashing
-        .as_ref()
-        .map(|sec| {
-            apply_slashing(s, &sec.events, &sec.options).map_err(|e| {
-                e.rebased("events", "slashing.events")
-                    .rebased("options", "slashing.options")
-            })
-        })
-        .transpose()?;
-    let risk = s.risk.as_ref().map(|o| run_risk(s, o)).transpose()?;
-    let security = s
-        .security
-        .as_ref()
-        .map(|p| {
-            security_analysis(s, p).map_err(|e| {
-                e.rebased("params", "security")
-                    .rebased("analysis", "security.analysis")
-            })
-        })
-        .transpose()?;
-    let leverage = s
-        .leverage
-        .as_ref()
-        .map(|l| -> Result<LeverageSectionReport, Error> {
-            Ok(LeverageSectionReport {
-                leverage_loop: leverage_loop(&l.leverage_loop)
-                    .map_err(|e| e.rebased("", "leverage.loop"))?,
-                cascade: liquidation_cascade(&l.cascade)
-                    .map_err(|e| e.rebased("", "leverage.cascade"))?,
-            })
-        })
-        .transpose()?;
-    let bridge = s
-        .bridge
-        .as_ref()
-        .map(|b| bridge_exposure(b).map_err(|e| e.rebased("", "bridge")))
-        .transpose()?;
     let mut report = ScenarioReport {
-        yield_stack,
-        slashing,
-        risk,
-        security,
-        leverage,
-        bridge,
+        yield_stack: None,
+        slashing: None,
+        risk: None,
+        security: None,
+        leverage: None,
+        bridge: None,
         headlines: Vec::new(),
     };
+    for section in &SECTIONS {
+        (section.run)(s, &mut report).map_err(section.rebase)?;
+    }
     report.headlines = headlines(&report);
     Ok(report)
 }
 
-fn run_risk(s: &Scenario, options: &RiskOptions) -> Result<RiskReport, Error> {
-    let seeded;
-    let options = if options.seed.is_none() {
-        seeded = RiskOptions {
-            seed: Some(SeedInput::Text(DEFAULT_RISK_SEED.to_string())),
-            ..options.clone()
-        };
-        &seeded
-    } else {
-        options
-    };
-    RiskModel::new(s, options)
-        .and_then(|m| m.run())
-        .map_err(|e| e.rebased("options", "risk"))
-}
-
 /// The headline figures of a report (see [`ScenarioReport::headlines`]).
 pub fn headlines(r: &ScenarioReport) -> Vec<Headline> {
-    use HeadlineUnit::{Count, Eth, Fraction, Ratio};
+    use Unit::{Count, Eth, Fraction, Multiple, Plain};
     let mut out = Vec::new();
-    let mut push = |id: &str, label: &str, value: Option<f64>, unit: HeadlineUnit| {
+    let mut push = |id: &str, label: &str, value: Option<f64>, unit: Unit| {
         if let Some(value) = value.filter(|v| v.is_finite()) {
             out.push(Headline {
                 id: id.to_owned(),
@@ -296,7 +225,12 @@ pub fn headlines(r: &ScenarioReport) -> Vec<Headline> {
     }
     if let Some(l) = &r.leverage {
         let lp = &l.leverage_loop;
-        push("leverage.leverage", "Leverage λ", Some(lp.leverage), Ratio);
+        push(
+            "leverage.leverage",
+            "Leverage λ",
+            Some(lp.leverage),
+            Multiple,
+        );
         push(
             "leverage.netApy",
             "Net APY on own capital (per year)",
@@ -307,7 +241,7 @@ pub fn headlines(r: &ScenarioReport) -> Vec<Headline> {
             "leverage.healthFactor",
             "Health factor",
             lp.health_factor,
-            Ratio,
+            Plain,
         );
         push(
             "leverage.liquidationPrice",

@@ -1,15 +1,22 @@
-//! The page sections of a document that need a type of their own (slashing: events and options;
-//! leverage: the loop and the cascade), and the validation of every section present, each
-//! engine's own checks with the section's path in front of the field (`risk.paths`,
-//! `bridge.chains[2].supply`, `slashing.events[0].avs`, `leverage.loop.deposit`).
+//! The page sections of a document: the types of those that need one (slashing: events and
+//! options; leverage: the loop and the cascade) and [`SECTIONS`], the one table that maps each
+//! section to its checks, its engine call and the root of its error paths (`risk.paths`,
+//! `bridge.chains[2].supply`, `slashing.events[0].avs`, `leverage.loop.deposit`,
+//! `network.delegations[2].protocol`).
 
 use serde::{Deserialize, Serialize};
 
 use super::Scenario;
+use super::migrate::NETWORK_KEYS;
+use super::run::{DEFAULT_RISK_SEED, LeverageSectionReport, ScenarioReport};
 use crate::Error;
-use crate::lending::{CascadeInput, LeverageInput};
+use crate::bridge::bridge_exposure;
+use crate::lending::{CascadeInput, LeverageInput, leverage_loop, liquidation_cascade};
+use crate::risk::{RiskModel, RiskOptions, RiskReport, SeedInput};
+use crate::security::security_analysis;
 use crate::slashing::events::{self, Registry};
-use crate::slashing::{MAX_EVENTS, SlashEvent, SlashingOptions};
+use crate::slashing::{MAX_EVENTS, SlashEvent, SlashingOptions, apply_slashing};
+use crate::yield_stack::yield_stack;
 
 /// The Slashing page's what-if: a sequence of events applied in order to the network's
 /// delegated stake, and the engine options.
@@ -38,41 +45,144 @@ pub struct LeverageSection {
     pub cascade: CascadeInput,
 }
 
+/// One page section of the document: how an engine error is placed in the document (under
+/// the section's JSON key), the section's own checks against the network, and
+/// the engine call that fills its part of the [`ScenarioReport`]. [`SECTIONS`] is the one table
+/// both validation ([`validate_sections`]) and [`super::run_scenario`] go through.
+pub(crate) struct Section {
+    /// Re-roots an engine error at the section (`options.paths` → `risk.paths`), and a network
+    /// path at the network (`delegations[2].protocol` → `network.delegations[2].protocol`).
+    pub rebase: fn(Error) -> Error,
+    /// Validates the section, if present, against the network.
+    pub check: fn(&Scenario) -> Result<(), Error>,
+    /// Runs the section's engine, if present, into the report.
+    pub run: fn(&Scenario, &mut ScenarioReport) -> Result<(), Error>,
+}
+
+/// A network path (`operators[0]`, `delegations[2].protocol`) as a document path
+/// (`network.operators[0]`).
+fn network_root(e: Error) -> Error {
+    NETWORK_KEYS
+        .iter()
+        .fold(e, |e, key| e.rebased(key, &format!("network.{key}")))
+}
+
+/// The sections in document order: yield, slashing, risk, security, leverage, bridge.
+pub(crate) const SECTIONS: [Section; 6] = [
+    Section {
+        rebase: |e| e.rebased("", "yieldStack"),
+        check: |s| {
+            s.yield_stack
+                .as_ref()
+                .map_or(Ok(()), |y| y.validate().map(|_| ()))
+        },
+        run: |s, r| {
+            r.yield_stack = s.yield_stack.as_ref().map(yield_stack).transpose()?;
+            Ok(())
+        },
+    },
+    Section {
+        rebase: |e| {
+            network_root(e)
+                .rebased("events", "slashing.events")
+                .rebased("options", "slashing.options")
+        },
+        check: |s| s.slashing.as_ref().map_or(Ok(()), |x| slashing(s, x)),
+        run: |s, r| {
+            r.slashing = s
+                .slashing
+                .as_ref()
+                .map(|x| apply_slashing(&s.network, &x.events, &x.options))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Section {
+        rebase: |e| network_root(e).rebased("options", "risk"),
+        check: |s| {
+            s.risk.as_ref().map_or(Ok(()), |o| {
+                o.validate()?;
+                risk_references(s, o)
+            })
+        },
+        run: |s, r| {
+            r.risk = s.risk.as_ref().map(|o| run_risk(s, o)).transpose()?;
+            Ok(())
+        },
+    },
+    Section {
+        rebase: |e| {
+            network_root(e)
+                .rebased("params", "security")
+                .rebased("analysis", "security.analysis")
+        },
+        check: |s| s.security.as_ref().map_or(Ok(()), |p| security(s, p)),
+        run: |s, r| {
+            r.security = s
+                .security
+                .as_ref()
+                .map(|p| security_analysis(&s.network, p))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Section {
+        rebase: |e| e.rebased("", "leverage"),
+        check: |s| {
+            s.leverage.as_ref().map_or(Ok(()), |l| {
+                l.leverage_loop
+                    .validate()
+                    .map_err(|e| e.rebased("", "loop"))?;
+                l.cascade.validate().map_err(|e| e.rebased("", "cascade"))
+            })
+        },
+        run: |s, r| {
+            r.leverage = s
+                .leverage
+                .as_ref()
+                .map(|l| -> Result<LeverageSectionReport, Error> {
+                    Ok(LeverageSectionReport {
+                        leverage_loop: leverage_loop(&l.leverage_loop)
+                            .map_err(|e| e.rebased("", "loop"))?,
+                        cascade: liquidation_cascade(&l.cascade)
+                            .map_err(|e| e.rebased("", "cascade"))?,
+                    })
+                })
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Section {
+        rebase: |e| e.rebased("", "bridge"),
+        check: |s| s.bridge.as_ref().map_or(Ok(()), |b| b.validate()),
+        run: |s, r| {
+            r.bridge = s.bridge.as_ref().map(bridge_exposure).transpose()?;
+            Ok(())
+        },
+    },
+];
+
 /// Validates every section of `s` that is present (the network is checked by
 /// [`Scenario::validate`]); errors name the section's path.
 pub(crate) fn validate_sections(s: &Scenario) -> Result<(), Error> {
-    if let Some(y) = &s.yield_stack {
-        y.validate().map_err(|e| e.rebased("", "yieldStack"))?;
-    }
-    if let Some(section) = &s.slashing {
-        slashing(s, section).map_err(|e| {
-            e.rebased("events", "slashing.events")
-                .rebased("options", "slashing.options")
-        })?;
-    }
-    if let Some(r) = &s.risk {
-        r.validate().map_err(|e| e.rebased("options", "risk"))?;
-        risk_references(s, r)?;
-    }
-    if let Some(p) = &s.security {
-        security(s, p).map_err(|e| {
-            e.rebased("params", "security")
-                .rebased("analysis", "security.analysis")
-                .rebased("scenario.avss", "avss")
-        })?;
-    }
-    if let Some(l) = &s.leverage {
-        l.leverage_loop
-            .validate()
-            .map_err(|e| e.rebased("", "leverage.loop"))?;
-        l.cascade
-            .validate()
-            .map_err(|e| e.rebased("", "leverage.cascade"))?;
-    }
-    if let Some(b) = &s.bridge {
-        b.validate().map_err(|e| e.rebased("", "bridge"))?;
-    }
-    Ok(())
+    SECTIONS
+        .iter()
+        .try_for_each(|section| (section.check)(s).map_err(section.rebase))
+}
+
+/// The Monte Carlo run of a document: seed [`DEFAULT_RISK_SEED`] when the section gives none.
+fn run_risk(s: &Scenario, options: &RiskOptions) -> Result<RiskReport, Error> {
+    let seeded;
+    let options = if options.seed.is_none() {
+        seeded = RiskOptions {
+            seed: Some(SeedInput::Text(DEFAULT_RISK_SEED.to_string())),
+            ..options.clone()
+        };
+        &seeded
+    } else {
+        options
+    };
+    RiskModel::new(&s.network, options).and_then(|m| m.run())
 }
 
 /// Event count, options and each event against the network (ids, allocations, fractions);
@@ -87,7 +197,7 @@ fn slashing(s: &Scenario, section: &SlashingSection) -> Result<(), Error> {
         });
     }
     events::beacon_context(&section.options)?;
-    let registry = Registry::new(s);
+    let registry = Registry::new(&s.network);
     for (i, e) in section.events.iter().enumerate() {
         events::expand(e, i, &registry)?;
     }
@@ -98,18 +208,18 @@ fn slashing(s: &Scenario, section: &SlashingSection) -> Result<(), Error> {
 fn risk_references(s: &Scenario, r: &crate::risk::RiskOptions) -> Result<(), Error> {
     let p = &r.probabilities;
     for (i, o) in p.operators.iter().enumerate() {
-        if !s.operators.iter().any(|x| x.id == o.operator) {
+        if !s.network.operators.iter().any(|x| x.id == o.operator) {
             return Err(Error::UnknownReference {
-                field: format!("risk.probabilities.operators[{i}].operator"),
+                field: format!("options.probabilities.operators[{i}].operator"),
                 value: o.operator.clone(),
                 target: "operator".to_owned(),
             });
         }
     }
     for (i, a) in p.avss.iter().enumerate() {
-        if !s.avss.iter().any(|x| x.id == a.avs) {
+        if !s.network.avss.iter().any(|x| x.id == a.avs) {
             return Err(Error::UnknownReference {
-                field: format!("risk.probabilities.avss[{i}].avs"),
+                field: format!("options.probabilities.avss[{i}].avs"),
                 value: a.avs.clone(),
                 target: "AVS".to_owned(),
             });
@@ -121,7 +231,7 @@ fn risk_references(s: &Scenario, r: &crate::risk::RiskOptions) -> Result<(), Err
 /// π and α per AVS against the network (one entry per AVS), the shock fraction, and the
 /// shocked ids (a validator of the graph or an operator).
 fn security(s: &Scenario, p: &crate::security::SecurityParams) -> Result<(), Error> {
-    let g = crate::security::graph::Graph::from_scenario(s, p.mode, &p.services)?;
+    let g = crate::security::graph::Graph::from_network(&s.network, p.mode, &p.services)?;
     crate::validate::fraction("analysis.shockFraction", p.analysis.shock_fraction)?;
     for (i, id) in p.analysis.shocked.iter().flatten().enumerate() {
         let known = g

@@ -14,7 +14,7 @@ fn headline(r: &ScenarioReport, id: &str) -> f64 {
 #[test]
 fn default_document_runs_every_engine() {
     let d = default_document().unwrap();
-    assert_eq!(d.version, 2);
+    assert_eq!(d.version, 3);
     let r = run_scenario(&d).unwrap();
     assert!(r.yield_stack.is_some() && r.slashing.is_some() && r.risk.is_some());
     assert!(r.security.is_some() && r.leverage.is_some() && r.bridge.is_some());

@@ -10,7 +10,7 @@
 use super::attack::{Found, SearchMode, Searched, search};
 use super::graph::Graph;
 use crate::Error;
-use crate::slashing::wad::{self, Rounding, WAD};
+use crate::wad::{self, Rounding, WAD};
 
 /// One step of a cascade with whether its search was exact.
 pub(crate) struct Step {

@@ -1,4 +1,4 @@
-//! The Security page's starting point: the Slashing page's demo scenario (three LRTs, four
+//! The Security page's starting point: the demo network (three LRTs, four
 //! operators, four AVSs) with a profit from corruption and a threshold for each AVS. No AVS
 //! publishes what corrupting it would pay (shared/domain.md §3.2: estimating π is open), so
 //! every π and α here is a labelled assumption.
@@ -8,18 +8,17 @@ use serde::{Deserialize, Serialize};
 use super::graph::{ServiceParams, Threshold};
 use super::{AnalysisOptions, SecurityParams};
 use crate::Error;
-use crate::scenario::Scenario;
-use crate::slashing::StakeMode;
-use crate::slashing::demo::DemoNote;
-use crate::source::Basis;
+use crate::network::Network;
+use crate::network::StakeMode;
+use crate::network::demo::{DemoNote, assumption};
 
-/// The demo: scenario, parameters and the basis of each figure.
+/// The demo: network, parameters and the basis of each figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SecurityDemo {
-    /// The scenario (validated): the Slashing page's demo.
-    pub scenario: Scenario,
+    /// The network (validated): the demo network.
+    pub network: Network,
     /// π and α per AVS, unique stake, a 5% shock, automatic search.
     pub params: SecurityParams,
     /// The basis of each figure, by path.
@@ -34,25 +33,16 @@ fn service(avs: &str, profit_eth: f64, numerator: u64, denominator: u64) -> Serv
     }
 }
 
-fn assumption(path: &str, note: &str) -> DemoNote {
-    DemoNote {
-        path: path.to_owned(),
-        basis: Basis::Assumption {
-            note: note.to_owned(),
-        },
-    }
-}
-
-/// The demo scenario and parameters.
+/// The demo network and parameters.
 ///
 /// # Example
 /// ```
 /// let d = restake_core::security::demo::demo().unwrap();
-/// assert_eq!(d.params.services.len(), d.scenario.avss.len());
+/// assert_eq!(d.params.services.len(), d.network.avss.len());
 /// assert!(d.notes.iter().all(|n| n.basis.rests_on_assumption()));
 /// ```
 pub fn demo() -> Result<SecurityDemo, Error> {
-    let slashing = crate::slashing::demo::demo()?;
+    let base = crate::network::demo::demo()?;
     let params = SecurityParams {
         mode: StakeMode::UniqueStake,
         services: vec![
@@ -80,12 +70,12 @@ pub fn demo() -> Result<SecurityDemo, Error> {
             "A 5% shock, an illustrative size for slashing from outside the model (a client bug, a key leak).",
         ),
         assumption(
-            "scenario",
-            "The Slashing page's illustrative scenario: stakes, delegations and allocations are round numbers, not measurements.",
+            "network",
+            "The demo network: stakes, delegations and allocations are round numbers, not measurements.",
         ),
     ];
     Ok(SecurityDemo {
-        scenario: slashing.scenario,
+        network: base.network,
         params,
         notes,
     })

@@ -3,7 +3,7 @@
 //! corruption threshold `α_s`, and an edge for every validator that restakes for a service.
 //!
 //! Two ways in: a [`RestakingGraph`] written out explicitly (the paper's constructions), or a
-//! [`Scenario`] whose allocations become edges ([`Graph::from_scenario`]):
+//! [`Scenario`] whose allocations become edges ([`Graph::from_network`]):
 //!
 //! - **unique stake** (EigenLayer after ELIP-002): each allocation `(operator o, AVS s)` is its
 //!   own validator `o/s` with stake `σ_o · magnitude`, connected to `s` only — the stake no other
@@ -18,9 +18,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::Scenario;
-use crate::slashing::StakeMode;
-use crate::slashing::wad::{self, Rounding, WAD};
+use crate::network::Network;
+use crate::network::StakeMode;
+use crate::wad::{self, Rounding, WAD};
 use crate::{Error, validate};
 
 /// Most validators a graph may have (unique-stake mode counts allocations).
@@ -132,12 +132,12 @@ pub struct RestakingGraph {
     pub edges: Vec<(String, String)>,
 }
 
-/// Profit from corruption and threshold of one AVS of a scenario.
+/// Profit from corruption and threshold of one AVS of a network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServiceParams {
-    /// Id of the AVS in the scenario.
+    /// Id of the AVS in the network.
     pub avs: String,
     /// Profit from corruption `π_s`, ETH, `0..=1e9`: what an attacker gains by corrupting the
     /// AVS (funds it secures, bribes). Not on-chain and not published: always an estimate.
@@ -278,17 +278,17 @@ impl Graph {
 
     /// Builds the graph of a scenario's allocations under `mode`, with each AVS's `π_s` and
     /// `α_s` from `params` (every AVS needs exactly one entry; errors name `params.services[i]`).
-    pub fn from_scenario(
-        scenario: &Scenario,
+    pub fn from_network(
+        network: &Network,
         mode: StakeMode,
         params: &[ServiceParams],
     ) -> Result<Graph, Error> {
-        scenario.validate()?;
-        too_many("scenario.avss", scenario.avss.len(), MAX_SERVICES, "AVSs")?;
-        let mut services: Vec<Option<ServiceNode>> = vec![None; scenario.avss.len()];
+        network.validate()?;
+        too_many("network.avss", network.avss.len(), MAX_SERVICES, "AVSs")?;
+        let mut services: Vec<Option<ServiceNode>> = vec![None; network.avss.len()];
         for (i, p) in params.iter().enumerate() {
             let f = format!("params.services[{i}]");
-            let a = scenario
+            let a = network
                 .avss
                 .iter()
                 .position(|a| a.id == p.avs)
@@ -306,7 +306,7 @@ impl Graph {
             p.threshold.validate(&format!("{f}.threshold"))?;
             services[a] = Some(ServiceNode {
                 id: p.avs.clone(),
-                name: scenario.avss[a].name.clone(),
+                name: network.avss[a].name.clone(),
                 profit: wad::eth_to_wei(&format!("{f}.profitEth"), p.profit_eth)?,
                 threshold: p.threshold,
                 validators: Vec::new(),
@@ -314,7 +314,7 @@ impl Graph {
         }
         let services = services
             .into_iter()
-            .zip(&scenario.avss)
+            .zip(&network.avss)
             .map(|(s, a)| {
                 s.ok_or_else(|| Error::InvalidText {
                     field: "params.services".to_owned(),
@@ -323,20 +323,20 @@ impl Graph {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let stakes = operator_stakes(scenario)?;
+        let stakes = operator_stakes(network)?;
         let mut validators = Vec::new();
-        for (o, op) in scenario.operators.iter().enumerate() {
-            let allocations: Vec<(usize, usize)> = scenario
+        for (o, op) in network.operators.iter().enumerate() {
+            let allocations: Vec<(usize, usize)> = network
                 .allocations
                 .iter()
                 .enumerate()
                 .filter(|(_, a)| a.operator == op.id && a.magnitude > 0.0)
-                .filter_map(|(i, a)| Some((i, scenario.avss.iter().position(|x| x.id == a.avs)?)))
+                .filter_map(|(i, a)| Some((i, network.avss.iter().position(|x| x.id == a.avs)?)))
                 .collect();
             match mode {
                 StakeMode::UniqueStake => {
                     for (i, s) in allocations {
-                        let a = &scenario.allocations[i];
+                        let a = &network.allocations[i];
                         let m = wad::fraction_to_wad(
                             &format!("allocations[{i}].magnitude"),
                             a.magnitude,
@@ -416,19 +416,19 @@ impl Graph {
 
 /// Each operator's delegated stake, wei: `Σ weight · restakedEth + queuedWithdrawalEth` over
 /// its delegations plus `otherDelegatedEth` (queued withdrawals stay slashable, ELIP-002).
-fn operator_stakes(scenario: &Scenario) -> Result<Vec<u128>, Error> {
-    let mut stakes = Vec::with_capacity(scenario.operators.len());
-    for (o, op) in scenario.operators.iter().enumerate() {
+fn operator_stakes(network: &Network) -> Result<Vec<u128>, Error> {
+    let mut stakes = Vec::with_capacity(network.operators.len());
+    for (o, op) in network.operators.iter().enumerate() {
         let mut stake = wad::eth_to_wei(
             &format!("operators[{o}].otherDelegatedEth"),
             op.other_delegated_eth,
         )?;
-        for (i, d) in scenario.delegations.iter().enumerate() {
+        for (i, d) in network.delegations.iter().enumerate() {
             if d.operator != op.id {
                 continue;
             }
             let f = format!("delegations[{i}]");
-            let (ri, r) = scenario.restaking_for(&f, &d.protocol)?;
+            let (ri, r) = network.restaking_for(&f, &d.protocol)?;
             let restaked =
                 wad::eth_to_wei(&format!("restaking[{ri}].restakedEth"), r.restaked_eth)?;
             let weight = wad::fraction_to_wad(&format!("{f}.weight"), d.weight)?;

@@ -60,9 +60,9 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::scenario::Scenario;
-use crate::slashing::wad::{self, Rounding};
-use crate::slashing::{Amount, StakeMode};
+use crate::network::{Network, StakeMode};
+use crate::wad::Amount;
+use crate::wad::{self, Rounding};
 use attack::Found;
 use graph::Graph;
 
@@ -112,7 +112,7 @@ pub struct SecurityParams {
     #[serde(default)]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub mode: StakeMode,
-    /// One entry per AVS of the scenario.
+    /// One entry per AVS of the network.
     pub services: Vec<ServiceParams>,
     /// Shock and search options.
     #[serde(default)]
@@ -322,21 +322,21 @@ pub struct SecurityReport {
     pub notes: Vec<String>,
 }
 
-/// Analyses a scenario: builds the graph of its allocations under `params.mode` with each
+/// Analyses a network: builds the graph of its allocations under `params.mode` with each
 /// AVS's `π_s` and `α_s` from `params.services`, then [`analyze_graph`]. Errors name the field:
 /// scenario paths, `params.services[i].…`, `analysis.shockFraction`, `shocked[i]`.
 ///
 /// # Example
 /// ```
 /// let d = restake_core::security::demo::demo().unwrap();
-/// let r = restake_core::security::security_analysis(&d.scenario, &d.params).unwrap();
+/// let r = restake_core::security::security_analysis(&d.network, &d.params).unwrap();
 /// assert_eq!(r.certificate.verdict, restake_core::security::Verdict::Certified);
 /// ```
 pub fn security_analysis(
-    scenario: &Scenario,
+    network: &Network,
     params: &SecurityParams,
 ) -> Result<SecurityReport, Error> {
-    let g = Graph::from_scenario(scenario, params.mode, &params.services)?;
+    let g = Graph::from_network(network, params.mode, &params.services)?;
     let mut notes = vec![match params.mode {
         StakeMode::UniqueStake => "Unique stake (EigenLayer): each allocation is its own validator with stake = operator stake × magnitude, slashable by its AVS only.".to_owned(),
         StakeMode::SharedStake => "Shared stake: each operator's whole delegated stake counts for every AVS it allocates to (network limits are not modelled).".to_owned(),

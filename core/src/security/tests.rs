@@ -1,8 +1,8 @@
 //! Hand-worked cases: D&R's constructions, small graphs where the search must find or rule out
-//! an attack, exact thresholds, and the demo scenario.
+//! an attack, exact thresholds, and the demo network.
 
 use super::*;
-use crate::slashing::wad::WAD;
+use crate::wad::WAD;
 
 fn graph(
     validators: &[(&str, f64)],
@@ -281,7 +281,7 @@ fn the_demo_scenario_by_hand() {
     // α = 1/3: cost ⌈33,200/3⌉ = 11,066.67 ETH; T = 4,000/11,066.67 = 0.3614 (the largest),
     // γ* = 33,200/12,000 − 1 = 1.7667; bound at ψ = 5%: 0.05/(1 − 0.3614) = 0.0783.
     let d = demo::demo().unwrap();
-    let r = security_analysis(&d.scenario, &d.params).unwrap();
+    let r = security_analysis(&d.network, &d.params).unwrap();
     assert_eq!(r.total_stake.eth, 145_600.0);
     let oracle = r.services.iter().find(|s| s.id == "oracle").unwrap();
     assert_eq!(oracle.stake.eth, 33_200.0);
@@ -301,7 +301,7 @@ fn the_demo_scenario_by_hand() {
     // ⌈⅔ · 37,550⌉ = 25,033.33 (neither alone does) at a cost of 37,550: gain 2,450 ETH.
     let mut p = d.params.clone();
     p.services[2].profit_eth = 40_000.0;
-    let r = security_analysis(&d.scenario, &p).unwrap();
+    let r = security_analysis(&d.network, &p).unwrap();
     assert_eq!(r.certificate.verdict, Verdict::NotCertified);
     let a = r.attack.attack.unwrap();
     assert_eq!(a.validators, ["op-b/bridge", "op-c/bridge"]);
@@ -309,7 +309,7 @@ fn the_demo_scenario_by_hand() {
     // Shared stake: the whole 199,500 ETH counts; B carries the most load, 0.2355.
     p.mode = StakeMode::SharedStake;
     p.services[2].profit_eth = 6_000.0;
-    let r = security_analysis(&d.scenario, &p).unwrap();
+    let r = security_analysis(&d.network, &p).unwrap();
     assert_eq!(r.total_stake.eth, 199_500.0);
     assert_eq!(r.certificate.binding_validator.as_deref(), Some("op-b"));
     let b = r.validators.iter().find(|v| v.id == "op-b").unwrap();
@@ -323,25 +323,25 @@ fn scenario_params_errors_name_their_field() {
     let mut p = d.params.clone();
     p.services.pop();
     assert_eq!(
-        security_analysis(&d.scenario, &p).unwrap_err().field(),
+        security_analysis(&d.network, &p).unwrap_err().field(),
         "params.services"
     );
     let mut p = d.params.clone();
     p.services[1].avs = "da".into();
     assert_eq!(
-        security_analysis(&d.scenario, &p).unwrap_err().field(),
+        security_analysis(&d.network, &p).unwrap_err().field(),
         "params.services[1].avs"
     );
     let mut p = d.params.clone();
     p.services[3].threshold.numerator = 9;
     assert_eq!(
-        security_analysis(&d.scenario, &p).unwrap_err().field(),
+        security_analysis(&d.network, &p).unwrap_err().field(),
         "params.services[3].threshold.numerator"
     );
     // Shocking an operator shocks every allocation of it (unique stake).
     let mut p = d.params.clone();
     p.analysis.shocked = Some(vec!["op-a".into()]);
-    let r = security_analysis(&d.scenario, &p).unwrap();
+    let r = security_analysis(&d.network, &p).unwrap();
     assert_eq!(r.cascade.shocked, ["op-a/da", "op-a/oracle"]);
     assert_eq!(r.cascade.shock.eth, 42_000.0);
 }

@@ -1,172 +1,41 @@
-//! A small built-in scenario for the Slashing page's default state: the three preset LRTs sharing
-//! some of four operators that secure four AVSs. Every number in it is an illustrative,
-//! labelled assumption (restaked amounts, delegation weights, magnitudes), except where a note
-//! cites a source; none is a measurement of a real operator or AVS.
+//! The Slashing page's starting state: the demo network ([`crate::network::demo`]) with a
+//! default event sequence and options. The events are an illustrative, labelled assumption.
 
 use serde::{Deserialize, Serialize};
 
 use super::events::{SlashEvent, SlashingOptions};
 use crate::Error;
-use crate::scenario::{
-    Allocation, Avs, Delegation, Operator, Position, Restaking, SCENARIO_VERSION, Scenario,
-};
+use crate::network::Network;
+use crate::network::demo::{DemoNote, assumption};
 use crate::source::Basis;
 
-/// The basis of one demo figure, by its path in the scenario or events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct DemoNote {
-    /// Path such as `restaking[1].nativeShare` or `delegations` (the whole list).
-    pub path: String,
-    /// Where the figure comes from.
-    pub basis: Basis,
-}
-
-/// The demo: a scenario, a default event sequence and options, and the basis of its figures.
+/// The demo: the demo network, a default event sequence and options, and the basis of its
+/// figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SlashingDemo {
-    /// The scenario (validated).
-    pub scenario: Scenario,
+    /// The network (validated).
+    pub network: Network,
     /// A default sequence: one operator fault, an AVS-wide bug, a beacon-chain slashing.
     pub events: Vec<SlashEvent>,
     /// Default options (unique stake, 36M ETH staked).
     pub options: SlashingOptions,
-    /// The basis of each figure.
+    /// The basis of each figure: the network's, then `events` and `options.*`.
     pub notes: Vec<DemoNote>,
 }
 
-fn assumption(path: &str, note: &str) -> DemoNote {
-    DemoNote {
-        path: path.to_owned(),
-        basis: Basis::Assumption {
-            note: note.to_owned(),
-        },
-    }
-}
-
-fn operator(id: &str, name: &str, other: f64, native: f64) -> Operator {
-    Operator {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        other_delegated_eth: other,
-        other_native_share: native,
-    }
-}
-
-fn delegation(protocol: &str, operator: &str, weight: f64, queued: f64) -> Delegation {
-    Delegation {
-        protocol: protocol.to_owned(),
-        operator: operator.to_owned(),
-        weight,
-        queued_withdrawal_eth: queued,
-    }
-}
-
-fn allocation(operator: &str, avs: &str, magnitude: f64, network_limit: Option<f64>) -> Allocation {
-    Allocation {
-        operator: operator.to_owned(),
-        avs: avs.to_owned(),
-        magnitude,
-        network_limit,
-    }
-}
-
-/// The demo scenario, events and notes.
+/// The demo network, events and notes.
 ///
 /// # Example
 /// ```
 /// let demo = restake_core::slashing::demo::demo().unwrap();
-/// let r = restake_core::slashing::apply_slashing(&demo.scenario, &demo.events, &demo.options).unwrap();
+/// let r = restake_core::slashing::apply_slashing(&demo.network, &demo.events, &demo.options).unwrap();
 /// assert_eq!(r.protocols.len(), 3);
 /// assert!(!r.contagion.is_empty()); // operators B and C are shared by two LRTs each
 /// ```
 pub fn demo() -> Result<SlashingDemo, Error> {
-    let scenario = Scenario {
-        version: SCENARIO_VERSION,
-        protocols: crate::presets::protocols()?,
-        operators: vec![
-            operator("op-a", "Operator A", 20_000.0, 0.5),
-            operator("op-b", "Operator B", 10_000.0, 0.0),
-            operator("op-c", "Operator C", 5_000.0, 1.0),
-            operator("op-d", "Operator D", 0.0, 0.0),
-        ],
-        avss: vec![
-            Avs {
-                id: "da".to_owned(),
-                name: "Data-availability AVS".to_owned(),
-            },
-            Avs {
-                id: "oracle".to_owned(),
-                name: "Oracle AVS".to_owned(),
-            },
-            Avs {
-                id: "bridge".to_owned(),
-                name: "Bridge AVS".to_owned(),
-            },
-            Avs {
-                id: "coprocessor".to_owned(),
-                name: "Coprocessor AVS".to_owned(),
-            },
-        ],
-        delegations: vec![
-            delegation("etherfi", "op-a", 0.5, 0.0),
-            delegation("etherfi", "op-b", 0.3, 0.0),
-            delegation("renzo", "op-b", 0.4, 0.0),
-            delegation("renzo", "op-c", 0.4, 500.0),
-            delegation("kelp", "op-c", 0.5, 0.0),
-            delegation("kelp", "op-d", 0.4, 0.0),
-        ],
-        allocations: vec![
-            allocation("op-a", "da", 0.4, None),
-            allocation("op-a", "oracle", 0.2, None),
-            allocation("op-b", "da", 0.3, None),
-            allocation("op-b", "oracle", 0.3, None),
-            allocation("op-b", "bridge", 0.2, None),
-            allocation("op-c", "bridge", 0.5, Some(0.8)),
-            allocation("op-c", "coprocessor", 0.3, None),
-            allocation("op-d", "coprocessor", 0.6, None),
-            allocation("op-d", "da", 0.2, None),
-        ],
-        positions: vec![
-            Position {
-                protocol: "etherfi".to_owned(),
-                amount_eth: 10.0,
-            },
-            Position {
-                protocol: "renzo".to_owned(),
-                amount_eth: 10.0,
-            },
-            Position {
-                protocol: "kelp".to_owned(),
-                amount_eth: 10.0,
-            },
-        ],
-        restaking: vec![
-            Restaking {
-                protocol: "etherfi".to_owned(),
-                restaked_eth: 100_000.0,
-                native_share: 1.0,
-                exchange_rate_eth: None,
-            },
-            Restaking {
-                protocol: "renzo".to_owned(),
-                restaked_eth: 60_000.0,
-                native_share: 0.5,
-                exchange_rate_eth: None,
-            },
-            Restaking {
-                protocol: "kelp".to_owned(),
-                restaked_eth: 40_000.0,
-                native_share: 0.3,
-                exchange_rate_eth: None,
-            },
-        ],
-        ..Scenario::default()
-    };
-    scenario.validate()?;
+    let base = crate::network::demo::demo()?;
     let events = vec![
         SlashEvent::OperatorFault {
             operator: "op-b".to_owned(),
@@ -183,39 +52,22 @@ pub fn demo() -> Result<SlashingDemo, Error> {
             effective_balance_eth: 32,
         },
     ];
-    let illustrative = "Illustrative round number chosen for the demo, not a measured figure; replace it with your own.";
-    let notes = vec![
-        assumption("restaking[*].restakedEth", illustrative),
-        DemoNote {
-            path: "restaking[0].nativeShare".to_owned(),
-            basis: Basis::Source {
-                citation: "ether.fi restakes native ETH in EigenPods (shared/domain.md §4.1, underlying row)".to_owned(),
-                date: "undated".to_owned(),
-            },
+    let mut notes = base.notes;
+    notes.push(assumption(
+        "events",
+        "A sample sequence: an operator fault, an AVS-wide bug, 8 validators slashed.",
+    ));
+    notes.push(DemoNote {
+        path: "options.totalActiveBalanceEth".to_owned(),
+        basis: Basis::Source {
+            citation:
+                "\">36 million ETH staked\" (coinfeather.com via shared/domain.md §5, secondary)"
+                    .to_owned(),
+            date: "2026".to_owned(),
         },
-        assumption(
-            "restaking[1].nativeShare",
-            "Renzo holds ETH, stETH and wBETH (LlamaRisk, Aave governance /18504); the 50/50 split is not sourced.",
-        ),
-        assumption(
-            "restaking[2].nativeShare",
-            "Kelp holds an LST basket plus native ETH (Kelp README); the 30% native share is not sourced.",
-        ),
-        assumption("delegations", illustrative),
-        assumption("allocations", illustrative),
-        assumption("operators[*].otherDelegatedEth", illustrative),
-        assumption("positions", "A 10 ETH position in each LRT, to show the loss per holder."),
-        assumption("events", "A sample sequence: an operator fault, an AVS-wide bug, 8 validators slashed."),
-        DemoNote {
-            path: "options.totalActiveBalanceEth".to_owned(),
-            basis: Basis::Source {
-                citation: "\">36 million ETH staked\" (coinfeather.com via shared/domain.md §5, secondary)".to_owned(),
-                date: "2026".to_owned(),
-            },
-        },
-    ];
+    });
     Ok(SlashingDemo {
-        scenario,
+        network: base.network,
         events,
         options: SlashingOptions::default(),
         notes,

@@ -3,15 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use super::beacon;
-use super::events::{BeaconCause, Registry, StakeMode};
+use super::events::{BeaconCause, Registry};
 use super::ledger::{self, MagnitudeLedger};
-use super::report::{Amount, Fraction, StepDetail};
+use super::report::StepDetail;
 use super::shared_stake::{self, Vault};
 use super::staker::{self, Pod, StrategyPosition};
-use super::wad::{self, Rounding, WAD, WEI_PER_GWEI};
 use crate::Error;
-use crate::scenario::Scenario;
+use crate::consensus::beacon;
+use crate::network::Network;
+use crate::network::StakeMode;
+use crate::wad::{self, Rounding, WAD, WEI_PER_GWEI};
+use crate::wad::{Amount, Fraction};
 
 pub(super) const NATIVE: usize = 0;
 
@@ -22,7 +24,7 @@ pub(super) enum Owner {
     Other,
 }
 
-/// One EigenLayer staker: a delegation of the scenario, or an operator's other delegators.
+/// One EigenLayer staker: a delegation of the network, or an operator's other delegators.
 #[derive(Debug, Clone)]
 pub(super) struct StakerState {
     pub(super) owner: Owner,
@@ -103,17 +105,17 @@ pub(super) struct StepOutcome {
 
 impl Engine {
     pub(super) fn build(
-        scenario: &Scenario,
+        network: &Network,
         registry: &Registry,
         mode: StakeMode,
     ) -> Result<Engine, Error> {
         let mut stakers = Vec::new();
         // Backing of each protocol with a restaking entry: restaked ETH plus queued withdrawals.
-        let mut backing = scenario
+        let mut backing = network
             .protocols
             .iter()
             .map(|p| {
-                scenario
+                network
                     .restaking
                     .iter()
                     .enumerate()
@@ -126,14 +128,14 @@ impl Engine {
             .collect::<Result<Vec<_>, _>>()?;
         // Delegations: one staker each.
         let mut weight_sums: BTreeMap<usize, u128> = BTreeMap::new();
-        for (i, d) in scenario.delegations.iter().enumerate() {
+        for (i, d) in network.delegations.iter().enumerate() {
             let f = format!("delegations[{i}]");
-            let p = scenario
+            let p = network
                 .protocols
                 .iter()
                 .position(|p| p.id == d.protocol)
                 .ok_or_else(|| broken("build", format!("{f}.protocol unresolved")))?;
-            let (ri, r) = scenario.restaking_for(&f, &d.protocol)?;
+            let (ri, r) = network.restaking_for(&f, &d.protocol)?;
             let rf = format!("restaking[{ri}]");
             let restaked = wad::eth_to_wei(&format!("{rf}.restakedEth"), r.restaked_eth)?;
             let weight = wad::fraction_to_wad(&format!("{f}.weight"), d.weight)?;
@@ -157,7 +159,7 @@ impl Engine {
             stakers.push(new_staker(Owner::Protocol(p), o, active, queued, native)?);
         }
         // Other delegators: one staker per operator that has some.
-        for (o, op) in scenario.operators.iter().enumerate() {
+        for (o, op) in network.operators.iter().enumerate() {
             let f = format!("operators[{o}]");
             let amount =
                 wad::eth_to_wei(&format!("{f}.otherDelegatedEth"), op.other_delegated_eth)?;
@@ -168,8 +170,8 @@ impl Engine {
             }
         }
 
-        let mut operators = Vec::with_capacity(scenario.operators.len());
-        for (o, op) in scenario.operators.iter().enumerate() {
+        let mut operators = Vec::with_capacity(network.operators.len());
+        for (o, op) in network.operators.iter().enumerate() {
             let mine: Vec<usize> = (0..stakers.len())
                 .filter(|&s| stakers[s].operator == o)
                 .collect();
@@ -192,7 +194,7 @@ impl Engine {
                         .map(|&(_, a)| {
                             wad::fraction_to_wad(
                                 &format!("allocations[{a}].magnitude"),
-                                scenario.allocations[a].magnitude,
+                                network.allocations[a].magnitude,
                             )
                         })
                         .collect::<Result<Vec<_>, _>>()?;
@@ -214,7 +216,7 @@ impl Engine {
                         .map(|&(_, a)| {
                             wad::fraction_to_wad(
                                 &format!("allocations[{a}].networkLimit"),
-                                scenario.allocations[a].network_limit.unwrap_or(1.0),
+                                network.allocations[a].network_limit.unwrap_or(1.0),
                             )
                         })
                         .collect::<Result<Vec<_>, _>>()?;

@@ -6,29 +6,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::beacon::{EFFECTIVE_BALANCE_INCREMENT, MAX_EFFECTIVE_BALANCE_ELECTRA_ETH};
-use super::wad::{self, WEI_PER_GWEI};
-use crate::scenario::Scenario;
+use crate::consensus::beacon::{EFFECTIVE_BALANCE_INCREMENT, MAX_EFFECTIVE_BALANCE_ELECTRA_ETH};
+use crate::network::{Network, StakeMode};
+use crate::wad::{self, WEI_PER_GWEI};
 use crate::{Error, validate};
 
 /// Most events one sequence may hold (keeps every run bounded).
 pub const MAX_EVENTS: usize = 1_000;
-
-/// Which slashing semantics apply to AVS slashes.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum StakeMode {
-    /// EigenLayer after ELIP-002: each unit of allocated magnitude is slashable by one operator
-    /// set only; a slash removes `⌈a·w⌉` of that set's magnitude and never touches the others.
-    #[default]
-    UniqueStake,
-    /// Symbiotic restaking delegators: the operator's whole stake counts for every AVS up to
-    /// each AVS's network limit; each slash takes what is still there, first come, first served.
-    SharedStake,
-}
 
 /// Total ETH staked assumed when the options omit it, ETH: [`crate::presets::TOTAL_STAKED_ETH`]
 /// (36M ETH, secondary source in shared/domain.md §5).
@@ -107,7 +91,7 @@ pub enum SlashEvent {
     },
     /// `validators` of the operator's validators, each of effective balance
     /// `effectiveBalanceEth`, are slashed on the beacon chain (Electra penalties; see
-    /// [`beacon`](super::beacon)). The loss falls on the EigenPods of the stakers delegated to the
+    /// [`beacon`](crate::consensus::beacon)). The loss falls on the EigenPods of the stakers delegated to the
     /// operator, in proportion to their native ETH.
     BeaconSlashing {
         /// Operator id.
@@ -151,7 +135,7 @@ pub(crate) enum Step {
     Beacon { operator: usize, cause: BeaconCause },
 }
 
-/// Ids and registrations of a scenario, indexed for the expansion.
+/// Ids and registrations of a network, indexed for the expansion.
 pub(crate) struct Registry<'a> {
     operators: HashMap<&'a str, usize>,
     avss: HashMap<&'a str, usize>,
@@ -163,23 +147,23 @@ pub(crate) struct Registry<'a> {
 }
 
 impl<'a> Registry<'a> {
-    /// Indexes a validated scenario.
-    pub fn new(scenario: &'a Scenario) -> Registry<'a> {
-        let operators: HashMap<&str, usize> = scenario
+    /// Indexes a validated network.
+    pub fn new(network: &'a Network) -> Registry<'a> {
+        let operators: HashMap<&str, usize> = network
             .operators
             .iter()
             .enumerate()
             .map(|(i, o)| (o.id.as_str(), i))
             .collect();
-        let avss: HashMap<&str, usize> = scenario
+        let avss: HashMap<&str, usize> = network
             .avss
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        let mut sets = vec![Vec::new(); scenario.operators.len()];
-        let mut members = vec![Vec::new(); scenario.avss.len()];
-        for (i, a) in scenario.allocations.iter().enumerate() {
+        let mut sets = vec![Vec::new(); network.operators.len()];
+        let mut members = vec![Vec::new(); network.avss.len()];
+        for (i, a) in network.allocations.iter().enumerate() {
             // The scenario is validated: both references resolve.
             if let (Some(&o), Some(&v)) =
                 (operators.get(a.operator.as_str()), avss.get(a.avs.as_str()))
@@ -332,7 +316,7 @@ pub(crate) fn beacon_context(options: &SlashingOptions) -> Result<(u128, u128), 
         "options.totalActiveBalanceEth",
         options.total_active_balance_eth,
         1.0,
-        crate::scenario::MAX_AMOUNT_ETH,
+        crate::network::MAX_AMOUNT_ETH,
         "a balance in 1..=1e9 ETH",
     )?;
     let total = wad::eth_to_wei(
@@ -348,9 +332,9 @@ pub(crate) fn beacon_context(options: &SlashingOptions) -> Result<(u128, u128), 
 mod tests {
     use super::*;
 
-    fn scenario() -> Scenario {
-        Scenario::from_json(
-            r#"{"version": 1, "protocols": [],
+    fn scenario() -> Network {
+        Network::from_json(
+            r#"{"protocols": [],
             "operators": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
             "avss": [{"id": "x", "name": "X"}, {"id": "y", "name": "Y"}],
             "allocations": [

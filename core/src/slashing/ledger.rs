@@ -18,8 +18,8 @@
 //! Pending allocations and deallocations (`pendingDiff`, `effectBlock`) are not modelled: the
 //! scenario describes settled allocations.
 
-use super::wad::{self, Rounding, WAD};
 use crate::Error;
+use crate::wad::{self, Rounding, WAD};
 
 /// One operator's magnitudes in one strategy: `maxMagnitude` and the current magnitude of each
 /// operator set it is registered for (indexed as the caller registered them).

@@ -32,11 +32,11 @@
 //! # Example
 //! ```
 //! use restake_core::slashing::{apply_slashing, SlashEvent, SlashingOptions};
-//! use restake_core::scenario::Scenario;
+//! use restake_core::network::Network;
 //!
 //! // DualSlashingEdgeCase.md: 32 ETH restaked natively with one operator fully allocated to
 //! // one AVS; a 75% AVS slash, then a 16 ETH beacon-chain balance drop.
-//! let scenario = Scenario::from_json(r#"{"version": 1,
+//! let network = Network::from_json(r#"{
 //!   "protocols": [], "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 32, "otherNativeShare": 1}],
 //!   "avss": [{"id": "avs", "name": "AVS"}],
 //!   "allocations": [{"operator": "op", "avs": "avs", "magnitude": 1}]}"#).unwrap();
@@ -44,13 +44,12 @@
 //!     SlashEvent::OperatorFault { operator: "op".into(), avs: "avs".into(), fraction: 0.75 },
 //!     SlashEvent::BeaconBalanceDrop { operator: "op".into(), amount_eth: 16.0 },
 //! ];
-//! let r = apply_slashing(&scenario, &events, &SlashingOptions::default()).unwrap();
+//! let r = apply_slashing(&network, &events, &SlashingOptions::default()).unwrap();
 //! assert_eq!(r.totals.after.eth, 4.0);
 //! assert_eq!(r.avss[0].slashed.eth, 12.0);              // the AVS's attributable slash
 //! assert_eq!(r.totals.slashed_by_beacon_chain.eth, 16.0); // the beacon chain's, with priority
 //! ```
 
-pub mod beacon;
 pub mod demo;
 mod engine;
 pub mod events;
@@ -58,17 +57,17 @@ pub mod ledger;
 pub mod report;
 pub mod shared_stake;
 pub mod staker;
-pub mod wad;
 
-pub use events::{MAX_EVENTS, SlashEvent, SlashingOptions, StakeMode};
+pub use crate::network::StakeMode;
+pub use events::{MAX_EVENTS, SlashEvent, SlashingOptions};
 pub use report::{
-    AllocationReport, Amount, AvsReport, ContagionReport, EventReport, Fraction, ModelNote,
-    OTHER_DELEGATORS_ID, OperatorReport, PositionReport, ProtocolReport, Share, SlashingReport,
-    StepDetail, StepReport, StrategyReport, Totals, ValidatorPenalty,
+    AllocationReport, AvsReport, ContagionReport, EventReport, ModelNote, OTHER_DELEGATORS_ID,
+    OperatorReport, PositionReport, ProtocolReport, Share, SlashingReport, StepDetail, StepReport,
+    StrategyReport, Totals, ValidatorPenalty,
 };
 
 use crate::Error;
-use crate::scenario::Scenario;
+use crate::network::Network;
 use engine::{Engine, slashable_table};
 use events::{BeaconCause, Registry, Step};
 
@@ -79,11 +78,11 @@ use events::{BeaconCause, Registry, Step};
 /// (`events[1].avs`, `events[0].validators`) or option paths (`options.totalActiveBalanceEth`).
 /// See the [module documentation](self) for the model and an example.
 pub fn apply_slashing(
-    scenario: &Scenario,
+    network: &Network,
     events: &[SlashEvent],
     options: &SlashingOptions,
 ) -> Result<SlashingReport, Error> {
-    scenario.validate()?;
+    network.validate()?;
     if events.len() > MAX_EVENTS {
         return Err(Error::OutOfRange {
             field: "events".to_owned(),
@@ -92,7 +91,7 @@ pub fn apply_slashing(
         });
     }
     let (total_active, other_slashed) = events::beacon_context(options)?;
-    let registry = Registry::new(scenario);
+    let registry = Registry::new(network);
     let mut steps: Vec<(usize, Step)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         steps.extend(events::expand(e, i, &registry)?.into_iter().map(|s| (i, s)));
@@ -110,7 +109,7 @@ pub fn apply_slashing(
         _ => w,
     });
 
-    let mut engine = Engine::build(scenario, &registry, options.mode)?;
+    let mut engine = Engine::build(network, &registry, options.mode)?;
     let slashable_before = slashable_table(&engine, &registry)?;
     let mut outcomes = Vec::with_capacity(steps.len());
     for (k, &(event, step)) in steps.iter().enumerate() {
@@ -125,7 +124,7 @@ pub fn apply_slashing(
     engine.check_unique_stake()?;
     let slashable_after = slashable_table(&engine, &registry)?;
     report::build(
-        scenario,
+        network,
         events,
         &registry,
         &engine,

@@ -19,75 +19,18 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use super::StakeMode;
-use super::beacon::ValidatorLoss;
 use super::engine::{Engine, Owner, Pools, StepOutcome, broken, overflow};
 use super::events::{Registry, SlashEvent, Step};
 use super::staker::Strategy;
-use super::wad::{self, Rounding, WAD, WEI_PER_GWEI};
 use crate::Error;
-use crate::scenario::Scenario;
+use crate::consensus::beacon::ValidatorLoss;
+use crate::network::Network;
+use crate::network::StakeMode;
+use crate::wad::{self, Amount, Fraction, Rounding, WAD};
 
 /// Id used in `byProtocol` lists for the stake of delegators outside the scenario's protocols
 /// (`operators[].otherDelegatedEth`); it cannot clash with a protocol id, which is lower case.
 pub const OTHER_DELEGATORS_ID: &str = "otherDelegators";
-
-/// An amount of ETH: exact wei and an `f64` view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Amount {
-    /// Exact amount in wei, decimal digits.
-    pub wei: String,
-    /// The same in ETH, for display (`wei / 1e18`, rounded to the nearest `f64`).
-    pub eth: f64,
-}
-
-impl Amount {
-    /// From wei.
-    pub fn from_wei(wei: u128) -> Amount {
-        Amount {
-            wei: wei.to_string(),
-            eth: wad::wei_to_eth(wei),
-        }
-    }
-
-    /// From gwei.
-    pub fn from_gwei(gwei: u128) -> Amount {
-        Amount::from_wei(gwei.saturating_mul(WEI_PER_GWEI))
-    }
-
-    /// The exact wei value (0 if the string was edited into something else).
-    pub fn wei_value(&self) -> u128 {
-        self.wei.parse().unwrap_or(0)
-    }
-}
-
-/// A fraction: exact WAD (1e18 = 100%) and an `f64` view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Fraction {
-    /// Exact value in WAD, decimal digits.
-    pub wad: String,
-    /// The same as a fraction (`wad / 1e18`), for display.
-    pub value: f64,
-}
-
-impl Fraction {
-    /// From WAD.
-    pub fn from_wad(w: u128) -> Fraction {
-        Fraction {
-            wad: w.to_string(),
-            value: wad::wad_to_f64(w),
-        }
-    }
-
-    /// The exact WAD value (0 if the string was edited into something else).
-    pub fn wad_value(&self) -> u128 {
-        self.wad.parse().unwrap_or(0)
-    }
-}
 
 /// A loss (or stake) attributed to one id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -452,9 +395,9 @@ fn add<K: Ord>(map: &mut BTreeMap<K, u128>, key: K, amount: u128) {
     *map.entry(key).or_insert(0) += amount;
 }
 
-fn owner_id(scenario: &Scenario, owner: Owner) -> String {
+fn owner_id(network: &Network, owner: Owner) -> String {
     match owner {
-        Owner::Protocol(p) => scenario.protocols[p].id.clone(),
+        Owner::Protocol(p) => network.protocols[p].id.clone(),
         Owner::Other => OTHER_DELEGATORS_ID.to_owned(),
     }
 }
@@ -471,7 +414,7 @@ fn shares<K: Ord + Copy>(map: &BTreeMap<K, u128>, id: impl Fn(K) -> String) -> V
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn build(
-    scenario: &Scenario,
+    network: &Network,
     events: &[SlashEvent],
     registry: &Registry,
     engine: &Engine,
@@ -558,8 +501,8 @@ pub(super) fn build(
         event_sums[event].1 += per_step[k];
         report.steps.push(StepReport {
             id: format!("events[{event}].steps[{}]", report.steps.len()),
-            operator: scenario.operators[step_operator(k)].id.clone(),
-            avs: step_avs(k).map(|v| scenario.avss[v].id.clone()),
+            operator: network.operators[step_operator(k)].id.clone(),
+            avs: step_avs(k).map(|v| network.avss[v].id.clone()),
             lost_at_step: Amount::from_wei(outcome.lost),
             attributed: Amount::from_wei(per_step[k]),
             detail: outcome.detail,
@@ -570,11 +513,11 @@ pub(super) fn build(
         r.attributed = Amount::from_wei(attr);
     }
 
-    let protocol_id = |o: Owner| owner_id(scenario, o);
+    let protocol_id = |o: Owner| owner_id(network, o);
 
     // Operators.
-    let mut operators = Vec::with_capacity(scenario.operators.len());
-    for (o, op) in scenario.operators.iter().enumerate() {
+    let mut operators = Vec::with_capacity(network.operators.len());
+    for (o, op) in network.operators.iter().enumerate() {
         let st = &engine.operators[o];
         let v_before: u128 = st
             .stakers
@@ -644,7 +587,7 @@ pub(super) fn build(
                     ),
                 };
                 AllocationReport {
-                    avs: scenario.avss[v].id.clone(),
+                    avs: network.avss[v].id.clone(),
                     magnitude_before: mb,
                     magnitude_after: ma,
                     share_of_stake_before: shb,
@@ -693,7 +636,7 @@ pub(super) fn build(
     }
 
     // AVSs.
-    let avss = scenario
+    let avss = network
         .avss
         .iter()
         .enumerate()
@@ -717,7 +660,7 @@ pub(super) fn build(
                 secured_before: Amount::from_wei(secured(0)),
                 secured_after: Amount::from_wei(secured(1)),
                 slashed: Amount::from_wei(by_op.values().sum()),
-                by_operator: shares(&by_op, |o| scenario.operators[o].id.clone()),
+                by_operator: shares(&by_op, |o| network.operators[o].id.clone()),
                 by_protocol: shares(&by_owner, protocol_id),
             }
         })
@@ -725,7 +668,7 @@ pub(super) fn build(
 
     // Contagion: operators whose loss reached two or more protocols.
     let mut contagion = Vec::new();
-    for (o, op) in scenario.operators.iter().enumerate() {
+    for (o, op) in network.operators.iter().enumerate() {
         let hit: BTreeMap<usize, u128> = op_owner
             .iter()
             .filter_map(|(&(oo, owner), &v)| match owner {
@@ -736,7 +679,7 @@ pub(super) fn build(
         if hit.len() >= 2 {
             contagion.push(ContagionReport {
                 operator: op.id.clone(),
-                protocols: shares(&hit, |p| scenario.protocols[p].id.clone()),
+                protocols: shares(&hit, |p| network.protocols[p].id.clone()),
             });
         }
     }
@@ -744,9 +687,9 @@ pub(super) fn build(
     // Protocols with a restaking entry.
     let mut protocols = Vec::new();
     let mut factors: BTreeMap<&str, (u128, u128)> = BTreeMap::new();
-    for (p, protocol) in scenario.protocols.iter().enumerate() {
+    for (p, protocol) in network.protocols.iter().enumerate() {
         let (Some(r), Some(backing_before)) =
-            (scenario.restaking_of(&protocol.id), engine.backing[p])
+            (network.restaking_of(&protocol.id), engine.backing[p])
         else {
             continue;
         };
@@ -782,7 +725,7 @@ pub(super) fn build(
             .filter(|((w, _), _)| *w == owner)
             .map(|(&(_, v), &x)| (v, x))
             .collect();
-        let contagion_with = scenario
+        let contagion_with = network
             .protocols
             .iter()
             .filter(|other| {
@@ -806,14 +749,14 @@ pub(super) fn build(
             rate_change: -wad::wad_to_f64(WAD - factor.min(WAD)),
             exchange_rate_before: r.exchange_rate_eth,
             exchange_rate_after: r.exchange_rate_eth.map(|x| x * wad::wad_to_f64(factor)),
-            by_operator: shares(&by_op, |o| scenario.operators[o].id.clone()),
-            by_avs: shares(&by_avs, |v| scenario.avss[v].id.clone()),
+            by_operator: shares(&by_op, |o| network.operators[o].id.clone()),
+            by_avs: shares(&by_avs, |v| network.avss[v].id.clone()),
             contagion_with,
         });
     }
 
     // Positions: each holder's claim falls with its protocol's backing.
-    let positions = scenario
+    let positions = network
         .positions
         .iter()
         .enumerate()

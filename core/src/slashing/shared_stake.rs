@@ -69,7 +69,7 @@ impl Vault {
     /// `⌊activeStake · limit⌋`, wei.
     pub fn network_stake(&self, limit: u128) -> u128 {
         // limit ≤ 1 WAD, so the quotient is ≤ the active stake and fits.
-        super::wad::mul_wad(self.initial_active, limit.min(super::wad::WAD)).unwrap_or(0)
+        crate::wad::mul_wad(self.initial_active, limit.min(crate::wad::WAD)).unwrap_or(0)
     }
 
     /// What network `network` with limit `limit` could still take now:
@@ -85,7 +85,7 @@ impl Vault {
         let stake = self.network_stake(limit);
         // wad ≤ 1 WAD, so ⌈stake · wad⌉ ≤ stake: it fits.
         let requested =
-            super::wad::mul_wad_round_up(stake, wad.min(super::wad::WAD)).unwrap_or(stake);
+            crate::wad::mul_wad_round_up(stake, wad.min(crate::wad::WAD)).unwrap_or(stake);
         let taken = self.cumulative.get(network).copied().unwrap_or(0);
         let network_slashable = stake - taken.min(stake);
         let slashed = requested.min(network_slashable).min(self.pool);
@@ -111,13 +111,13 @@ impl Vault {
 /// `⌊shares · pool / initial_pool⌋`, wei (0 for an empty vault).
 pub fn holder_value(shares: u128, pool: u128, initial_pool: u128) -> u128 {
     // shares ≤ pool₀ and pool ≤ pool₀, so the quotient fits; pool₀ = 0 means nothing to claim.
-    super::wad::mul_div(shares, pool, initial_pool, super::wad::Rounding::Down).unwrap_or(0)
+    crate::wad::mul_div(shares, pool, initial_pool, crate::wad::Rounding::Down).unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::slashing::wad::WAD;
+    use crate::wad::WAD;
 
     #[test]
     fn the_same_collateral_answers_every_network_first_come_first_served() {

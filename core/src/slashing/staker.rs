@@ -20,7 +20,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::wad::{self, WAD};
+use crate::wad::{self, WAD};
 
 /// The two kinds of strategy an LRT restakes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,25 +1,24 @@
 //! Engine tests against the domain brief's worked examples and hand-worked cases.
 
 use super::*;
-use wad::{WAD, WEI_PER_GWEI};
+use crate::wad::{Amount, WAD, WEI_PER_GWEI};
 
 const ETH: u128 = WAD;
 
-/// A scenario from a JSON fragment; `protocols` are the presets unless the fragment sets them.
-fn scenario(fragment: &str) -> Scenario {
+/// A network from a JSON fragment; `protocols` are the presets unless the fragment sets them.
+fn network(fragment: &str) -> Network {
     let mut v: serde_json::Value = serde_json::from_str(fragment).unwrap();
-    v["version"] = 1.into();
     if v.get("protocols").is_none() {
         v["protocols"] = serde_json::to_value(crate::presets::protocols().unwrap()).unwrap();
     }
-    Scenario::from_json(&v.to_string()).unwrap()
+    Network::from_json(&v.to_string()).unwrap()
 }
 
-fn run(s: &Scenario, events: &[SlashEvent]) -> SlashingReport {
+fn run(s: &Network, events: &[SlashEvent]) -> SlashingReport {
     apply_slashing(s, events, &SlashingOptions::default()).unwrap()
 }
 
-fn shared(s: &Scenario, events: &[SlashEvent]) -> SlashingReport {
+fn shared(s: &Network, events: &[SlashEvent]) -> SlashingReport {
     let options = SlashingOptions {
         mode: StakeMode::SharedStake,
         ..SlashingOptions::default()
@@ -40,8 +39,8 @@ fn wei(a: &Amount) -> u128 {
 }
 
 /// One operator with 10,000 ETH of other delegators (LSTs) and the ELIP-002 allocations.
-fn elip_002() -> Scenario {
-    scenario(
+fn elip_002() -> Network {
+    network(
         r#"{"protocols": [],
         "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 10000}],
         "avss": [{"id": "avs-1", "name": "AVS 1"}, {"id": "avs-2", "name": "AVS 2"},
@@ -100,8 +99,8 @@ fn elip_002_magnitudes_example() {
 }
 
 /// 32 ETH restaked natively by one staker with one operator fully allocated to one AVS.
-fn dual() -> Scenario {
-    scenario(
+fn dual() -> Network {
+    network(
         r#"{"protocols": [],
         "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 32, "otherNativeShare": 1}],
         "avss": [{"id": "avs", "name": "AVS"}],
@@ -143,8 +142,8 @@ fn dual_slashing_example() {
 }
 
 /// ether.fi (100 ETH, native) and Renzo (200 ETH, LSTs) share operator X; Renzo also uses Y.
-fn two_lrts() -> Scenario {
-    scenario(
+fn two_lrts() -> Network {
+    network(
         r#"{"operators": [{"id": "op-x", "name": "X"}, {"id": "op-y", "name": "Y"}],
         "avss": [{"id": "avs-1", "name": "AVS 1"}, {"id": "avs-2", "name": "AVS 2"}],
         "delegations": [
@@ -204,7 +203,7 @@ fn one_operator_fault_hits_every_lrt_that_delegates_to_it() {
 fn layered_fault_unique_versus_shared_stake() {
     // 100 ETH with one operator allocating 0.3 and 0.5 (0.2 not slashable); it faults on both
     // AVSs, each slashing 100%.
-    let s = scenario(
+    let s = network(
         r#"{"protocols": [],
         "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 100}],
         "avss": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
@@ -259,7 +258,7 @@ fn layered_fault_unique_versus_shared_stake() {
 fn shared_stake_limits_and_first_come_first_served() {
     // 100 ETH; AVS A limited to 60% of the stake, B unlimited. A slashes 100% of its 60;
     // B asks 50% of its capture stake (100) = 50 but only 40 is left.
-    let s = scenario(
+    let s = network(
         r#"{"protocols": [],
         "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 100}],
         "avss": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
@@ -283,7 +282,7 @@ fn shared_stake_limits_and_first_come_first_served() {
 #[test]
 fn avs_wide_slash_hits_every_registered_operator() {
     // Both operators (10 ETH each, 0.5 allocated to A) slashed 20% of their allocation: 1 ETH each.
-    let s = scenario(
+    let s = network(
         r#"{"protocols": [],
         "operators": [{"id": "p", "name": "P", "otherDelegatedEth": 10},
                       {"id": "q", "name": "Q", "otherDelegatedEth": 10}],
@@ -313,7 +312,7 @@ fn avs_wide_slash_hits_every_registered_operator() {
 fn queued_withdrawals_are_slashed_in_the_same_proportion() {
     // Renzo: 100 ETH restaked (LSTs), all with X, plus 20 ETH queued; X fully allocated to A,
     // slashed 50%: the active 100 → 50 and the queued 20 → 10.
-    let s = scenario(
+    let s = network(
         r#"{"operators": [{"id": "x", "name": "X"}],
         "avss": [{"id": "a", "name": "A"}],
         "delegations": [{"protocol": "renzo", "operator": "x", "weight": 1, "queuedWithdrawalEth": 20}],
@@ -344,7 +343,7 @@ fn beacon_slashing_of_one_validator() {
     // 64 ETH native with one operator (two 32 ETH validators); one slashed alone, S = 36M ETH.
     // Loss 63,111,892 gwei (beacon.rs worked example). One pod: l = 1 − 63,111,892e9/64e18 =
     // 1 − 986,123,312,500e-18, and 64·l leaves exactly 64 ETH − 63,111,892 gwei.
-    let s = scenario(
+    let s = network(
         r#"{"protocols": [],
         "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 64, "otherNativeShare": 1}],
         "avss": [], "allocations": []}"#,
@@ -400,7 +399,7 @@ fn beacon_slashing_of_one_validator() {
 fn beacon_loss_is_shared_by_pods_pro_rata() {
     // X holds ether.fi's 30 ETH (native) and 10 ETH of native other stake: a 4 ETH drop costs
     // 3 and 1; the LST part of nobody is touched.
-    let s = scenario(
+    let s = network(
         r#"{"operators": [{"id": "x", "name": "X", "otherDelegatedEth": 10, "otherNativeShare": 1}],
         "avss": [], "delegations": [{"protocol": "etherfi", "operator": "x", "weight": 1}],
         "restaking": [{"protocol": "etherfi", "restakedEth": 30, "nativeShare": 1}]}"#,
@@ -472,7 +471,7 @@ fn engine_errors_name_the_field() {
 
 #[test]
 fn zero_magnitude_sets_are_skipped() {
-    let s = scenario(
+    let s = network(
         r#"{"protocols": [],
         "operators": [{"id": "op", "name": "Op", "otherDelegatedEth": 10}],
         "avss": [{"id": "a", "name": "A"}],
@@ -486,8 +485,8 @@ fn zero_magnitude_sets_are_skipped() {
 #[test]
 fn the_demo_runs_in_both_modes_and_shows_contagion() {
     let demo = demo::demo().unwrap();
-    let u = apply_slashing(&demo.scenario, &demo.events, &demo.options).unwrap();
-    let sh = shared(&demo.scenario, &demo.events);
+    let u = apply_slashing(&demo.network, &demo.events, &demo.options).unwrap();
+    let sh = shared(&demo.network, &demo.events);
     // B (ether.fi + Renzo) and C (Renzo + Kelp) are shared.
     let shared_ops: Vec<&str> = u.contagion.iter().map(|c| c.operator.as_str()).collect();
     assert_eq!(shared_ops, ["op-b", "op-c"]);

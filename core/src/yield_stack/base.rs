@@ -21,7 +21,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::slashing::beacon::{
+use crate::consensus::beacon::{
     BASE_REWARD_FACTOR, EFFECTIVE_BALANCE_INCREMENT, WEIGHT_DENOMINATOR,
 };
 use crate::{Error, validate};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use restake_core::exit::ExitQueue;
+use restake_core::consensus::exit::ExitQueue;
 use restake_core::matrix::{Matrix, comparison_matrix};
 use restake_core::presets;
 use restake_core::protocol::Protocol;
@@ -47,7 +47,7 @@ fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
         .iter()
         .map(|r| Column {
             label: r.label.clone(),
-            unit: Some(r.unit.into()),
+            unit: Some(r.unit),
             term: row_term(&r.id),
         })
         .collect();
@@ -151,7 +151,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             queued_eth: queued.get(),
             total_staked_eth: staked.get(),
         };
-        doc.with(|scenario| comparison_matrix(&protocols, &q, Some(scenario)))
+        doc.with(|scenario| comparison_matrix(&protocols, &q, Some(&scenario.network)))
     });
     let computed = outcome.result;
     let error_for = move |field: &'static str| outcome.error_at(field);

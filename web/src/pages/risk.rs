@@ -25,7 +25,7 @@ use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
 use crate::risk_run::{RunRequest, SlicedRun, WORKER_SLICE, WORKER_URL, WorkerMessage};
-use crate::store::{same_network, use_store, write_back};
+use crate::store::{use_store, write_back};
 
 /// Paths per slice of the main-thread fallback: a few milliseconds of work in the browser.
 const PAGE_SLICE: u64 = 10_000;
@@ -181,14 +181,14 @@ pub fn RiskPage() -> impl IntoView {
             // The document's network and risk options; the demo's options when it has none. The
             // demo's notes describe the demo's figures only.
             let doc = store.doc.get_untracked();
-            if !same_network(&doc, &d.scenario) {
+            if doc.network != d.network {
                 d.notes.clear();
             }
             if let Some(options) = doc.risk.clone() {
                 d.options = options;
             }
-            d.scenario = doc;
-            let notice = wanted.map(|id| super::slashing::prefill_notice(&mut d.scenario, &id));
+            d.network = doc.network;
+            let notice = wanted.map(|id| super::slashing::prefill_notice(&mut d.network, &id));
             view! { <RiskLab demo=d notice=notice/> }.into_any()
         }
         Err(e) => view! {
@@ -202,7 +202,7 @@ pub fn RiskPage() -> impl IntoView {
 
 #[component]
 fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
-    let scenario = StoredValue::new(demo.scenario.clone());
+    let scenario = StoredValue::new(demo.network.clone());
     let p0 = demo.options.probabilities.clone();
     let base = demo.options.clone();
     let paths = RwSignal::new(demo.options.paths);
@@ -397,7 +397,7 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
             }
             let request = RunRequest {
                 run: me,
-                scenario: scenario.get_value(),
+                network: scenario.get_value(),
                 options: options.get_untracked(),
                 slice: WORKER_SLICE,
             };
@@ -559,7 +559,7 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
         Column::new("Worst path", Some(Unit::Fraction), None),
     ];
     let names = StoredValue::new({
-        let s = &demo.scenario;
+        let s = &demo.network;
         s.operators
             .iter()
             .map(|o| (o.id.clone(), o.name.clone()))

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use restake_core::Error;
 use restake_core::scenario::{
-    Headline, HeadlineUnit, MAX_DOCUMENT_BYTES, Replay, Scenario, limits, replays, run_scenario,
+    Headline, MAX_DOCUMENT_BYTES, Replay, Scenario, limits, replays, run_scenario,
 };
 use wasm_bindgen::JsCast;
 
@@ -30,14 +30,10 @@ const LINK_PAGES: &[(&str, &str)] = &[
 
 /// The display unit of a headline, and of the difference of two (a change in a fraction is in
 /// percentage points).
-fn units(u: HeadlineUnit) -> (Unit, Unit) {
+fn units(u: Unit) -> (Unit, Unit) {
     match u {
-        HeadlineUnit::Eth => (Unit::Eth, Unit::Eth),
-        HeadlineUnit::Fraction => (Unit::Fraction, Unit::RatePoints),
-        HeadlineUnit::Years => (Unit::Years, Unit::Years),
-        HeadlineUnit::Count => (Unit::Count, Unit::Count),
-        // Leverage and health factor: plain numbers (2.79, 1.20), as the Leverage page shows HF.
-        HeadlineUnit::Ratio => (Unit::Plain, Unit::Plain),
+        Unit::Fraction => (Unit::Fraction, Unit::RatePoints),
+        other => (other, other),
     }
 }
 
@@ -499,7 +495,7 @@ pub fn ScenariosPage() -> impl IntoView {
 mod tests {
     use super::*;
 
-    fn headline(id: &str, value: f64, unit: HeadlineUnit) -> Headline {
+    fn headline(id: &str, value: f64, unit: Unit) -> Headline {
         Headline {
             id: id.to_owned(),
             label: id.to_owned(),
@@ -511,12 +507,12 @@ mod tests {
     #[test]
     fn rows_pair_headlines_by_id_and_subtract() {
         let a = [
-            headline("yield.netApy", 0.0346, HeadlineUnit::Fraction),
-            headline("bridge.loss", 100.0, HeadlineUnit::Eth),
+            headline("yield.netApy", 0.0346, Unit::Fraction),
+            headline("bridge.loss", 100.0, Unit::Eth),
         ];
         let b = [
-            headline("bridge.loss", 250.0, HeadlineUnit::Eth),
-            headline("leverage.hf", 1.2, HeadlineUnit::Ratio),
+            headline("bridge.loss", 250.0, Unit::Eth),
+            headline("leverage.hf", 1.2, Unit::Plain),
         ];
         let rows = compare_rows(&a, &b);
         let headers: Vec<&str> = rows.iter().map(|r| r.header.as_str()).collect();

@@ -21,7 +21,7 @@ use crate::components::page::{Page, Panels};
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
-use crate::store::{same_network, use_store, write_back};
+use crate::store::{use_store, write_back};
 
 /// The thresholds offered per AVS.
 const THRESHOLDS: [(u64, u64); 4] = [(1, 3), (1, 2), (2, 3), (1, 1)];
@@ -49,11 +49,11 @@ pub fn SecurityPage() -> impl IntoView {
             // none. The demo's notes describe the demo's figures only.
             let doc = store.doc.get_untracked();
             let params = doc.security.clone().unwrap_or_else(|| d.params.clone());
-            if !same_network(&doc, &d.scenario) || params != d.params {
+            if doc.network != d.network || params != d.params {
                 d.notes.clear();
             }
             d.params = params;
-            d.scenario = doc;
+            d.network = doc.network;
             view! { <SecurityLab demo=d/> }.into_any()
         }
         // The demo is built-in data covered by core's tests; show the reason rather than a blank page.
@@ -68,7 +68,7 @@ pub fn SecurityPage() -> impl IntoView {
 
 #[component]
 fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
-    let scenario = demo.scenario.clone();
+    let scenario = demo.network.clone();
     // Each service's AVS name (its id when the network has no such AVS).
     let avs_names: Vec<String> = demo
         .params

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use restake_core::scenario::{Allocation, Scenario, SlashingSection};
+use restake_core::network::{Allocation, Network};
+use restake_core::scenario::SlashingSection;
 use restake_core::slashing::demo::{SlashingDemo, demo};
 use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode, apply_slashing};
 
@@ -18,7 +19,7 @@ use crate::components::page::{Page, Panels};
 use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
-use crate::store::{same_network, set_network, use_store, write_back};
+use crate::store::{use_store, write_back};
 
 /// What kind of event an event row describes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -255,7 +256,7 @@ pub fn SlashingPage() -> impl IntoView {
             // The document's network and slashing section; the demo's events and options when it
             // has no section. The demo's notes describe the demo's figures only.
             let doc = store.doc.get_untracked();
-            if !same_network(&doc, &d.scenario) {
+            if doc.network != d.network {
                 d.notes.clear();
             }
             if let Some(section) = doc.slashing.clone() {
@@ -265,8 +266,8 @@ pub fn SlashingPage() -> impl IntoView {
                 d.events = section.events;
                 d.options = section.options;
             }
-            d.scenario = doc;
-            let notice = wanted.map(|id| prefill_notice(&mut d.scenario, &id));
+            d.network = doc.network;
+            let notice = wanted.map(|id| prefill_notice(&mut d.network, &id));
             view! { <SlashingLab demo=d notice=notice/> }.into_any()
         }
         // The demo is built-in data covered by core's tests; show the reason rather than a blank page.
@@ -279,18 +280,18 @@ pub fn SlashingPage() -> impl IntoView {
     }
 }
 
-/// Moves the user's positions into protocol `id`'s token ([`restake_core::matrix::focus_positions`])
-/// and says so; when `id` is not in the network, leaves the scenario and says that.
-pub(crate) fn prefill_notice(scenario: &mut restake_core::scenario::Scenario, id: &str) -> String {
-    let name = scenario
+/// Moves the user's positions into protocol `id`'s token ([`Network::focus_positions`])
+/// and says so; when `id` is not in the network, leaves the network and says that.
+pub(crate) fn prefill_notice(network: &mut Network, id: &str) -> String {
+    let name = network
         .protocols
         .iter()
         .find(|p| p.id == id)
         .map(|p| format!("{} ({})", p.name, p.token));
-    match (restake_core::matrix::focus_positions(scenario, id), name) {
+    match (network.focus_positions(id), name) {
         (Some(s), Some(name)) => {
             let total: f64 = s.positions.iter().map(|p| p.amount_eth).sum();
-            *scenario = s;
+            *network = s;
             format!(
                 "Opened from the matrix: your {} position is all in {name}.",
                 format(Some(total), Unit::Eth)
@@ -307,7 +308,7 @@ pub(crate) fn prefill_notice(scenario: &mut restake_core::scenario::Scenario, id
 
 #[component]
 fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
-    let base = demo.scenario.clone();
+    let base = demo.network.clone();
     let op_ids: Vec<String> = base.operators.iter().map(|o| o.id.clone()).collect();
     let op_names: Vec<String> = base.operators.iter().map(|o| o.name.clone()).collect();
     let avs_ids: Vec<String> = base.avss.iter().map(|a| a.id.clone()).collect();
@@ -375,7 +376,7 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
             positions.clone(),
         );
         let (op_ids, avs_ids) = (op_ids.clone(), avs_ids.clone());
-        move || -> (Scenario, Vec<SlashEvent>, SlashingOptions) {
+        move || -> (Network, Vec<SlashEvent>, SlashingOptions) {
             let mut s = base.clone();
             s.allocations = grid
                 .iter()
@@ -429,7 +430,7 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
                 .then(|| inputs.get_value()())
         },
         |d, (s, events, options)| {
-            set_network(d, s);
+            d.network = s;
             d.slashing = Some(SlashingSection { events, options });
         },
     );

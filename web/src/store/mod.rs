@@ -265,29 +265,6 @@ pub fn write_back<T: 'static>(
     });
 }
 
-/// True when two documents have the same network (protocols, operators, AVSs, delegations,
-/// allocations, positions, restaking), whatever their name, version and page sections.
-pub fn same_network(a: &Scenario, b: &Scenario) -> bool {
-    a.protocols == b.protocols
-        && a.operators == b.operators
-        && a.avss == b.avss
-        && a.delegations == b.delegations
-        && a.allocations == b.allocations
-        && a.positions == b.positions
-        && a.restaking == b.restaking
-}
-
-/// Copies `from`'s network into `to`, leaving `to`'s name, version and sections alone.
-pub fn set_network(to: &mut Scenario, from: Scenario) {
-    to.protocols = from.protocols;
-    to.operators = from.operators;
-    to.avss = from.avss;
-    to.delegations = from.delegations;
-    to.allocations = from.allocations;
-    to.positions = from.positions;
-    to.restaking = from.restaking;
-}
-
 /// Rebuilds its children whenever the document is replaced, so a what-if page starts again from
 /// the new document (its signals are initialised once, from the document).
 #[component]

@@ -16,6 +16,8 @@
 //! up to 18 places convert exactly; beyond 18 places they round to the nearest unit, ties down
 //! (round-half-down), so a typed value never gains a unit from a tie.
 
+use serde::{Deserialize, Serialize};
+
 use crate::Error;
 
 /// 1 WAD = 10^18: 100% as a fixed-point fraction, or 1 ETH in wei.
@@ -98,7 +100,7 @@ fn div_256_by_128(high: u128, low: u128, d: u128) -> (u128, u128) {
 ///
 /// # Example
 /// ```
-/// use restake_core::slashing::wad::{mul_div, Rounding};
+/// use restake_core::wad::{mul_div, Rounding};
 /// // 10^27 wei × 0.9 WAD / 1 WAD: the product (9e44) does not fit in u128, the result does.
 /// let wei = 10u128.pow(27);
 /// assert_eq!(mul_div(wei, 9 * 10u128.pow(17), 10u128.pow(18), Rounding::Down), Some(9 * 10u128.pow(26)));
@@ -188,7 +190,7 @@ fn decimal_to_fixed18(v: f64) -> Option<u128> {
 ///
 /// # Example
 /// ```
-/// use restake_core::slashing::wad::{fraction_to_wad, WAD};
+/// use restake_core::wad::{fraction_to_wad, WAD};
 /// assert_eq!(fraction_to_wad("m", 0.2).unwrap(), WAD / 5);
 /// assert_eq!(fraction_to_wad("m", 1.0).unwrap(), WAD);
 /// assert!(fraction_to_wad("m", 1.5).is_err());
@@ -201,13 +203,70 @@ pub fn fraction_to_wad(field: &str, v: f64) -> Result<u128, Error> {
 
 /// An amount of ETH as wei (`0.1` → `1e17`), exact up to 18 decimals, then round-half-down.
 /// Errors name `field` when `v` is NaN, infinite, negative or above
-/// [`MAX_AMOUNT_ETH`](crate::scenario::MAX_AMOUNT_ETH) (1e9 ETH, which keeps every wei amount
+/// [`MAX_AMOUNT_ETH`](crate::network::MAX_AMOUNT_ETH) (1e9 ETH, which keeps every wei amount
 /// below 1e27, far inside `u128` and the 256-bit intermediates).
 pub fn eth_to_wei(field: &str, v: f64) -> Result<u128, Error> {
-    let max = crate::scenario::MAX_AMOUNT_ETH;
+    let max = crate::network::MAX_AMOUNT_ETH;
     let v = crate::validate::in_range(field, v, 0.0, max, "an amount in 0..=1e9 ETH")?;
     // v ≤ 1e9 ETH is at most 1e27 wei, far below u128::MAX.
     Ok(decimal_to_fixed18(v).unwrap_or(0))
+}
+
+/// An amount of ETH: exact wei and an `f64` view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Amount {
+    /// Exact amount in wei, decimal digits.
+    pub wei: String,
+    /// The same in ETH, for display (`wei / 1e18`, rounded to the nearest `f64`).
+    pub eth: f64,
+}
+
+impl Amount {
+    /// From wei.
+    pub fn from_wei(wei: u128) -> Amount {
+        Amount {
+            wei: wei.to_string(),
+            eth: wei_to_eth(wei),
+        }
+    }
+
+    /// From gwei.
+    pub fn from_gwei(gwei: u128) -> Amount {
+        Amount::from_wei(gwei.saturating_mul(WEI_PER_GWEI))
+    }
+
+    /// The exact wei value (0 if the string was edited into something else).
+    pub fn wei_value(&self) -> u128 {
+        self.wei.parse().unwrap_or(0)
+    }
+}
+
+/// A fraction: exact WAD (1e18 = 100%) and an `f64` view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Fraction {
+    /// Exact value in WAD, decimal digits.
+    pub wad: String,
+    /// The same as a fraction (`wad / 1e18`), for display.
+    pub value: f64,
+}
+
+impl Fraction {
+    /// From WAD.
+    pub fn from_wad(w: u128) -> Fraction {
+        Fraction {
+            wad: w.to_string(),
+            value: wad_to_f64(w),
+        }
+    }
+
+    /// The exact WAD value (0 if the string was edited into something else).
+    pub fn wad_value(&self) -> u128 {
+        self.wad.parse().unwrap_or(0)
+    }
 }
 
 #[cfg(test)]

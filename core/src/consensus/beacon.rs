@@ -93,7 +93,7 @@ pub fn base_reward_per_increment(total_active_balance: u128) -> u128 {
 ///
 /// # Example
 /// ```
-/// use restake_core::slashing::beacon::validator_loss;
+/// use restake_core::consensus::beacon::validator_loss;
 /// // A lone 32 ETH validator, 36M ETH staked (worked in the unit tests).
 /// let gwei = 1_000_000_000u128;
 /// let l = validator_loss(32 * gwei, 32 * gwei, 36_000_000 * gwei);

@@ -1,0 +1,179 @@
+//! The network's validation: ids unique and well-formed, every reference known, every amount
+//! and fraction in range, delegation weights and allocated magnitudes summing to at most 1.
+
+use std::collections::HashSet;
+
+use super::Network;
+use super::limits::{self, MAX_AMOUNT_ETH};
+use crate::{Error, validate};
+
+impl Network {
+    /// Checks the network: the size limits ([`limits`]), ids, references, ranges and sums.
+    /// Every engine that reads a network calls it first; errors name the field path inside the
+    /// network (`operators[2].otherDelegatedEth`, `allocations[operator=op-a].magnitude`).
+    pub fn validate(&self) -> Result<(), Error> {
+        limits::counts(self)?;
+        let protocols = unique_ids("protocols", self.protocols.iter().map(|p| &p.id))?;
+        for (i, p) in self.protocols.iter().enumerate() {
+            p.validate(&format!("protocols[{i}]"))?;
+        }
+        let operators = unique_ids("operators", self.operators.iter().map(|o| &o.id))?;
+        for (i, o) in self.operators.iter().enumerate() {
+            validate::id(&format!("operators[{i}].id"), &o.id)?;
+            validate::text(&format!("operators[{i}].name"), &o.name)?;
+            eth_amount(
+                &format!("operators[{i}].otherDelegatedEth"),
+                o.other_delegated_eth,
+            )?;
+            validate::fraction(
+                &format!("operators[{i}].otherNativeShare"),
+                o.other_native_share,
+            )?;
+        }
+        let avss = unique_ids("avss", self.avss.iter().map(|a| &a.id))?;
+        for (i, a) in self.avss.iter().enumerate() {
+            validate::id(&format!("avss[{i}].id"), &a.id)?;
+            validate::text(&format!("avss[{i}].name"), &a.name)?;
+        }
+        for (i, d) in self.delegations.iter().enumerate() {
+            let f = format!("delegations[{i}]");
+            reference(
+                &format!("{f}.protocol"),
+                &d.protocol,
+                &protocols,
+                "protocol",
+            )?;
+            reference(
+                &format!("{f}.operator"),
+                &d.operator,
+                &operators,
+                "operator",
+            )?;
+            validate::fraction(&format!("{f}.weight"), d.weight)?;
+            eth_amount(&format!("{f}.queuedWithdrawalEth"), d.queued_withdrawal_eth)?;
+        }
+        for p in &self.protocols {
+            let sum: f64 = self
+                .delegations
+                .iter()
+                .filter(|d| d.protocol == p.id)
+                .map(|d| d.weight)
+                .sum();
+            at_most_one(&format!("delegations[protocol={}].weight", p.id), sum)?;
+        }
+        let mut pairs = HashSet::new();
+        for (i, a) in self.allocations.iter().enumerate() {
+            let f = format!("allocations[{i}]");
+            reference(
+                &format!("{f}.operator"),
+                &a.operator,
+                &operators,
+                "operator",
+            )?;
+            reference(&format!("{f}.avs"), &a.avs, &avss, "AVS")?;
+            validate::fraction(&format!("{f}.magnitude"), a.magnitude)?;
+            if let Some(limit) = a.network_limit {
+                validate::fraction(&format!("{f}.networkLimit"), limit)?;
+            }
+            if !pairs.insert((a.operator.as_str(), a.avs.as_str())) {
+                return Err(Error::DuplicateId {
+                    field: f,
+                    value: format!("{}/{}", a.operator, a.avs),
+                });
+            }
+        }
+        for o in &self.operators {
+            let sum: f64 = self
+                .allocations
+                .iter()
+                .filter(|a| a.operator == o.id)
+                .map(|a| a.magnitude)
+                .sum();
+            at_most_one(&format!("allocations[operator={}].magnitude", o.id), sum)?;
+        }
+        for (i, p) in self.positions.iter().enumerate() {
+            let f = format!("positions[{i}]");
+            reference(
+                &format!("{f}.protocol"),
+                &p.protocol,
+                &protocols,
+                "protocol",
+            )?;
+            validate::non_negative(&format!("{f}.amountEth"), p.amount_eth)?;
+        }
+        let mut restaked = HashSet::new();
+        for (i, r) in self.restaking.iter().enumerate() {
+            let f = format!("restaking[{i}]");
+            reference(
+                &format!("{f}.protocol"),
+                &r.protocol,
+                &protocols,
+                "protocol",
+            )?;
+            if !restaked.insert(r.protocol.as_str()) {
+                return Err(Error::DuplicateId {
+                    field: format!("{f}.protocol"),
+                    value: r.protocol.clone(),
+                });
+            }
+            eth_amount(&format!("{f}.restakedEth"), r.restaked_eth)?;
+            validate::fraction(&format!("{f}.nativeShare"), r.native_share)?;
+            if let Some(rate) = r.exchange_rate_eth {
+                validate::in_range(
+                    &format!("{f}.exchangeRateEth"),
+                    rate,
+                    f64::MIN_POSITIVE,
+                    1e6,
+                    "an exchange rate in (0, 1e6] ETH per token",
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn eth_amount(field: &str, v: f64) -> Result<f64, Error> {
+    validate::in_range(field, v, 0.0, MAX_AMOUNT_ETH, "an amount in 0..=1e9 ETH")
+}
+
+/// Tolerance for sums of fractions typed as decimals (0.1 + 0.2 + 0.7 must pass).
+const SUM_TOLERANCE: f64 = 1e-9;
+
+fn at_most_one(field: &str, sum: f64) -> Result<(), Error> {
+    if sum > 1.0 + SUM_TOLERANCE {
+        return Err(Error::SumTooLarge {
+            field: field.to_owned(),
+            value: sum,
+            limit: 1.0,
+        });
+    }
+    Ok(())
+}
+
+fn unique_ids<'a>(
+    field: &str,
+    ids: impl Iterator<Item = &'a String>,
+) -> Result<HashSet<&'a str>, Error> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id.as_str()) {
+            return Err(Error::DuplicateId {
+                field: format!("{field}[{i}].id"),
+                value: id.clone(),
+            });
+        }
+    }
+    Ok(seen)
+}
+
+fn reference(field: &str, id: &str, known: &HashSet<&str>, target: &str) -> Result<(), Error> {
+    if known.contains(id) {
+        Ok(())
+    } else {
+        Err(Error::UnknownReference {
+            field: field.to_owned(),
+            value: id.to_owned(),
+            target: target.to_owned(),
+        })
+    }
+}
