@@ -6,6 +6,8 @@ pub mod download;
 pub mod number_input;
 pub mod outcome;
 pub mod page;
+pub mod page_entry;
+pub mod prefill;
 pub mod source;
 pub mod term;
 

@@ -20,6 +20,7 @@ use crate::components::download::offer_file;
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
+use crate::components::page_entry::demo_or_error;
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
@@ -153,16 +154,11 @@ pub fn LeveragePage() -> impl IntoView {
                 })
             })
         });
-    match section {
-        Ok(s) => view! { <LeverageLab section=s/> }.into_any(),
-        // The default is built-in data covered by core's tests; show the reason rather than a blank page.
-        Err(e) => view! {
-            <Page title="Leverage and liquidations">
-                <p role="alert" class="error">{format!("The built-in scenario failed to load: {e}")}</p>
-            </Page>
-        }
-        .into_any(),
-    }
+    demo_or_error(
+        "Leverage and liquidations",
+        section,
+        |s| view! { <LeverageLab section=s/> },
+    )
 }
 
 #[component]

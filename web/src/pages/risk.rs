@@ -21,6 +21,8 @@ use crate::components::chart::histogram::{Bin, Histogram, Marker};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::page::{Page, Panels};
+use crate::components::page_entry::demo_or_error;
+use crate::components::prefill::prefill_notice;
 use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
@@ -176,28 +178,20 @@ pub fn RiskPage() -> impl IntoView {
     let store = use_store();
     // `/risk?protocol=kelp` (a link from the matrix): the user's position moves into that token.
     let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
-    match risk_demo() {
-        Ok(mut d) => {
-            // The document's network and risk options; the demo's options when it has none. The
-            // demo's notes describe the demo's figures only.
-            let doc = store.doc.get_untracked();
-            if doc.network != d.network {
-                d.notes.clear();
-            }
-            if let Some(options) = doc.risk.clone() {
-                d.options = options;
-            }
-            d.network = doc.network;
-            let notice = wanted.map(|id| super::slashing::prefill_notice(&mut d.network, &id));
-            view! { <RiskLab demo=d notice=notice/> }.into_any()
+    demo_or_error("Slashing risk, simulated", risk_demo(), move |mut d| {
+        // The document's network and risk options; the demo's options when it has none. The
+        // demo's notes describe the demo's figures only.
+        let doc = store.doc.get_untracked();
+        if doc.network != d.network {
+            d.notes.clear();
         }
-        Err(e) => view! {
-            <Page title="Slashing risk, simulated">
-                <p role="alert" class="error">{format!("The built-in scenario failed to load: {e}")}</p>
-            </Page>
+        if let Some(options) = doc.risk.clone() {
+            d.options = options;
         }
-        .into_any(),
-    }
+        d.network = doc.network;
+        let notice = wanted.map(|id| prefill_notice(&mut d.network, &id));
+        view! { <RiskLab demo=d notice=notice/> }
+    })
 }
 
 #[component]

@@ -18,6 +18,7 @@ use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
+use crate::components::page_entry::demo_or_error;
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
@@ -43,27 +44,18 @@ fn light(v: Verdict) -> (&'static str, &'static str, &'static str) {
 #[component]
 pub fn SecurityPage() -> impl IntoView {
     let store = use_store();
-    match demo() {
-        Ok(mut d) => {
-            // The document's network and security parameters; the demo's parameters when it has
-            // none. The demo's notes describe the demo's figures only.
-            let doc = store.doc.get_untracked();
-            let params = doc.security.clone().unwrap_or_else(|| d.params.clone());
-            if doc.network != d.network || params != d.params {
-                d.notes.clear();
-            }
-            d.params = params;
-            d.network = doc.network;
-            view! { <SecurityLab demo=d/> }.into_any()
+    demo_or_error("Cryptoeconomic security", demo(), move |mut d| {
+        // The document's network and security parameters; the demo's parameters when it has
+        // none. The demo's notes describe the demo's figures only.
+        let doc = store.doc.get_untracked();
+        let params = doc.security.clone().unwrap_or_else(|| d.params.clone());
+        if doc.network != d.network || params != d.params {
+            d.notes.clear();
         }
-        // The demo is built-in data covered by core's tests; show the reason rather than a blank page.
-        Err(e) => view! {
-            <Page title="Cryptoeconomic security">
-                <p role="alert" class="error">{format!("The built-in scenario failed to load: {e}")}</p>
-            </Page>
-        }
-        .into_any(),
-    }
+        d.params = params;
+        d.network = doc.network;
+        view! { <SecurityLab demo=d/> }
+    })
 }
 
 #[component]

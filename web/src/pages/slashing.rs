@@ -16,6 +16,8 @@ use crate::components::download::{csv, offer_file};
 use crate::components::number_input::{NumberInput, parse_display};
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
+use crate::components::page_entry::demo_or_error;
+use crate::components::prefill::prefill_notice;
 use crate::components::source::BasisList;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
@@ -251,59 +253,24 @@ pub fn SlashingPage() -> impl IntoView {
     let store = use_store();
     // `/slashing?protocol=kelp` (a link from the matrix): the user's position moves into that token.
     let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
-    match demo() {
-        Ok(mut d) => {
-            // The document's network and slashing section; the demo's events and options when it
-            // has no section. The demo's notes describe the demo's figures only.
-            let doc = store.doc.get_untracked();
-            if doc.network != d.network {
-                d.notes.clear();
+    demo_or_error("Layered slashing", demo(), move |mut d| {
+        // The document's network and slashing section; the demo's events and options when it
+        // has no section. The demo's notes describe the demo's figures only.
+        let doc = store.doc.get_untracked();
+        if doc.network != d.network {
+            d.notes.clear();
+        }
+        if let Some(section) = doc.slashing.clone() {
+            if section.events != d.events {
+                d.notes.retain(|n| !n.path.starts_with("events"));
             }
-            if let Some(section) = doc.slashing.clone() {
-                if section.events != d.events {
-                    d.notes.retain(|n| !n.path.starts_with("events"));
-                }
-                d.events = section.events;
-                d.options = section.options;
-            }
-            d.network = doc.network;
-            let notice = wanted.map(|id| prefill_notice(&mut d.network, &id));
-            view! { <SlashingLab demo=d notice=notice/> }.into_any()
+            d.events = section.events;
+            d.options = section.options;
         }
-        // The demo is built-in data covered by core's tests; show the reason rather than a blank page.
-        Err(e) => view! {
-            <Page title="Layered slashing">
-                <p role="alert" class="error">{format!("The built-in scenario failed to load: {e}")}</p>
-            </Page>
-        }
-        .into_any(),
-    }
-}
-
-/// Moves the user's positions into protocol `id`'s token ([`Network::focus_positions`])
-/// and says so; when `id` is not in the network, leaves the network and says that.
-pub(crate) fn prefill_notice(network: &mut Network, id: &str) -> String {
-    let name = network
-        .protocols
-        .iter()
-        .find(|p| p.id == id)
-        .map(|p| format!("{} ({})", p.name, p.token));
-    match (network.focus_positions(id), name) {
-        (Some(s), Some(name)) => {
-            let total: f64 = s.positions.iter().map(|p| p.amount_eth).sum();
-            *network = s;
-            format!(
-                "Opened from the matrix: your {} position is all in {name}.",
-                format(Some(total), Unit::Eth)
-            )
-        }
-        (_, Some(name)) => format!(
-            "{name} is not in this page's network (no operators or restaked ETH for it), so the page starts from the demo positions."
-        ),
-        _ => format!(
-            "No protocol “{id}” is in this page's network, so the page starts from the demo positions."
-        ),
-    }
+        d.network = doc.network;
+        let notice = wanted.map(|id| prefill_notice(&mut d.network, &id));
+        view! { <SlashingLab demo=d notice=notice/> }
+    })
 }
 
 #[component]
