@@ -153,7 +153,8 @@ const replay = cascadePresetEzEth2024();
 const r = liquidationCascade(replay.input);
 assert.equal(r.totals.liquidations, replay.published.liquidations);
 assert.equal(Math.round(r.totals.debtRepaid), 807);
-assert.throws(() => leverageLoop({ ...loop, deposit: 1 }), (e) => e instanceof Error && e.field === ".");
+// A report passed back as an input: the first unknown field is named.
+assert.throws(() => leverageLoop({ ...loop, deposit: 1 }), (e) => e instanceof Error && e.field === "collateral" && e.kind === "parse");
 assert.throws(() => liquidationCascade({ ...replay.input, shock: { kind: "depeg", fraction: 2 } }), (e) => {
   assert.equal(e.field, "shock.fraction");
   return true;
@@ -233,8 +234,8 @@ assert.throws(() => securityAnalysis(sec.scenario, { ...sec.params, services: se
 });
 // Scenario documents (issue #8): the default document, a run, share links, parsing, replays.
 const docDefault = defaultScenario();
-assert.equal(docDefault.version, 2);
-assert.equal(docDefault.operators.length, 4);
+assert.equal(docDefault.version, 3);
+assert.equal(docDefault.network.operators.length, 4);
 for (const section of ["yieldStack", "slashing", "risk", "security", "leverage", "bridge"]) {
   assert.ok(docDefault[section], `default document has ${section}`);
 }
@@ -245,12 +246,33 @@ assert.ok(Math.abs(docHeadline("bridge.holderLossEth").value - 116500 / 1.18) < 
 assert.equal(docHeadline("bridge.holderLossEth").unit, "eth");
 assert.ok(Math.abs(docReport.leverage.loop.healthFactor - 1.2) < 1e-12);
 assert.equal(docReport.risk.seed, "1");
+// Without options, simulateRisk runs the document's own risk section: the same report as runScenario's.
+assert.deepEqual(simulateRisk(docDefault), docReport.risk);
+// Every argument is read one way: a deep or cyclic object, NaN or a misspelt option is refused
+// with its path, and the instance keeps working afterwards.
+const deep = {};
+for (let i = 0, at = deep; i < 5000; i += 1) at = at.a = {};
+assert.throws(() => runScenario({ version: 3, network: deep }), (e) => e.kind === "parse" && e.field.startsWith("network.a.a"));
+const cyclic = { protocols: [] };
+cyclic.self = cyclic;
+assert.throws(() => simulateRisk(cyclic), (e) => e.kind === "parse" && e.field.startsWith("self.self"));
+assert.throws(() => simulateRisk(docDefault, { paths: 10, seed: Number.NaN }), (e) => e.kind === "notFinite" && e.field === "options.seed");
+assert.throws(() => simulateRisk(docDefault, { paths: 10, sed: 42 }), (e) => e.kind === "parse" && e.field === "options.sed");
+assert.throws(() => simulateRisk(docDefault, { paths: 10n }), (e) => e.kind === "parse" && e.field === "options.paths");
+assert.deepEqual(simulateRisk(docDefault), docReport.risk);
+// A bare network is accepted wherever a document is, with the same result.
+assert.deepEqual(applySlashing(docDefault.network, docDefault.slashing.events), docReport.slashing);
+assert.throws(() => applySlashing({ ...docDefault.network, colour: 1 }, []), (e) => {
+  assert.equal(e.field, "colour");
+  return true;
+});
 const docLink = scenarioToFragment(docDefault);
 assert.ok(docLink.startsWith("s2."));
 assert.deepEqual(scenarioFromFragment(docLink), docDefault);
 assert.deepEqual(scenarioFromFragment(`#${docLink}`), docDefault);
 assert.deepEqual(parseScenario(JSON.stringify(docDefault)), docDefault);
-assert.equal(parseScenario('{"version": 1, "protocols": []}').version, 2); // migrated
+assert.equal(parseScenario('{"version": 1, "protocols": []}').version, 3); // migrated
+assert.deepEqual(parseScenario('{"version": 2, "protocols": [], "operators": []}').network, { protocols: [], operators: [], avss: [], delegations: [], allocations: [], positions: [], restaking: [] });
 const docThrows = (f, field, kind) => assert.throws(f, (e) => {
   assert.ok(e instanceof Error);
   assert.equal(e.field, field, e.message);

@@ -9,7 +9,7 @@ import {
   securityAnalysis, securityDemo, restakingGraphAnalysis,
   type SecurityReport, type SecurityParams, type Verdict,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
-  type Scenario, type ScenarioReport, type Headline, type HeadlineUnit, type Replay,
+  type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -76,7 +76,7 @@ const badThreshold: SecurityParams = { services: [{ avs: "da", profitEth: 1, thr
 const docDefault: Scenario = defaultScenario();
 const docReport: ScenarioReport = runScenario(docDefault);
 const docHeadline: Headline | undefined = docReport.headlines[0];
-const docUnit: HeadlineUnit | undefined = docHeadline?.unit;
+const docUnit: Unit | undefined = docHeadline?.unit;
 const docLoopHf: number | null | undefined = docReport.leverage?.loop.healthFactor;
 const docLink: string = scenarioToFragment(docDefault);
 const docBack: Scenario = scenarioFromFragment(docLink);
@@ -85,7 +85,7 @@ const docReplays: Replay[] = replays();
 const docReplayDate: string | undefined = docReplays[0]?.date;
 const docBridgeLoss: number | undefined = docReport.bridge?.holderLossEth;
 // @ts-expect-error a headline unit is one of the named units
-const docBadUnit: HeadlineUnit = "percent";
+const docBadUnit: Unit = "percent";
 // @ts-expect-error the version is a number
 const docBadVersion: Scenario = { ...docDefault, version: "2" };
 

@@ -10,7 +10,7 @@ use crate::bridge::{BridgeInput, bridge_exposure, rseth_april_2026};
 pub fn bridge_exposure_js(
     #[wasm_bindgen(unchecked_param_type = "BridgeInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input: BridgeInput = from_js(input)?;
+    let input: BridgeInput = from_js(input, "")?;
     to_js(&bridge_exposure(&input)?)
 }
 

@@ -15,7 +15,7 @@ use crate::lending::{
 pub fn leverage_loop_js(
     #[wasm_bindgen(unchecked_param_type = "LeverageInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input: LeverageInput = from_js(input)?;
+    let input: LeverageInput = from_js(input, "")?;
     to_js(&leverage_loop(&input)?)
 }
 
@@ -24,7 +24,7 @@ pub fn leverage_loop_js(
 pub fn liquidation_cascade_js(
     #[wasm_bindgen(unchecked_param_type = "CascadeInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input: CascadeInput = from_js(input)?;
+    let input: CascadeInput = from_js(input, "")?;
     to_js(&liquidation_cascade(&input)?)
 }
 

@@ -18,6 +18,7 @@ use crate::scenario::Scenario;
 
 pub mod bridge;
 pub mod lending;
+mod read;
 pub mod risk;
 pub mod scenario;
 pub mod security;
@@ -31,40 +32,19 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
-/// A JS value as JSON; a value JSON cannot hold becomes an [`Error::Parse`] at `.`.
-fn json_of(value: JsValue) -> Result<serde_json::Value, Error> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| Error::Parse {
-        field: ".".to_owned(),
-        message: e.to_string(),
-    })
-}
-
-/// Reads a JSON value into `T`; a shape mismatch becomes an [`Error::Parse`] naming the path
-/// (`paths`, `events[1].fraction`).
-fn typed<T: DeserializeOwned>(json: serde_json::Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize(json).map_err(|e| {
-        let field = match e.path().to_string() {
-            p if p == "?" => ".".to_owned(),
-            p => p,
-        };
-        Error::Parse {
-            field,
-            message: e.into_inner().to_string(),
-        }
-    })
-}
-
-/// Reads a JS value into `T` (see the module documentation).
-pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    Ok(typed(json_of(value)?)?)
+/// Reads an argument into `T` ([`read::read`]): errors are rooted at `root`, the argument's name
+/// (`options`, `events`, `exitQueue`; empty where the engine's own paths start at the top).
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue, root: &str) -> Result<T, JsValue> {
+    Ok(read::read(&value, root)?)
 }
 
 /// An optional argument: `undefined` or `null` gives `T::default()`.
 pub(crate) fn optional_js<T: DeserializeOwned + Default>(
     value: Option<JsValue>,
+    root: &str,
 ) -> Result<T, JsValue> {
     match value.filter(|v| !v.is_undefined() && !v.is_null()) {
-        Some(v) => from_js(v),
+        Some(v) => from_js(v, root),
         None => Ok(T::default()),
     }
 }
@@ -72,19 +52,20 @@ pub(crate) fn optional_js<T: DeserializeOwned + Default>(
 /// A scenario document from JS, read like a parsed one: migrated from versions 1 and 2, unknown
 /// fields rejected with their path, the network and every section validated.
 pub(crate) fn scenario_from(value: JsValue) -> Result<Scenario, JsValue> {
-    Ok(Scenario::from_value(json_of(value)?)?)
+    Ok(Scenario::from_value(read::json_of(&value)?)?)
 }
 
 /// The network of a scenario-shaped argument: a scenario document (it has a `version`; read by
 /// [`scenario_from`]) or a bare [`Network`] (validated; errors name the path inside it). Also
 /// returns the document, when one was given, for the caller that reads one of its sections.
 pub(crate) fn network_from(value: JsValue) -> Result<(Network, Option<Scenario>), JsValue> {
-    let json = json_of(value)?;
-    if json.get("version").is_some() {
-        let s = Scenario::from_value(json)?;
+    let is_document = value.is_object()
+        && js_sys::Reflect::has(&value, &JsValue::from_str("version")).unwrap_or(false);
+    if is_document {
+        let s = scenario_from(value)?;
         Ok((s.network.clone(), Some(s)))
     } else {
-        let n: Network = typed(json)?;
+        let n: Network = read::read(&value, "")?;
         n.validate()?;
         Ok((n, None))
     }
@@ -137,7 +118,7 @@ pub fn comparison_matrix_js(
     scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let queue = match exit_queue.filter(|q| !q.is_undefined() && !q.is_null()) {
-        Some(q) => from_js(q)?,
+        Some(q) => from_js(q, "exitQueue")?,
         None => crate::presets::default_exit_queue(),
     };
     let network = match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {

@@ -18,7 +18,7 @@ fn run_input(
     let given = options.filter(|o| !o.is_undefined() && !o.is_null());
     let options = match (given, doc.and_then(|d| d.risk)) {
         (None, Some(section)) => section,
-        (given, _) => optional_js(given)?,
+        (given, _) => optional_js(given, "options")?,
     };
     Ok((network, options))
 }

@@ -18,7 +18,7 @@ pub fn security_analysis_js(
     #[wasm_bindgen(unchecked_param_type = "SecurityParams")] params: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (network, _) = network_from(scenario)?;
-    let params: SecurityParams = from_js(params)?;
+    let params: SecurityParams = from_js(params, "params")?;
     to_js(&security_analysis(&network, &params)?)
 }
 
@@ -31,8 +31,8 @@ pub fn restaking_graph_analysis_js(
     graph: JsValue,
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let graph: RestakingGraph = from_js(graph)?;
-    let options: AnalysisOptions = optional_js(options)?;
+    let graph: RestakingGraph = from_js(graph, "")?;
+    let options: AnalysisOptions = optional_js(options, "analysis")?;
     to_js(&analyze_graph(&graph, &options)?)
 }
 

@@ -19,8 +19,8 @@ pub fn apply_slashing_js(
     options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let (network, _) = network_from(scenario)?;
-    let events: Vec<SlashEvent> = from_js(events)?;
-    let options: SlashingOptions = optional_js(options)?;
+    let events: Vec<SlashEvent> = from_js(events, "events")?;
+    let options: SlashingOptions = optional_js(options, "options")?;
     to_js(&apply_slashing(&network, &events, &options)?)
 }
 

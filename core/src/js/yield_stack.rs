@@ -12,7 +12,7 @@ use crate::yield_stack::{YieldInput, yield_presets, yield_stack};
 pub fn yield_stack_js(
     #[wasm_bindgen(unchecked_param_type = "YieldInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input: YieldInput = from_js(input)?;
+    let input: YieldInput = from_js(input, "")?;
     to_js(&yield_stack(&input)?)
 }
 
