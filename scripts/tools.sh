@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.21.14   # Trunk 0.22 needs a newer rustc than the pinned 1.95 (shared/toolchain.md)
+TRUNK_VERSION=0.21.14   # Trunk 0.22 needs a newer rustc than the pinned 1.95
 
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -51,7 +51,8 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ] \
    || [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $wbg" ]; then
   say "installing wasm-bindgen-cli $wbg (about 1.5 minutes)"
-  # No --locked: its lockfile pins a webpki-roots release the registry mirror lacks (shared/toolchain.md F1).
+  # No --locked: wasm-bindgen-cli 0.2.130's lockfile pins webpki-roots 1.0.11 (through ureq 3.5),
+  # which the crate registry mirror lacks; without --locked cargo picks an available 1.0.x.
   cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 

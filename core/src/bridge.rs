@@ -5,7 +5,8 @@
 //! Accounting (tokens unless stated; ETH = tokens × exchange rate):
 //! - Ethereum supply `S` is backed by the protocol's ETH. Of it, `locked_c` sits in the bridge
 //!   adapter (lock-and-mint) or in the protocol (native mint) for each remote chain `c`, and backs
-//!   the remote supply `R_c`. Backed when `R_c ≤ locked_c` (shared/domain.md §7).
+//!   the remote supply `R_c`. Backed when `R_c ≤ locked_c`, the invariant a lock-and-mint bridge
+//!   keeps (tokens locked in the Ethereum adapter, minted on the remote chain).
 //! - **Drained adapter** of `X` on chain `c`: the adapter releases `X` real tokens to the attacker
 //!   on Ethereum with no burn on `c` (rsETH, 2026-04-18). Claims become `S + X` against backing
 //!   for `S`; chain `c` is short by `X`.
@@ -399,10 +400,12 @@ fn share(part: f64, whole: f64) -> f64 {
 /// The rsETH LayerZero adapter exploit of 18 April 2026 as a preset, with the basis of every
 /// figure (field path → basis). Secondary sources (news) give 116,500 rsETH released from the
 /// Ethereum-side adapter with no source-side burn, about 18% of supply, used as collateral on
-/// Aave v3 to borrow WETH (shared/domain.md §4.2).
+/// Aave v3 to borrow WETH (ababnews, chaincatcher, treasurydesk.io, merkle.press; the Aave
+/// governance thread "[ARFC] rsETH Incident Funding Update" on governance.aave.com confirms the
+/// incident).
 pub fn rseth_april_2026() -> (BridgeInput, Vec<(String, crate::source::Basis)>) {
     use crate::source::Basis;
-    let news = "ababnews; chaincatcher; treasurydesk.io; merkle.press (secondary), via shared/domain.md §4.2";
+    let news = "ababnews; chaincatcher; treasurydesk.io; merkle.press (news reports, secondary); the Aave governance thread \"[ARFC] rsETH Incident Funding Update\" confirms the incident";
     let x = 116_500.0;
     let supply = x / 0.18;
     let input = BridgeInput {

@@ -4,15 +4,15 @@
 //! - **HHI** `= Σ sᵢ²` with `sᵢ = stakeᵢ / Σ stake` (shares as fractions, so `1/n ≤ HHI ≤ 1` for `n`
 //!   operators with stake; 1 when one operator holds everything). The index is Herfindahl's and
 //!   Hirschman's measure of market concentration, here on shares of stake, as in the HHI of
-//!   operator concentration cited in shared/domain.md §6 (`MinterGMT/restaking-research-visuals`,
-//!   docs.eigenwatch.xyz).
+//!   operator concentration in `MinterGMT/restaking-research-visuals` (HHI over the operators of
+//!   the top 30 AVSs) and in docs.eigenwatch.xyz (an operator risk score).
 //! - **Nakamoto coefficient**: the fewest operators whose stake together **exceeds one third** of
 //!   the total ([`NAKAMOTO_THRESHOLD`]). Srinivasan & Lee ("Quantifying Decentralization", 2017)
 //!   defined the coefficient as the fewest entities that can compromise a system; for a
 //!   proof-of-stake protocol with BFT finality that is more than one third of the stake, the part
 //!   that can stop Casper FFG finality, which needs two thirds (Buterin & Griffith, "Casper the
 //!   Friendly Finality Gadget", 2017). Durvasula & Roughgarden use the same α = 1/3 as an AVS's
-//!   corruption threshold (shared/domain.md §3.2).
+//!   corruption threshold ("Robust Restaking Networks", arXiv:2407.21785).
 
 use serde::Serialize;
 

@@ -23,7 +23,7 @@ pub fn eigenlayer_withdrawal_delay_days() -> f64 {
 }
 
 /// Total ETH staked assumed by default, in ETH: ">36 million ETH staked, ~30% of supply"
-/// (coinfeather.com, ~2026, secondary source quoted in shared/domain.md §5).
+/// (coinfeather.com, ~2026; a secondary source, not checked against a primary count).
 pub const TOTAL_STAKED_ETH: f64 = 36_000_000.0;
 
 /// The default beacon exit queue: nobody ahead (an assumption — the live queue is not in our

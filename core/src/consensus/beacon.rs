@@ -1,5 +1,5 @@
 //! What a slashed validator loses on the beacon chain under Electra (`specs/electra/beacon-chain.md`,
-//! `specs/altair/beacon-chain.md`, ethereum/consensus-specs a08d8a6, 2026-08-07; shared/domain.md §5).
+//! `specs/altair/beacon-chain.md`, ethereum/consensus-specs a08d8a6, 2026-08-07).
 //! All amounts in gwei, with the spec's integer arithmetic.
 //!
 //! 1. **Initial penalty** at slashing (`slash_validator`): `EB // 4096`

@@ -3,8 +3,11 @@
 //!
 //! The exit queue drains at the Electra churn limit
 //! `min(256 ETH, max(128 ETH, S / 65,536))` per epoch, S = total active stake
-//! (consensus-specs `get_activation_exit_churn_limit`, shared/domain.md §5), with
-//! 225 epochs per day (32 slots × 12 s = 384 s per epoch).
+//! (ethereum/consensus-specs a08d8a6, `specs/electra/beacon-chain.md`,
+//! `get_activation_exit_churn_limit` over `get_balance_churn_limit`:
+//! `MIN_PER_EPOCH_CHURN_LIMIT_ELECTRA` = 128 ETH, `MAX_PER_EPOCH_ACTIVATION_EXIT_CHURN_LIMIT` =
+//! 256 ETH, `CHURN_LIMIT_QUOTIENT` = 65,536), with 225 epochs per day (32 slots × 12 s = 384 s
+//! per epoch).
 
 use serde::{Deserialize, Serialize};
 
@@ -67,8 +70,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn churn_matches_the_domain_brief() {
-        // S ≥ 16.8M ETH → 256 ETH/epoch × 225 = 57,600 ETH/day (shared/domain.md §5).
+    fn churn_matches_the_electra_cap() {
+        // S ≥ 256 × 65,536 ≈ 16.8M ETH → 256 ETH/epoch × 225 = 57,600 ETH/day (derived from
+        // get_activation_exit_churn_limit, consensus-specs Electra).
         let q = ExitQueue {
             queued_eth: 576_000.0,
             total_staked_eth: 36_000_000.0,

@@ -1,5 +1,7 @@
-//! The liquidation cascade (shared/domain.md §7): a population of positions in one market, a
-//! shock, then rounds of
+//! The liquidation cascade (close factor of aave-dao/aave-v3-origin `LiquidationLogic.sol`,
+//! liquidation incentive of morpho-org/morpho-blue `ConstantsLib.sol`; the ezETH depeg of
+//! 2024-04-24 in Gauntlet's post-mortem, forum.morpho.org/t/…/578, is the calibration case): a
+//! population of positions in one market, a shock, then rounds of
 //!
 //! 1. read the oracle price `p` (exchange rate or pool price, per [`OracleKind`]);
 //! 2. liquidate every position with `HF = C·p·θ/D < 1`: repay `R = cf(HF)·D` (close factor:

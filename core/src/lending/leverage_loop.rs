@@ -1,5 +1,6 @@
 //! The leverage loop: deposit LRT, borrow ETH against it, buy more LRT, deposit again
-//! (shared/domain.md §7).
+//! (worked leverage figures: Chaos Labs,
+//! governance.aave.com/t/arfc-lrt-and-wsteth-unification/21739).
 //!
 //! With each loop borrowing a fraction `b` of the collateral just added, `n` loops give leverage
 //! (collateral value ÷ own capital) `λₙ = 1 + b + … + bⁿ`, tending to `λ = 1/(1 − b)`. Aiming at a

@@ -1,4 +1,5 @@
-//! Lending-market parameters and the sourced presets (shared/domain.md §4.3).
+//! Lending-market parameters and the sourced presets (Aave governance posts, Morpho Blue
+//! `ConstantsLib.sol`, Seamless docs; every preset field carries its own basis).
 //!
 //! A market lends ETH against LRT collateral. With collateral `C` tokens at oracle price `p` ETH
 //! and debt `D` ETH, the health factor is `HF = C·p·θ / D` (θ = liquidation threshold); a new
@@ -232,8 +233,8 @@ fn morpho(
     }
 }
 
-/// The built-in lending markets (shared/domain.md §4.3): Aave v3 ETH-correlated E-mode, Aave v3
-/// Core weETH outside E-mode, Morpho Blue ezETH/WETH at LLTV 0.86 and 0.77 (market oracle) and
+/// The built-in lending markets (each field cites its governance post or contract): Aave v3
+/// ETH-correlated E-mode, Aave v3 Core weETH outside E-mode, Morpho Blue ezETH/WETH at LLTV 0.86 and 0.77 (market oracle) and
 /// weETH/WETH on Base at 0.945 (exchange-rate oracle), and Aave v3 rsETH/wstETH E-mode (April
 /// 2025; its oracle is an assumption).
 ///

@@ -1,5 +1,5 @@
 //! Leverage on LRT collateral and the liquidation cascade it can set off
-//! (shared/domain.md §4.2–4.3, §7).
+//! (each preset and replay names its sources: Aave governance posts, Morpho Blue, Gauntlet).
 //!
 //! - [`market`]: lending-market parameters (LTV, liquidation threshold θ, liquidation bonus,
 //!   close factor, oracle kind) and the sourced presets (Aave v3 E-mode and non-E-mode, Morpho

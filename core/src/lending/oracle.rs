@@ -1,7 +1,8 @@
 //! How a lending market prices LRT collateral in ETH. The choice decides whether a market depeg
 //! can liquidate anyone: in April 2024 Aave priced weETH by its exchange rate, so the ezETH
 //! depeg could not touch such positions, while Morpho's ezETH/WETH markets read a DEX price and
-//! liquidated as it fell (shared/domain.md §4.2, §4.3).
+//! liquidated as it fell (Chaos Labs, governance.aave.com/t/…/17402/4; Gauntlet's post-mortem,
+//! forum.morpho.org/t/…/578).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Historical replay: the ezETH depeg of 24 April 2024 on Morpho Blue (shared/domain.md §4.2).
+//! Historical replay: the ezETH depeg of 24 April 2024 on Morpho Blue.
 //!
 //! What is published (Gauntlet post-mortem, forum.morpho.org/t/…/578): the oracle fell below 1.0
 //! at 02:25 UTC and the first liquidation came at 02:29:47 (block 19722269); the ezETH/WETH market

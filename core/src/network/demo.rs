@@ -165,7 +165,7 @@ pub fn demo() -> Result<DemoNetwork, Error> {
         DemoNote {
             path: "restaking[0].nativeShare".to_owned(),
             basis: Basis::Source {
-                citation: "ether.fi restakes native ETH in EigenPods (shared/domain.md §4.1, underlying row)".to_owned(),
+                citation: "ether.fi restakes native ETH in EigenPods: each EtherFiNode owns an EigenPod (etherfi-protocol/smart-contracts b4a0968, EtherFiNodesManager; ether.fi docs)".to_owned(),
                 date: "undated".to_owned(),
             },
         },

@@ -1,5 +1,5 @@
 //! The replay library: historical and stylised events as ready-made documents, each with a short
-//! note and the basis of its figures (shared/domain.md §4.2). Every replay carries the demo
+//! note and the basis of its figures (each basis names its source). Every replay carries the demo
 //! network (so the network pages still have something to show) and the section(s) of its event.
 
 use serde::{Deserialize, Serialize};
@@ -172,7 +172,7 @@ fn steth() -> Result<Replay, Error> {
         }),
         ..network("stETH discount, June 2022")?
     };
-    let discount = "Nansen research; tuta-space notion; trustnodes \"0.937\" (secondary), via shared/domain.md §4.2";
+    let discount = "Nansen research on stETH (June 2022); a tuta-space Notion write-up; trustnodes \"0.937\" (all secondary, news and research notes)";
     let basis = vec![
         source(&format!("stETH hit about 0.93 ETH in mid-June 2022: {discount}"), "2022-06"),
         source(&format!("The Curve stETH/ETH pool reached about 22/78 ETH/stETH and lost more than half its TVL as 3AC and Celsius withdrew about $800M: {discount}"), "2022-06"),
@@ -184,7 +184,7 @@ fn steth() -> Result<Replay, Error> {
             ],
         },
         assumption("The pool's size before the discount is not in our sources: a balanced 100,000 stETH / 100,000 ETH stands in; the price path depends only on the ratio, the liquidators' price impact on the size."),
-        assumption("stETH's backing is taken as 1 ETH per stETH throughout (exchange rate 1): the discount was a market price, not a loss of backing; there were no withdrawals before Shapella to close it (shared/domain.md §4.2)."),
+        assumption("stETH's backing is taken as 1 ETH per stETH throughout (exchange rate 1): the discount was a market price, not a loss of backing; there were no withdrawals before Shapella (April 2023) to close it."),
         Basis::Derived {
             formula: "Lending market: LTV 78.5%, liquidation threshold 81%, bonus 6% (the Aave v3 Core wstETH comparator of /20167/2, December 2024), close factor 50% above HF 0.95 (aave-v3-origin LiquidationLogic.sol)".to_owned(),
             inputs: vec![
@@ -240,8 +240,8 @@ fn mass_operator_fault() -> Result<Replay, Error> {
         date: "2026-11".to_owned(),
         note: "A stylised common-cause fault: one bug in software every operator runs makes all four demo operators double-sign at once. Each loses 100 validators (32 ETH each) to beacon-chain slashing, with the Electra correlation penalty of a window in which 100,000 ETH more is slashed network-wide, and every AVS each operator secures slashes 5% of its allocation. Every LRT is hit through every operator: diversification across operators does not help against a shared fault.".to_owned(),
         basis: vec![
-            assumption("No such event has happened on EigenLayer; the bug, the 100 validators per operator, the 5% AVS slashes and the 100,000 ETH slashed elsewhere in the same window are illustrative. Chaos Labs name consensus-client bugs as the tail risk (shared/domain.md §3.4)."),
-            source("Electra slashing: initial penalty EB/4096 and the correlation penalty over the 8192-epoch window (consensus-specs HEAD a08d8a6, slash_validator and process_slashings), shared/domain.md §5", "undated"),
+            assumption("No such event has happened on EigenLayer; the bug, the 100 validators per operator, the 5% AVS slashes and the 100,000 ETH slashed elsewhere in the same window are illustrative. Chaos Labs name consensus-client bugs as the tail risk (governance.aave.com/t/arfc-lrt-and-wsteth-unification/21739/3)."),
+            source("Electra slashing: initial penalty EB/4096 (MIN_SLASHING_PENALTY_QUOTIENT_ELECTRA) and the correlation penalty, 3 × the share slashed in the 8192-epoch window (PROPORTIONAL_SLASHING_MULTIPLIER_BELLATRIX): ethereum/consensus-specs HEAD a08d8a6, specs/electra/beacon-chain.md, slash_validator and process_slashings", "undated"),
             demo_network_basis(),
         ],
         scenario,
@@ -267,7 +267,7 @@ fn avs_bug() -> Result<Replay, Error> {
         note: "A stylised AVS failure: a bug in the data-availability AVS's slashing condition slashes every operator registered with it (A, B and D) by half of what each allocated to it. Under unique stake the loss stops at those allocations; switch the stake mode to shared stake to see it reach the operators' whole stake.".to_owned(),
         basis: vec![
             assumption("No AVS has slashed its whole operator set; the AVS, the 50% fraction and the operators registered with it are illustrative."),
-            source("ELIP-002 unique stake: a slash removes wadsToSlash of the operator set's allocated magnitude only (AllocationManager.slashOperator), shared/domain.md §1.2", "undated"),
+            source("ELIP-002 unique stake: a slash removes wadsToSlash of the operator set's allocated magnitude only (eigenfoundation/ELIPs aa39caf, ELIPs/ELIP-002.md; Layr-Labs/eigenlayer-contracts f84a515, src/contracts/core/AllocationManager.sol, slashOperator)", "undated"),
             demo_network_basis(),
         ],
         scenario,

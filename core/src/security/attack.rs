@@ -1,5 +1,6 @@
 //! The attack search: the most profitable valid attack `(A ⊆ S, B ⊆ V)` of Durvasula &
-//! Roughgarden (shared/domain.md §3.2) on the live part of a graph, or proof that none exists.
+//! Roughgarden ("Robust Restaking Networks", arXiv:2407.21785, Eq. 1–2) on the live part of a
+//! graph, or proof that none exists.
 //!
 //! - Eq. 1 (coalition): `∀s ∈ A: σ(B ∩ N(s)) ≥ α_s · σ(N(s))`, checked as the integer comparison
 //!   `σ(B ∩ N(s)) ≥ ⌈α_s · σ(N(s))⌉` (wei), so α = 1/3 never rounds the wrong way.

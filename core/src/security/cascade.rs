@@ -1,4 +1,5 @@
-//! Cascades (D&R §3, shared/domain.md §3.2): a shock slashes a set `D` of validators; on what is
+//! Cascades (Durvasula & Roughgarden, "Robust Restaking Networks", arXiv:2407.21785, §3): a
+//! shock slashes a set `D` of validators; on what is
 //! left an attack may become valid, its coalition is slashed, and so on. Each step here is the
 //! most profitable valid attack on the graph left by the steps before
 //! (`attack.rs`); a service, once corrupted, has yielded its profit and

@@ -1,4 +1,6 @@
-//! Sufficient conditions that need no search (shared/domain.md §3.1–3.2):
+//! Sufficient conditions that need no search (Durvasula & Roughgarden, "Robust Restaking
+//! Networks", arXiv:2407.21785: the EigenLayer whitepaper condition as they restate it, and
+//! their Corollary 2):
 //!
 //! - **EigenLayer whitepaper condition** ("Claim 1" in D&R): for every validator `v`,
 //!   `Σ_{s∈N(v)} (σ_v / σ_{N(s)}) · π_s / α_s ≤ σ_v`, i.e. `T_v ≤ 1` with

@@ -1,6 +1,7 @@
 //! The Security page's starting point: the demo network (three LRTs, four
 //! operators, four AVSs) with a profit from corruption and a threshold for each AVS. No AVS
-//! publishes what corrupting it would pay (shared/domain.md §3.2: estimating π is open), so
+//! publishes what corrupting it would pay (Durvasula & Roughgarden, arXiv:2407.21785, leave
+//! estimating π open), so
 //! every π and α here is a labelled assumption.
 
 use serde::{Deserialize, Serialize};

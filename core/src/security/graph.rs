@@ -1,6 +1,7 @@
-//! The restaking graph `G = (S, V, E, π, σ, α)` of Durvasula & Roughgarden (shared/domain.md
-//! §3.2): validators `v` with stake `σ_v`, services `s` with profit from corruption `π_s` and
-//! corruption threshold `α_s`, and an edge for every validator that restakes for a service.
+//! The restaking graph `G = (S, V, E, π, σ, α)` of Durvasula & Roughgarden ("Robust Restaking
+//! Networks", arXiv:2407.21785, §2): validators `v` with stake `σ_v`, services `s` with profit
+//! from corruption `π_s` and corruption threshold `α_s`, and an edge for every validator that
+//! restakes for a service.
 //!
 //! Two ways in: a [`RestakingGraph`] written out explicitly (the paper's constructions), or a
 //! [`Scenario`] whose allocations become edges ([`Graph::from_network`]):

@@ -1,7 +1,7 @@
 //! Cryptoeconomic security of a restaking network: cost vs profit of corruption, the
 //! EigenLayer whitepaper condition, the Durvasula–Roughgarden γ-slack certificate and loss
-//! bound, an attack search, and cascades after a shock (shared/domain.md §3; D&R, "Robust
-//! Restaking Networks", arXiv:2407.21785, ITCS 2025).
+//! bound, an attack search, and cascades after a shock (Durvasula & Roughgarden, "Robust
+//! Restaking Networks", arXiv:2407.21785, ITCS 2025, LIPIcs vol. 325, 48:1–48:21).
 //!
 //! The network is a [restaking graph](graph): validators with stake `σ_v`, services with profit
 //! from corruption `π_s` and corruption threshold `α_s`. An attack `(A, B)` is *valid* when the

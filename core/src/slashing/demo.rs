@@ -61,7 +61,7 @@ pub fn demo() -> Result<SlashingDemo, Error> {
         path: "options.totalActiveBalanceEth".to_owned(),
         basis: Basis::Source {
             citation:
-                "\">36 million ETH staked\" (coinfeather.com via shared/domain.md §5, secondary)"
+                "\">36 million ETH staked\" (coinfeather.com; secondary, not checked against a primary source)"
                     .to_owned(),
             date: "2026".to_owned(),
         },

@@ -15,7 +15,7 @@ use crate::{Error, validate};
 pub const MAX_EVENTS: usize = 1_000;
 
 /// Total ETH staked assumed when the options omit it, ETH: [`crate::presets::TOTAL_STAKED_ETH`]
-/// (36M ETH, secondary source in shared/domain.md §5).
+/// (36M ETH, from coinfeather.com, a secondary source).
 fn default_total_active_balance_eth() -> f64 {
     crate::presets::TOTAL_STAKED_ETH
 }

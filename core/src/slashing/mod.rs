@@ -1,7 +1,12 @@
 //! Layered slashing: what a sequence of AVS and beacon-chain slashes does to operators, AVSs,
 //! liquid restaking tokens and the positions of their holders.
 //!
-//! The model follows what EigenLayer and Symbiotic ship (shared/domain.md §1–2, §5):
+//! The model follows what EigenLayer and Symbiotic ship: Layr-Labs/eigenlayer-contracts f84a515
+//! (`docs/core/AllocationManager.md`, `docs/core/DelegationManager.md`,
+//! `docs/core/accounting/SharesAccounting.md`, `DualSlashingEdgeCase.md`), ELIP-002
+//! (eigenfoundation/ELIPs aa39caf), symbioticfi/core 25a065a (`src/contracts/delegator/*.sol`,
+//! `slasher/`, `vault/Vault.sol`) and, for the beacon chain, ethereum/consensus-specs a08d8a6
+//! (Electra `slash_validator`, `process_slashings`):
 //!
 //! - **Stakers.** Each delegation of the scenario (`protocol → operator`, weight `w` of the
 //!   protocol's restaked ETH `R`, plus its queued withdrawals) is one EigenLayer staker — LRTs

@@ -1,6 +1,6 @@
 //! Shared-stake slashing as Symbiotic ships it (symbioticfi/core 25a065a, 2026-08-07:
-//! `src/contracts/delegator/*.sol`, `slasher/BaseSlasher.sol`, `vault/Vault.sol`; shared/domain.md
-//! §2.1).
+//! `src/contracts/delegator/*.sol`, `slasher/BaseSlasher.sol`, `slasher/VetoSlasher.sol`,
+//! `vault/Vault.sol`; docs.symbiotic.fi/modules/vault/delegator).
 //!
 //! Each operator's delegated stake in one strategy is modelled as one vault with a single operator
 //! (an `OperatorSpecificDelegator`, or equivalently a `FullRestakeDelegator`/

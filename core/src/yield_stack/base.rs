@@ -1,9 +1,11 @@
 //! The base layer every staked ETH earns, LST or LRT: consensus-layer (CL) rewards and
 //! execution-layer (EL) rewards (priority fees and MEV).
 //!
-//! **Consensus APR from the spec** (ethereum/consensus-specs a08d8a6, phase0 and Altair;
-//! shared/domain.md §5). Each epoch a validator can earn, per 1 ETH increment of effective
-//! balance, `base_reward_per_increment = EFFECTIVE_BALANCE_INCREMENT · BASE_REWARD_FACTOR /
+//! **Consensus APR from the spec** (ethereum/consensus-specs a08d8a6:
+//! `specs/phase0/beacon-chain.md` for `BASE_REWARD_FACTOR` and `EFFECTIVE_BALANCE_INCREMENT`,
+//! `specs/altair/beacon-chain.md` for the weights and `get_base_reward_per_increment`). Each epoch
+//! a validator can earn, per 1 ETH increment of effective balance,
+//! `base_reward_per_increment = EFFECTIVE_BALANCE_INCREMENT · BASE_REWARD_FACTOR /
 //! √(total active balance in gwei)` gwei, split by the Altair weights source 14, target 26, head
 //! 14, sync 2 and proposer 8 out of `WEIGHT_DENOMINATOR` 64. At full participation the weights
 //! sum to the denominator, so a year of epochs pays
@@ -14,7 +16,7 @@
 //! ```
 //!
 //! with `epochs_per_year = 365.25 · 86,400 s / (32 slots · 12 s)` = 82,181.25. Below full
-//! participation the APR is scaled by the participation rate (shared/domain.md §7), a first-order
+//! participation the APR is scaled by the participation rate, our first-order
 //! approximation: in the spec the attestation and proposer rewards shrink with the participating
 //! share and the small sync reward does not. The spec floors the per-increment reward to whole
 //! gwei; the formula here keeps the real value (0.1% higher at S = 36M ETH).
@@ -62,7 +64,7 @@ pub fn epochs_per_year() -> f64 {
 /// # Example
 /// ```
 /// use restake_core::yield_stack::base::consensus_apr;
-/// // 166.3 / √36,000,000 = 166.3 / 6,000 ≈ 2.77% (shared/domain.md §5).
+/// // 166.3 / √36,000,000 = 166.3 / 6,000 ≈ 2.77% (derived from the spec constants above).
 /// assert!((consensus_apr(36e6, 1.0) - 0.027721).abs() < 1e-6);
 /// ```
 pub fn consensus_apr(total_staked_eth: f64, participation: f64) -> f64 {
@@ -156,9 +158,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spec_constants_give_the_domain_brief_figure() {
+    fn spec_constants_give_the_derived_figures() {
         // 64 · 82,181.25 / √1e9 = 5,259,600 / 31,622.7766 = 166.32; at S = 34M: 166.32 / 5,830.95
-        // = 2.852%; at S = 36M: 166.32 / 6,000 = 2.772% (shared/domain.md §5: 2.85% and 2.77%).
+        // = 2.852%; at S = 36M: 166.32 / 6,000 = 2.772% (2.85% and 2.77%, derived from the spec).
         assert_eq!(epochs_per_year(), 82_181.25);
         assert!((consensus_apr(1.0, 1.0) - 166.32316).abs() < 1e-5);
         assert!((consensus_apr(34e6, 1.0) - 0.028524).abs() < 1e-6);

@@ -7,7 +7,8 @@
 //!   operators' commission on AVS rewards (EigenLayer default 10%, per-AVS override), AVS reward
 //!   streams paid in ETH or in a token (`tokens/ETH/yr × price × (1 − haircut)`), each weighted
 //!   by the LRT's allocation to it, and the idle withdrawal buffer.
-//! - [`stack`]: the arithmetic (formulas in its docs; shared/domain.md §7).
+//! - [`stack`]: the arithmetic (formulas in its docs; the operators' split is ELIP-001's, the
+//!   protocol fees each protocol's own).
 //! - [`compounding`]: APR → APY and the value of a deposit.
 //! - [`report`]: the waterfall of signed APR contributions, net APR/APY, the deposit after the
 //!   horizon, the LRT's premium over the LST, the expected annual slashing loss

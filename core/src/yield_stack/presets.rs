@@ -1,6 +1,7 @@
 //! Starting points for the Yield page and `yieldPresets()`: one [`YieldInput`] per protocol of
 //! [`crate::presets::protocols`]. The fee on rewards is each protocol's (with its source or
-//! assumption label); the base layer comes from shared/domain.md §5; the AVS streams, their
+//! assumption label); the base layer is `base` (consensus-spec APR at 36M ETH staked, Rated's
+//! execution-layer APR); the AVS streams, their
 //! allocations and fault probabilities have **no published figures** and are illustrative,
 //! labelled assumptions listed in [`YieldPreset::notes`].
 
@@ -133,11 +134,11 @@ pub fn yield_presets() -> Result<Vec<YieldPreset>, Error> {
 /// for an LRT, the illustrative AVS streams (labelled assumptions in the notes).
 pub fn yield_preset(p: &Protocol, lst: &Protocol) -> YieldPreset {
     let staked = source(
-        "\">36 million ETH staked, ~30% of supply\" (coinfeather.com, secondary), via shared/domain.md §5",
+        "\">36 million ETH staked, ~30% of supply\" (coinfeather.com; secondary, not checked against a primary source)",
         "2026",
     );
     let execution = source(
-        "Rated, 30-day execution-layer APR 0.54% (via HashKey Cloud), shared/domain.md §5",
+        "Rated (rated.network), 30-day execution-layer APR 0.54%, as quoted by HashKey Cloud (not read from Rated directly)",
         "2024-07-09",
     );
     let commission = source(
@@ -203,7 +204,7 @@ pub fn yield_preset(p: &Protocol, lst: &Protocol) -> YieldPreset {
     if is_lrt {
         notes.push(assumption(
             "lrt.avss",
-            "Illustrative AVS streams: no published per-protocol AVS reward rates, allocations or fault probabilities exist in our sources (shared/domain.md §1.5: \"NOT FOUND\"). Every rate, allocation, fault probability, slash fraction, token price and haircut here is made up to show the mechanics — replace them.",
+            "Illustrative AVS streams: no published per-protocol AVS reward rates, allocations or fault probabilities exist in our sources (ELIP-001 and ELIP-014 define how AVS rewards are paid, not how much). Every rate, allocation, fault probability, slash fraction, token price and haircut here is made up to show the mechanics — replace them.",
         ));
         notes.push(note(
             "lrt.avss[1].reward.tokensPerEthPerYear",
