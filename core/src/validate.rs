@@ -75,6 +75,19 @@ pub fn id<'a>(field: &str, s: &'a str) -> Result<&'a str, Error> {
     }
 }
 
+/// `n ≤ max` for the length of a list at `field`; beyond, an [`Error::OutOfRange`] saying
+/// "at most `max` `what`" (e.g. "at most 500 operators").
+pub fn count_at_most(field: &str, n: usize, max: usize, what: &str) -> Result<usize, Error> {
+    if n > max {
+        return Err(Error::OutOfRange {
+            field: field.to_owned(),
+            value: n as f64,
+            expected: format!("at most {max} {what}"),
+        });
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

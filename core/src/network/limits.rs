@@ -4,6 +4,7 @@
 
 use super::Network;
 use crate::Error;
+use crate::validate::count_at_most;
 
 /// Most operators a network may hold.
 pub const MAX_OPERATORS: usize = 500;
@@ -21,22 +22,11 @@ pub const MAX_JSON_BYTES: usize = 1 << 20;
 
 /// `bytes ≤ MAX_JSON_BYTES`; the error's field is `.` (the whole network).
 pub fn json_size(bytes: usize) -> Result<(), Error> {
-    at_most(".", bytes, MAX_JSON_BYTES, "bytes (1 MiB)")
+    count_at_most(".", bytes, MAX_JSON_BYTES, "bytes (1 MiB)").map(|_| ())
 }
 
 /// The list lengths of the network: `operators` ≤ [`MAX_OPERATORS`], `avss` ≤ [`MAX_AVSS`].
 pub fn counts(n: &Network) -> Result<(), Error> {
-    at_most("operators", n.operators.len(), MAX_OPERATORS, "operators")?;
-    at_most("avss", n.avss.len(), MAX_AVSS, "AVSs")
-}
-
-fn at_most(field: &str, n: usize, max: usize, what: &str) -> Result<(), Error> {
-    if n > max {
-        return Err(Error::OutOfRange {
-            field: field.to_owned(),
-            value: n as f64,
-            expected: format!("at most {max} {what}"),
-        });
-    }
-    Ok(())
+    count_at_most("operators", n.operators.len(), MAX_OPERATORS, "operators")?;
+    count_at_most("avss", n.avss.len(), MAX_AVSS, "AVSs").map(|_| ())
 }

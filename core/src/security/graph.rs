@@ -181,28 +181,17 @@ pub(crate) struct Graph {
     pub dropped: Vec<String>,
 }
 
-fn too_many(field: &str, n: usize, max: usize, what: &str) -> Result<(), Error> {
-    if n > max {
-        return Err(Error::OutOfRange {
-            field: field.to_owned(),
-            value: n as f64,
-            expected: format!("at most {max} {what}"),
-        });
-    }
-    Ok(())
-}
-
 impl Graph {
     /// Validates an explicit graph and converts it to wei.
     pub fn from_explicit(g: &RestakingGraph) -> Result<Graph, Error> {
-        too_many(
+        validate::count_at_most(
             "graph.validators",
             g.validators.len(),
             MAX_VALIDATORS,
             "validators",
         )?;
-        too_many("graph.services", g.services.len(), MAX_SERVICES, "services")?;
-        too_many("graph.edges", g.edges.len(), MAX_EDGES, "edges")?;
+        validate::count_at_most("graph.services", g.services.len(), MAX_SERVICES, "services")?;
+        validate::count_at_most("graph.edges", g.edges.len(), MAX_EDGES, "edges")?;
         let mut validators = Vec::with_capacity(g.validators.len());
         for (i, v) in g.validators.iter().enumerate() {
             let f = format!("graph.validators[{i}]");
@@ -285,7 +274,7 @@ impl Graph {
         params: &[ServiceParams],
     ) -> Result<Graph, Error> {
         network.validate()?;
-        too_many("network.avss", network.avss.len(), MAX_SERVICES, "AVSs")?;
+        validate::count_at_most("avss", network.avss.len(), MAX_SERVICES, "AVSs")?;
         let mut services: Vec<Option<ServiceNode>> = vec![None; network.avss.len()];
         for (i, p) in params.iter().enumerate() {
             let f = format!("params.services[{i}]");
@@ -366,7 +355,7 @@ impl Graph {
                 }
             }
         }
-        too_many(
+        validate::count_at_most(
             "graph.validators",
             validators.len(),
             MAX_VALIDATORS,
