@@ -63,7 +63,7 @@ fn the_default_document_round_trips_through_js() {
         default_document().unwrap()
     );
     let parsed = parse_scenario_js(&text).unwrap();
-    assert_eq!(get(&parsed, "version").as_f64(), Some(2.0));
+    assert_eq!(get(&parsed, "version").as_f64(), Some(3.0));
     let report = run_scenario_js(parsed).unwrap();
     let headlines: js_sys::Array = get(&report, "headlines").into();
     assert!(headlines.length() > 10);
