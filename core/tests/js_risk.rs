@@ -1,5 +1,5 @@
 //! `simulateRisk`, `riskDemo` and `RiskRun` called through wasm in headless Chromium: the same
-//! seed gives the bits computed natively (see `risk_props.rs::fixed_seed_constants`), and the
+//! seed gives the bits computed natively (see `value_stability.rs`), and the
 //! bench-standard run prints its speed (no assertion on time).
 #![cfg(all(target_arch = "wasm32", feature = "js"))]
 
