@@ -14,6 +14,7 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use restake_core::network::{Allocation, Avs, Delegation, Network, Operator, Position, Restaking};
+use restake_core::protocol::Protocol;
 
 /// How large the generated networks are: the number of operators, AVSs and preset protocols
 /// (the first `n` of `presets::protocols`).
@@ -94,16 +95,18 @@ pub fn arb_network(shape: Shape) -> impl Strategy<Value = Network> {
         })
 }
 
+/// The raw parts of a network: the protocols, operators, AVS names, per-protocol entries and
+/// positions as (protocol index, ETH).
+type RawNetwork = (
+    Vec<Protocol>,
+    Vec<RawOperator>,
+    Vec<String>,
+    Vec<RawProtocol>,
+    Vec<(usize, f64)>,
+);
+
 /// Assembles the network from its raw parts (see [`arb_network`]).
-fn build(
-    (protocols, ops, avss, per_protocol, positions): (
-        Vec<restake_core::protocol::Protocol>,
-        Vec<RawOperator>,
-        Vec<String>,
-        Vec<RawProtocol>,
-        Vec<(usize, f64)>,
-    ),
-) -> Network {
+fn build((protocols, ops, avss, per_protocol, positions): RawNetwork) -> Network {
     let op_id = |o: usize| format!("op-{o}");
     let avs_id = |a: usize| format!("avs-{a}");
     let mut operators = Vec::new();
