@@ -7,7 +7,7 @@ use restake_core::js::scenario::{
     default_scenario_js, parse_scenario_js, replays_js, run_scenario_js, scenario_from_fragment_js,
     scenario_to_fragment_js,
 };
-use restake_core::scenario::{Scenario, default_document};
+use restake_core::scenario::{SCENARIO_VERSION, Scenario, default_document};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -30,7 +30,10 @@ fn the_default_document_round_trips_through_js() {
         default_document().unwrap()
     );
     let parsed = parse_scenario_js(&text).unwrap();
-    assert_eq!(get(&parsed, "version").as_f64(), Some(2.0));
+    assert_eq!(
+        get(&parsed, "version").as_f64(),
+        Some(f64::from(SCENARIO_VERSION))
+    );
     let report = run_scenario_js(parsed).unwrap();
     let headlines: js_sys::Array = get(&report, "headlines").into();
     assert!(headlines.length() > 10);
