@@ -13,6 +13,7 @@
 //! → `matrix` → `js`. `web` sits above all of `core`, so only its page rule applies.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "architecture/imports.rs"]
 mod imports;
 
 use std::fmt;
