@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn stakes_of_the_demo_network() {
-        let d = crate::slashing::demo::demo().unwrap();
+        let d = crate::network::demo::demo().unwrap();
         let stakes = operator_stakes(&d.network);
         // op-a: ether.fi 0.5 × 100,000 + 20,000 other = 70,000;
         // op-b: ether.fi 0.3 × 100,000 + Renzo 0.4 × 60,000 + 10,000 = 64,000.

@@ -201,13 +201,15 @@ pub fn fraction_to_wad(field: &str, v: f64) -> Result<u128, Error> {
     Ok(decimal_to_fixed18(v).unwrap_or(WAD).min(WAD))
 }
 
+/// Largest ETH amount [`eth_to_wei`] converts and a network field may hold, in ETH (1e9, about
+/// eight times the ether supply): every wei amount stays below 1e27, far inside `u128` and the
+/// 256-bit intermediates. The network's limit (`network::MAX_AMOUNT_ETH` re-exports it).
+pub const MAX_AMOUNT_ETH: f64 = 1e9;
+
 /// An amount of ETH as wei (`0.1` → `1e17`), exact up to 18 decimals, then round-half-down.
-/// Errors name `field` when `v` is NaN, infinite, negative or above
-/// [`MAX_AMOUNT_ETH`](crate::network::MAX_AMOUNT_ETH) (1e9 ETH, which keeps every wei amount
-/// below 1e27, far inside `u128` and the 256-bit intermediates).
+/// Errors name `field` when `v` is NaN, infinite, negative or above [`MAX_AMOUNT_ETH`].
 pub fn eth_to_wei(field: &str, v: f64) -> Result<u128, Error> {
-    let max = crate::network::MAX_AMOUNT_ETH;
-    let v = crate::validate::in_range(field, v, 0.0, max, "an amount in 0..=1e9 ETH")?;
+    let v = crate::validate::in_range(field, v, 0.0, MAX_AMOUNT_ETH, "an amount in 0..=1e9 ETH")?;
     // v ≤ 1e9 ETH is at most 1e27 wei, far below u128::MAX.
     Ok(decimal_to_fixed18(v).unwrap_or(0))
 }

@@ -1,16 +1,21 @@
-//! Property tests of the Monte Carlo risk engine on the demo scenario with random probabilities,
-//! severities, horizons and seeds, and the native side of the native-vs-wasm bit check.
+//! Property tests of the Monte Carlo risk engine with random probabilities, severities, horizons
+//! and seeds, on the demo network and on random networks (`common::arb_network`).
 //!
 //! Not tested as a property: "more fault probability never lowers the mean for the same seed".
 //! The sampler searches the sources in order with one uniform per event, so raising one
 //! source's probability shifts the draws of the sources after it; the paths are not coupled.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{Shape, arb_network};
 use proptest::prelude::*;
+use restake_core::network::Network;
 use restake_core::risk::{
     LossDistribution, RiskModel, RiskOptions, SeedInput, Severity, risk_demo, simulate_risk,
 };
 
+/// A severity: a fixed fraction or a Beta distribution.
 fn severity() -> impl Strategy<Value = Severity> {
     prop_oneof![
         (0.0..=1.0f64).prop_map(|fraction| Severity::Fixed { fraction }),
@@ -18,6 +23,8 @@ fn severity() -> impl Strategy<Value = Severity> {
     ]
 }
 
+/// Random options on the demo's defaults: event probabilities (squared, so small ones are
+/// common), severities, the common shock, horizon, seed and 1–599 paths.
 fn options() -> impl Strategy<Value = RiskOptions> {
     (
         (0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64, 0.0..=1.0f64),
@@ -46,6 +53,9 @@ fn options() -> impl Strategy<Value = RiskOptions> {
         })
 }
 
+/// The bounds of a loss distribution whose worst loss can be at most `cap`: every figure finite
+/// and ≥ 0, 0 ≤ VaR95 ≤ VaR99 ≤ ES99 ≤ worst ≤ cap, VaR ≤ ES at each level, P(loss) ≤ 1, the
+/// histogram inside `(0, cap]`.
 fn sane(d: &LossDistribution, cap: f64) -> Result<(), TestCaseError> {
     let all = [
         d.mean,
@@ -78,53 +88,60 @@ proptest! {
     fn losses_stay_in_bounds_and_statistics_are_ordered(o in options()) {
         let demo = risk_demo().unwrap();
         let r = simulate_risk(&demo.network, &o).unwrap();
-        prop_assert_eq!(r.paths, o.paths as u64);
-        for l in &r.lrts {
-            sane(&l.loss, 1.0)?;
-            let bins: u64 = l.loss.histogram.bins.iter().map(|b| b.paths).sum();
-            prop_assert_eq!(bins + l.loss.histogram.zero_paths, r.paths);
-        }
-        let p = r.position.unwrap();
-        sane(&p.loss, p.value_eth)?;
-        let c = &p.contributions;
-        let ops: f64 = c.operators.iter().map(|x| x.expected).sum();
-        prop_assert!((ops - p.loss.mean).abs() <= 1e-9 * p.value_eth);
-        let tail: f64 = c.avss.iter().map(|x| x.tail99).sum::<f64>() + c.beacon_chain.tail99;
-        prop_assert!((tail - p.loss.es99).abs() <= 1e-9 * p.value_eth);
+        prop_assert!(r.position.is_some());
+        check_report(&r, o.paths as u64)?;
     }
 
     #[test]
     fn any_split_into_chunks_gives_the_same_report(o in options(), cut in 0.0..1.0f64) {
         let demo = risk_demo().unwrap();
-        let model = RiskModel::new(&demo.network, &o).unwrap();
-        let n = model.paths();
-        let k = ((n as f64) * cut) as u64;
-        let mut a = model.simulate_chunk(k, n - k).unwrap();
-        a.merge(model.simulate_chunk(0, k).unwrap()).unwrap();
-        prop_assert_eq!(model.finish(&a).unwrap(), simulate_risk(&demo.network, &o).unwrap());
+        prop_assert_eq!(in_two_chunks(&demo.network, &o, cut), simulate_risk(&demo.network, &o).unwrap());
     }
 }
 
-/// The fixed-seed run that `web_risk.rs` checks in wasm: the same bits natively.
-#[test]
-fn fixed_seed_constants() {
-    let demo = risk_demo().unwrap();
-    let mut o = demo.options.clone();
-    o.paths = 5000.0;
-    o.seed = Some(SeedInput::Text("12345678901234567890".into()));
-    o.probabilities.operator_fault.per_year = 0.05;
-    o.probabilities.beacon_slashing.per_year = 0.05;
-    let r = simulate_risk(&demo.network, &o).unwrap();
-    assert_eq!(r.lrts[0].loss.mean.to_bits(), 0x3f69ee6793d5dbc3);
-    assert_eq!(r.lrts[0].loss.es99.to_bits(), 0x3faeaaa70d7c238f);
-    assert_eq!(r.lrts[1].loss.var95.to_bits(), 0x3f96d5ce62ff18f8);
-    assert_eq!(r.lrts[2].loss.worst_path, 4292);
-    let p = r.position.unwrap();
-    assert_eq!(p.loss.mean.to_bits(), 0x3fbd8c9f00b1fe05);
-    assert_eq!(p.loss.es99.to_bits(), 0x3ffad796bb469eb0);
-    assert_eq!(p.loss.worst.to_bits(), 0x4009a9dd3dfe2111);
-    assert_eq!(
-        p.contributions.operators[1].tail99.to_bits(),
-        0x3fd62e2b8ac436d4
-    );
+/// The bounds of [`sane`] on every series of a report, the histogram's path count, and the
+/// position's contributions adding up to its mean and ES99.
+fn check_report(r: &restake_core::risk::RiskReport, paths: u64) -> Result<(), TestCaseError> {
+    prop_assert_eq!(r.paths, paths);
+    for l in &r.lrts {
+        sane(&l.loss, 1.0)?;
+        let bins: u64 = l.loss.histogram.bins.iter().map(|b| b.paths).sum();
+        prop_assert_eq!(bins + l.loss.histogram.zero_paths, r.paths);
+    }
+    if let Some(p) = &r.position {
+        sane(&p.loss, p.value_eth)?;
+        let c = &p.contributions;
+        let ops: f64 = c.operators.iter().map(|x| x.expected).sum();
+        prop_assert!((ops - p.loss.mean).abs() <= 1e-9 * p.value_eth.max(1.0));
+        let tail: f64 = c.avss.iter().map(|x| x.tail99).sum::<f64>() + c.beacon_chain.tail99;
+        prop_assert!((tail - p.loss.es99).abs() <= 1e-9 * p.value_eth.max(1.0));
+    }
+    Ok(())
+}
+
+/// The report of `network` computed in two chunks split at `cut` of the paths, merged out of
+/// order.
+fn in_two_chunks(network: &Network, o: &RiskOptions, cut: f64) -> restake_core::risk::RiskReport {
+    let model = RiskModel::new(network, o).unwrap();
+    let n = model.paths();
+    let k = ((n as f64) * cut) as u64;
+    let mut a = model.simulate_chunk(k, n - k).unwrap();
+    a.merge(model.simulate_chunk(0, k).unwrap()).unwrap();
+    model.finish(&a).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// On any network with operators and AVSs: the bounds hold and a split run is the same run.
+    #[test]
+    fn on_random_networks_bounds_hold_and_chunks_do_not_matter(
+        network in arb_network(Shape { operators: 1..=5, avss: 1..=4, protocols: 0..=7 }),
+        o in options(),
+        cut in 0.0..1.0f64,
+    ) {
+        let r = simulate_risk(&network, &o).unwrap();
+        check_report(&r, o.paths as u64)?;
+        prop_assert_eq!(in_two_chunks(&network, &o, cut), r);
+    }
 }

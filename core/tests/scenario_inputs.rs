@@ -319,18 +319,3 @@ fn version_2_file_and_link_open_identically() {
     );
     assert_eq!(file.network.operators[0].id, "op-a");
 }
-
-/// The share link of `fixtures/scenario-small.json`, checked in so that `web_scenario.rs` can
-/// decode the very link made natively, in Chromium. If the document format changes on purpose,
-/// rewrite the fixture with the link printed by the failing assertion.
-#[test]
-fn fixture_fragment_is_stable() {
-    let s = Scenario::from_json(include_str!("fixtures/scenario-small.json")).unwrap();
-    let link = s.to_fragment();
-    assert_eq!(
-        link,
-        include_str!("fixtures/scenario-small.fragment").trim(),
-        "update core/tests/fixtures/scenario-small.fragment"
-    );
-    assert_eq!(Scenario::from_fragment(&link).unwrap(), s);
-}

@@ -3,9 +3,11 @@
 //! document alone.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{Shape, arb_name, num};
 use proptest::prelude::*;
 use restake_core::bridge::LossPolicy;
-use restake_core::network::{Allocation, Avs, Delegation, Network, Operator, Position, Restaking};
 use restake_core::risk::{RiskOptions, SeedInput};
 use restake_core::scenario::{
     LeverageSection, SCENARIO_VERSION, Scenario, SlashingSection, default_document,
@@ -14,134 +16,17 @@ use restake_core::security::graph::{ServiceParams, Threshold};
 use restake_core::security::{AnalysisOptions, SecurityParams};
 use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode};
 
-/// A display name: starts with a letter, then any printable characters (unicode included).
-fn arb_name() -> impl Strategy<Value = String> {
-    ("[A-Za-z]", "\\PC{0,30}").prop_map(|(a, b)| format!("{a}{b}"))
-}
-
-/// Any finite number in `lo..=hi`, including both ends.
-fn num(lo: f64, hi: f64) -> impl Strategy<Value = f64> {
-    prop_oneof![Just(lo), Just(hi), lo..=hi]
-}
-
-/// The network: 0–6 operators, 0–4 AVSs, the first `k` preset protocols, allocations and
-/// delegations scaled so every sum stays at most 1.
+/// A document holding a random network (the shared generator) and no sections.
 fn arb_network() -> impl Strategy<Value = Scenario> {
-    (0usize..=6, 0usize..=4, 0usize..=7).prop_flat_map(|(n_ops, n_avss, n_protocols)| {
-        let protocols: Vec<_> = restake_core::presets::protocols()
-            .unwrap()
-            .into_iter()
-            .take(n_protocols)
-            .collect();
-        (
-            Just(protocols),
-            proptest::collection::vec((arb_name(), num(0.0, 1e9), num(0.0, 1.0)), n_ops),
-            proptest::collection::vec(arb_name(), n_avss),
-            // Per (operator, AVS): allocated?, magnitude share, network limit.
-            proptest::collection::vec(
-                (
-                    any::<bool>(),
-                    num(0.0, 1.0),
-                    proptest::option::of(num(0.0, 1.0)),
-                ),
-                n_ops * n_avss,
-            ),
-            // Per protocol: restaking entry (restaked, native, rate) and per-operator weights.
-            proptest::collection::vec(
-                (
-                    proptest::option::of((
-                        num(0.0, 1e9),
-                        num(0.0, 1.0),
-                        proptest::option::of(num(1e-3, 1e6)),
-                    )),
-                    proptest::collection::vec((any::<bool>(), num(0.0, 1.0), num(0.0, 1e6)), n_ops),
-                ),
-                n_protocols,
-            ),
-            proptest::collection::vec((0usize..8, num(0.0, 1e6)), 0..4),
-        )
-            .prop_map(
-                move |(protocols, ops, avss, allocs, per_protocol, positions)| {
-                    let operators: Vec<Operator> = ops
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (name, other, native))| Operator {
-                            id: format!("op-{i}"),
-                            name,
-                            other_delegated_eth: other,
-                            other_native_share: native,
-                        })
-                        .collect();
-                    let avss: Vec<Avs> = avss
-                        .into_iter()
-                        .enumerate()
-                        .map(|(j, name)| Avs {
-                            id: format!("avs-{j}"),
-                            name,
-                        })
-                        .collect();
-                    let mut allocations = Vec::new();
-                    for (k, (on, m, limit)) in allocs.into_iter().enumerate() {
-                        if on {
-                            let (o, a) = (k / n_avss, k % n_avss);
-                            allocations.push(Allocation {
-                                operator: format!("op-{o}"),
-                                avs: format!("avs-{a}"),
-                                // n_avss shares of at most 1/n_avss each: the sum stays ≤ 1.
-                                magnitude: m / n_avss as f64,
-                                network_limit: limit,
-                            });
-                        }
-                    }
-                    let mut delegations = Vec::new();
-                    let mut restaking = Vec::new();
-                    for (p, (entry, weights)) in protocols.iter().zip(per_protocol) {
-                        let Some((restaked, native, rate)) = entry else {
-                            continue;
-                        };
-                        restaking.push(Restaking {
-                            protocol: p.id.clone(),
-                            restaked_eth: restaked,
-                            native_share: native,
-                            exchange_rate_eth: rate,
-                        });
-                        for (o, (on, w, queued)) in weights.into_iter().enumerate() {
-                            if on {
-                                delegations.push(Delegation {
-                                    protocol: p.id.clone(),
-                                    operator: format!("op-{o}"),
-                                    weight: w / n_ops as f64,
-                                    queued_withdrawal_eth: queued,
-                                });
-                            }
-                        }
-                    }
-                    let positions = if protocols.is_empty() {
-                        Vec::new()
-                    } else {
-                        positions
-                            .into_iter()
-                            .map(|(i, amount)| Position {
-                                protocol: protocols[i % protocols.len()].id.clone(),
-                                amount_eth: amount,
-                            })
-                            .collect()
-                    };
-                    Scenario {
-                        version: SCENARIO_VERSION,
-                        network: Network {
-                            protocols,
-                            operators,
-                            avss,
-                            delegations,
-                            allocations,
-                            positions,
-                            restaking,
-                        },
-                        ..Scenario::default()
-                    }
-                },
-            )
+    let shape = Shape {
+        operators: 0..=6,
+        avss: 0..=4,
+        protocols: 0..=7,
+    };
+    common::arb_network(shape).prop_map(|network| Scenario {
+        version: SCENARIO_VERSION,
+        network,
+        ..Scenario::default()
     })
 }
 

@@ -1,13 +1,20 @@
 //! Properties of the security analysis on random restaking graphs of up to 10 validators and
 //! 10 services: the exact attack search agrees with a brute force over every pair of subsets
 //! `(A, B)`, every reported attack is valid, and on a certified graph no cascade exceeds
-//! Theorem 1's bound `(1 + 1/γ*)·ψ`.
+//! Theorem 1's bound `(1 + 1/γ*)·ψ`. On random networks (`common::arb_network`, either stake
+//! mode): each service's cost of corruption is `⌈α·σ(N(s))⌉`, the whitepaper condition rules
+//! out every attack, a reported attack is valid, and the certificate's bound holds.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{Shape, arb_network, num};
 use proptest::prelude::*;
+use restake_core::network::{Network, StakeMode};
 use restake_core::security::{
     AnalysisOptions, GraphService, GraphValidator, RestakingGraph, SearchMode, SearchVerdict,
-    Threshold, Verdict, analyze_graph,
+    SecurityParams, SecurityReport, ServiceParams, Threshold, Verdict, analyze_graph,
+    security_analysis,
 };
 
 const WEI: u128 = 1_000_000_000_000_000_000;
@@ -177,6 +184,136 @@ proptest! {
         // An attack on the unshocked graph means the whitepaper condition cannot hold.
         if r.attack.attack.is_some() {
             prop_assert!(!r.certificate.whitepaper_holds);
+        }
+    }
+}
+
+/// A random network with 1–5 operators and 1–4 AVSs, and security parameters for it: per AVS a
+/// profit from corruption up to 1e6 ETH and a threshold `n/d` with `d ≤ 10`, either stake
+/// mode, a shock of up to half the stake.
+fn arb_secured() -> impl Strategy<Value = (Network, SecurityParams)> {
+    let shape = Shape {
+        operators: 1..=5,
+        avss: 1..=4,
+        protocols: 0..=7,
+    };
+    arb_network(shape)
+        .prop_flat_map(|network| {
+            let n = network.avss.len();
+            let service = (
+                num(0.0, 1e6),
+                (1u64..=10).prop_flat_map(|d| (1..=d, Just(d))),
+            );
+            (
+                Just(network),
+                proptest::collection::vec(service, n),
+                any::<bool>(),
+                num(0.0, 0.5),
+            )
+        })
+        .prop_map(|(network, services, shared, psi)| {
+            let params = SecurityParams {
+                mode: if shared {
+                    StakeMode::SharedStake
+                } else {
+                    StakeMode::UniqueStake
+                },
+                services: network
+                    .avss
+                    .iter()
+                    .zip(services)
+                    .map(|(a, (profit_eth, (n, d)))| ServiceParams {
+                        avs: a.id.clone(),
+                        profit_eth,
+                        threshold: Threshold::new(n, d),
+                    })
+                    .collect(),
+                analysis: AnalysisOptions {
+                    shock_fraction: psi,
+                    ..AnalysisOptions::default()
+                },
+            };
+            (network, params)
+        })
+}
+
+/// Eq. 1 and Eq. 2 for a reported attack, recomputed from the report's validators and services
+/// in wei: the coalition holds at least `α` of each attacked service's stake, and the profit,
+/// cost and gain are the sums they claim to be with a positive gain.
+fn check_attack(
+    r: &SecurityReport,
+    a: &restake_core::security::Attack,
+) -> Result<(), TestCaseError> {
+    let stake = |id: &str| {
+        r.validators
+            .iter()
+            .find(|v| v.id == id)
+            .unwrap()
+            .stake
+            .wei_value()
+    };
+    let cost: u128 = a.validators.iter().map(|v| stake(v)).sum();
+    let mut profit = 0;
+    for id in &a.services {
+        let s = r.services.iter().find(|s| &s.id == id).unwrap();
+        profit += s.profit.wei_value();
+        let inside: u128 = r
+            .validators
+            .iter()
+            .filter(|v| a.validators.contains(&v.id) && v.services.contains(id))
+            .map(|v| v.stake.wei_value())
+            .sum();
+        let t = s.threshold;
+        prop_assert!(
+            inside * u128::from(t.denominator) >= s.stake.wei_value() * u128::from(t.numerator),
+            "the coalition does not reach {}'s threshold",
+            id
+        );
+    }
+    prop_assert_eq!(a.cost.wei_value(), cost);
+    prop_assert_eq!(a.profit.wei_value(), profit);
+    prop_assert!(profit > cost);
+    prop_assert_eq!(a.gain.wei_value(), profit - cost);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_on_random_networks((network, params) in arb_secured()) {
+        let r = security_analysis(&network, &params).unwrap();
+        let total: u128 = r.validators.iter().map(|v| v.stake.wei_value()).sum();
+        prop_assert_eq!(r.total_stake.wei_value(), total);
+        for s in &r.services {
+            // Cost of corruption ⌈α·σ(N(s))⌉, exactly, and "covered" is π ≤ cost.
+            let (n, d) = (u128::from(s.threshold.numerator), u128::from(s.threshold.denominator));
+            let stake = s.stake.wei_value();
+            prop_assert_eq!(s.cost_of_corruption.wei_value(), (stake * n).div_ceil(d));
+            prop_assert!(s.cost_of_corruption.wei_value() <= stake);
+            prop_assert_eq!(s.covered, s.profit.wei_value() <= s.cost_of_corruption.wei_value());
+        }
+        let c = &r.certificate;
+        prop_assert_eq!(
+            c.whitepaper_holds,
+            c.unstaked_services.is_empty() && r.validators.iter().all(|v| v.whitepaper_holds)
+        );
+        if let Some(a) = &r.attack.attack {
+            // The whitepaper condition is sufficient for security: no attack where it holds.
+            prop_assert!(!c.whitepaper_holds);
+            prop_assert_eq!(r.attack.verdict, SearchVerdict::AttackFound);
+            check_attack(&r, a)?;
+        }
+        for step in &r.cascade.steps {
+            prop_assert!(step.attack.gain.wei_value() > 0);
+        }
+        prop_assert!((0.0..=1.0).contains(&r.cascade.lost_share));
+        prop_assert!(r.cascade.shock_share <= params.analysis.shock_fraction + 1e-12);
+        if c.verdict == Verdict::Certified {
+            prop_assert!(r.attack.attack.is_none());
+            let bound = r.cascade.bound.unwrap();
+            prop_assert!(r.cascade.lost_share <= bound * (1.0 + 1e-12) + 1e-15,
+                "lost {} > bound {}", r.cascade.lost_share, bound);
         }
     }
 }

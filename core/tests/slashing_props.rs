@@ -1,167 +1,87 @@
-//! Property tests of the slashing engine on random ledgers and random event sequences, and of
-//! the WAD arithmetic against a bit-by-bit reference.
+//! Property tests of the slashing engine on random networks (`common::arb_network`) and random
+//! event sequences, and of the WAD arithmetic against a bit-by-bit reference.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{Shape, arb_network};
 use proptest::prelude::*;
 use restake_core::network::Network;
 use restake_core::slashing::{
     SlashEvent, SlashingOptions, SlashingReport, StakeMode, StepDetail, apply_slashing,
 };
 use restake_core::wad::{self, Amount, Rounding, WAD};
-use serde_json::json;
-
-const PROTOCOLS: [&str; 3] = ["etherfi", "renzo", "kelp"];
 
 /// Basis points as the decimal the user would type (`1234` → `0.1234`).
 fn bp(x: u32) -> f64 {
     f64::from(x) / 10_000.0
 }
 
-/// Scales raw weights so they sum to at most 10,000 basis points.
-fn cap(raw: &[u32]) -> Vec<u32> {
-    let sum: u32 = raw.iter().sum();
-    if sum <= 10_000 {
-        raw.to_vec()
-    } else {
-        raw.iter().map(|&r| r * 10_000 / sum).collect()
-    }
-}
-
+/// A network and a sequence of slashing events on it.
 #[derive(Debug, Clone)]
 struct World {
     network: Network,
     events: Vec<SlashEvent>,
 }
 
-fn arb_world() -> impl Strategy<Value = World> {
-    (1usize..=5, 1usize..=4).prop_flat_map(|(n_ops, n_avss)| {
-        (
-            // Per protocol: restaked milli-ETH, native share, weights per operator, queued milli-ETH.
-            proptest::collection::vec(
-                (
-                    0u32..=2_000_000_000,
-                    0u32..=10_000,
-                    proptest::collection::vec(0u32..=6_000, n_ops),
-                    proptest::collection::vec(0u32..=50_000, n_ops),
-                ),
-                3,
-            ),
-            // Per operator: other delegated milli-ETH, native share, magnitudes per AVS (None =
-            // not registered), network limits.
-            proptest::collection::vec(
-                (
-                    0u32..=100_000_000,
-                    0u32..=10_000,
-                    proptest::collection::vec(
-                        proptest::option::weighted(0.8, 0u32..=6_000),
-                        n_avss,
-                    ),
-                    proptest::collection::vec(proptest::option::of(0u32..=10_000), n_avss),
-                ),
-                n_ops,
-            ),
-            proptest::collection::vec(arb_event(n_ops, n_avss), 0..=6),
-        )
-            .prop_map(move |(protocols, operators, events)| {
-                build(n_ops, n_avss, protocols, operators, events)
-            })
-    })
-}
-
+/// An event as (kind 0–4, operator, AVS, fraction in basis points, amount in 1/100 ETH or
+/// validator count).
 type RawEvent = (u8, usize, usize, u32, u32);
 
-fn arb_event(n_ops: usize, n_avss: usize) -> impl Strategy<Value = RawEvent> {
-    (0u8..5, 0..n_ops, 0..n_avss, 1u32..=10_000, 0u32..=3_000)
+/// A random network of 1–5 operators and 1–4 AVSs (the shared generator) with 0–6 events on
+/// its operators and AVSs.
+fn arb_world() -> impl Strategy<Value = World> {
+    let shape = Shape {
+        operators: 1..=5,
+        avss: 1..=4,
+        protocols: 0..=7,
+    };
+    arb_network(shape)
+        .prop_flat_map(|network| {
+            let (n_ops, n_avss) = (network.operators.len(), network.avss.len());
+            let event = (0u8..5, 0..n_ops, 0..n_avss, 1u32..=10_000, 0u32..=3_000);
+            (Just(network), proptest::collection::vec(event, 0..=6))
+        })
+        .prop_map(|(network, raw)| {
+            let events = raw.into_iter().map(|e| event(&network, e)).collect();
+            World { network, events }
+        })
 }
 
-#[allow(clippy::type_complexity)]
-fn build(
-    n_ops: usize,
-    n_avss: usize,
-    protocols: Vec<(u32, u32, Vec<u32>, Vec<u32>)>,
-    operators: Vec<(u32, u32, Vec<Option<u32>>, Vec<Option<u32>>)>,
-    raw_events: Vec<RawEvent>,
-) -> World {
-    let op_id = |o: usize| format!("op-{o}");
-    let avs_id = |v: usize| format!("avs-{v}");
-    let mut delegations = Vec::new();
-    let mut restaking = Vec::new();
-    for (p, (restaked, native, weights, queued)) in protocols.iter().enumerate() {
-        restaking.push(
-            json!({"protocol": PROTOCOLS[p], "restakedEth": f64::from(*restaked) / 1000.0,
-            "nativeShare": bp(*native), "exchangeRateEth": 1.0 + f64::from(p as u32) / 100.0}),
-        );
-        for (o, w) in cap(weights).into_iter().enumerate() {
-            if w > 0 {
-                delegations.push(
-                    json!({"protocol": PROTOCOLS[p], "operator": op_id(o), "weight": bp(w),
-                    "queuedWithdrawalEth": f64::from(queued[o]) / 1000.0}),
-                );
-            }
-        }
-    }
-    let mut allocations = Vec::new();
-    let mut ops = Vec::new();
-    let mut registered = vec![Vec::new(); n_ops];
-    for (o, (other, native, mags, limits)) in operators.iter().enumerate() {
-        ops.push(json!({"id": op_id(o), "name": format!("Operator {o}"),
-            "otherDelegatedEth": f64::from(*other) / 1000.0, "otherNativeShare": bp(*native)}));
-        let raw: Vec<u32> = mags.iter().map(|m| m.unwrap_or(0)).collect();
-        let capped = cap(&raw);
-        for v in 0..n_avss {
-            if mags[v].is_some() {
-                let mut a =
-                    json!({"operator": op_id(o), "avs": avs_id(v), "magnitude": bp(capped[v])});
-                if let Some(l) = limits[v] {
-                    a["networkLimit"] = json!(bp(l));
-                }
-                allocations.push(a);
-                registered[o].push(v);
-            }
-        }
-    }
-    let positions: Vec<_> = PROTOCOLS
+/// The event `raw` on `network`: an operator fault hits one of the AVSs the operator allocates
+/// to (a layered fault when it allocates to none).
+fn event(network: &Network, (kind, o, v, fraction, amount): RawEvent) -> SlashEvent {
+    let operator = network.operators[o].id.clone();
+    let registered: Vec<&str> = network
+        .allocations
         .iter()
-        .map(|p| json!({"protocol": p, "amountEth": 10.0}))
+        .filter(|a| a.operator == operator)
+        .map(|a| a.avs.as_str())
         .collect();
-    let doc = json!({
-        "protocols": serde_json::to_value(restake_core::presets::protocols().unwrap()).unwrap(),
-        "operators": ops,
-        "avss": (0..n_avss).map(|v| json!({"id": avs_id(v), "name": format!("AVS {v}")})).collect::<Vec<_>>(),
-        "delegations": delegations,
-        "allocations": allocations,
-        "positions": positions,
-        "restaking": restaking,
-    });
-    let network = Network::from_json(&doc.to_string()).expect("generated networks are valid");
-    let events = raw_events
-        .into_iter()
-        .map(|(kind, o, v, fraction, amount)| match kind {
-            0 if !registered[o].is_empty() => SlashEvent::OperatorFault {
-                operator: op_id(o),
-                avs: avs_id(registered[o][v % registered[o].len()]),
-                fraction: bp(fraction),
-            },
-            0 | 1 => SlashEvent::LayeredFault {
-                operator: op_id(o),
-                fraction: bp(fraction),
-            },
-            2 => SlashEvent::AvsWide {
-                avs: avs_id(v),
-                fraction: bp(fraction),
-            },
-            3 => SlashEvent::BeaconBalanceDrop {
-                operator: op_id(o),
-                amount_eth: f64::from(amount) / 100.0,
-            },
-            _ => SlashEvent::BeaconSlashing {
-                operator: op_id(o),
-                validators: 1 + amount % 3,
-                effective_balance_eth: 32,
-            },
-        })
-        .collect();
-    World { network, events }
+    match kind {
+        0 if !registered.is_empty() => SlashEvent::OperatorFault {
+            avs: registered[v % registered.len()].to_owned(),
+            operator,
+            fraction: bp(fraction),
+        },
+        0 | 1 => SlashEvent::LayeredFault {
+            operator,
+            fraction: bp(fraction),
+        },
+        2 => SlashEvent::AvsWide {
+            avs: network.avss[v].id.clone(),
+            fraction: bp(fraction),
+        },
+        3 => SlashEvent::BeaconBalanceDrop {
+            operator,
+            amount_eth: f64::from(amount) / 100.0,
+        },
+        _ => SlashEvent::BeaconSlashing {
+            operator,
+            validators: 1 + amount % 3,
+            effective_balance_eth: 32,
+        },
+    }
 }
 
 fn options(mode: StakeMode) -> SlashingOptions {

@@ -177,7 +177,7 @@ const certain = simulateRisk(demo.scenario, {
 assert.equal(certain.seed, "3");
 assert.ok(Math.abs(certain.lrts[0].loss.mean - 0.12) < 1e-12);
 assert.equal(certain.lrts[0].loss.pLoss, 1);
-// The fixed-seed run pinned natively and in Chromium (core/tests/risk_props.rs, web_risk.rs).
+// The fixed-seed run pinned natively and in Chromium (core/tests/value_stability.rs).
 const fixed = { ...demo.options, paths: 5000, seed: "12345678901234567890",
   probabilities: { ...demo.options.probabilities,
     operatorFault: { ...demo.options.probabilities.operatorFault, perYear: 0.05 },

@@ -13,8 +13,9 @@ pub const MAX_OPERATORS: usize = 500;
 pub const MAX_AVSS: usize = 200;
 
 /// Largest ETH amount a network field may hold, in ETH (1e9, about eight times the ether
-/// supply); keeps wei amounts far inside the slashing engine's integer range.
-pub const MAX_AMOUNT_ETH: f64 = 1e9;
+/// supply); keeps wei amounts far inside the slashing engine's integer range. Defined with the
+/// wei conversion it bounds, in the shared primitives.
+pub use crate::wad::MAX_AMOUNT_ETH;
 
 /// Largest network accepted as JSON text by [`Network::from_json`], bytes (1 MiB, the limit of
 /// a whole scenario document).
