@@ -136,8 +136,12 @@ pub fn comparison_matrix_js(
     exit_queue: Option<JsValue>,
     scenario: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    // Parse errors name the field inside the argument (`exitQueue.queuedEth`), as the range
+    // checks of `comparison_matrix` do.
     let queue = match exit_queue.filter(|q| !q.is_undefined() && !q.is_null()) {
-        Some(q) => from_js(q)?,
+        Some(q) => json_of(q)
+            .and_then(typed::<crate::consensus::exit::ExitQueue>)
+            .map_err(|e| e.rebased("", "exitQueue"))?,
         None => crate::presets::default_exit_queue(),
     };
     let network = match scenario.filter(|s| !s.is_undefined() && !s.is_null()) {
