@@ -131,5 +131,59 @@ export const matrix = {
     await page.getByLabel("ETH ahead in the exit queue", { exact: true }).fill("-3");
     await page.getByText("Enter a value from 0 to 5000000.").waitFor();
     assert.match(await renzoExit.textContent(), /^19 days/);
+    // Typing in the exit-queue fields runs no Monte Carlo: the engines' figures are computed
+    // once per network, and a keystroke only recomputes the time-to-exit row. Each keystroke is
+    // timed from its keydown to the end of its task (the input handler, the reactive update and
+    // the DOM patch; a zero-delay timeout runs after them) and to the next animation frame, and
+    // every long task (≥ 50 ms, PerformanceObserver "longtask") while typing is counted.
+    const queuedField = page.getByLabel("ETH ahead in the exit queue", { exact: true });
+    const stakedField = page.getByLabel("Total ETH staked (S)", { exact: true });
+    await page.evaluate(() => {
+      window.__keystrokes = [];
+      window.__longtasks = [];
+      window.__longtaskObserver = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longtasks.push(Math.round(e.duration));
+      });
+      window.__longtaskObserver.observe({ type: "longtask" });
+      window.__onKey = (e) => {
+        if (!["exit-queue", "total-staked"].includes(e.target.id)) return;
+        const t0 = performance.now();
+        const k = { key: e.key };
+        window.__keystrokes.push(k);
+        setTimeout(() => { k.task = performance.now() - t0; }, 0);
+        requestAnimationFrame(() => { k.frame = performance.now() - t0; });
+      };
+      document.addEventListener("keydown", window.__onKey, true);
+    });
+    await queuedField.fill("");
+    await queuedField.pressSequentially("230400", { delay: 120 });
+    await stakedField.fill("");
+    await stakedField.pressSequentially("10000000", { delay: 120 });
+    await page.waitForTimeout(300);
+    const { keys, longtasks } = await page.evaluate(() => {
+      window.__longtaskObserver.disconnect();
+      document.removeEventListener("keydown", window.__onKey, true);
+      // The digits typed (`fill("")` presses Delete first; that is not a keystroke of ours).
+      return { keys: window.__keystrokes.filter((k) => /^\d$/.test(k.key)), longtasks: window.__longtasks };
+    });
+    const ms = (v) => Math.round(v * 10) / 10;
+    console.log(`        keystrokes (task ms / to next frame ms): ${keys.map((k) => `${k.key}:${ms(k.task)}/${ms(k.frame)}`).join(" ")}; long tasks: [${longtasks.join(", ")}]`);
+    assert.equal(keys.length, 14);
+    for (const k of keys) {
+      assert.ok(k.task < 50, `keystroke ${k.key} took ${k.task} ms of main-thread work`);
+      assert.ok(k.frame < 50 + 1000 / 60, `keystroke ${k.key} reached the next frame after ${k.frame} ms`);
+    }
+    assert.deepEqual(longtasks, []);
+    // Hand-computed: S = 10,000,000 ETH ⇒ churn = min(256, max(128, 10,000,000/65,536 = 152.59))
+    // = 152.59 ETH/epoch × 225 = 34,332.3 ETH/day; 230,400 ETH ahead ⇒ 6.711 days of queue.
+    // Renzo: 3-day delay + 14-day escrow + 6.711 = 23.7 days; Lido (no escrow): 6.7 days.
+    const churnPerDay = Math.min(256, Math.max(128, 10_000_000 / 65_536)) * 225;
+    const wait = 230_400 / churnPerDay;
+    const days = (d) => `${d.toFixed(1)} days`;
+    assert.equal(days(3 + 14 + wait), "23.7 days");
+    await page.waitForFunction((t) => [...document.querySelectorAll("rect.bar title")].some((e) => e.textContent === t), `Renzo (ezETH): ${days(3 + 14 + wait)}`);
+    assert.match(await renzoExit.textContent(), new RegExp(`^${days(3 + 14 + wait).replace(".", "\\.")}`));
+    const lidoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Lido (wstETH)" }) }).locator("td").nth(5);
+    assert.match(await lidoExit.textContent(), new RegExp(`^${days(wait).replace(".", "\\.")}`));
   },
 };

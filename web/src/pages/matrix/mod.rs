@@ -1,105 +1,32 @@
 //! The home page: what LSTs, LRTs and AVSs are, and the protocol comparison matrix — the seed
 //! article's qualitative rows as published, and the figures per protocol in a sortable table.
 //! All protocol facts come from `restake-core`; none are written here.
+//!
+//! The engines' figures (yield stacks, 20,000-path VaR/ES runs per protocol and the custom
+//! column's run, leverage, bridges, concentration) are computed once per network
+//! ([`MatrixFigures`], a memo over the scenario document's network); typing in the exit-queue
+//! fields only recomputes the time-to-exit row.
+
+mod architecture;
+mod figures;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use restake_core::consensus::exit::ExitQueue;
-use restake_core::matrix::{Matrix, comparison_matrix};
+use restake_core::matrix::MatrixFigures;
 use restake_core::presets;
 use restake_core::protocol::Protocol;
 
-use crate::components::chart::bars::{Bar, BarChart, BarKind};
-use crate::components::data_table::{Cell, CellValue, Column, DataTable, Row};
-use crate::components::download::{csv, offer_file};
+use crate::components::chart::bars::BarChart;
+use crate::components::data_table::DataTable;
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
-use crate::components::source::{SourceNote, describe};
 use crate::components::term::Term;
 use crate::format::Unit;
 use crate::store::use_store;
-
-/// Glossary id for a quantitative row, where one exists.
-fn row_term(id: &str) -> Option<&'static str> {
-    match id {
-        "netApy" => Some("apy"),
-        "riskAdjustedApy" => Some("risk-adjusted-apy"),
-        "expectedLoss" => Some("expected-loss"),
-        "feeOnRewards" => Some("fee-on-rewards"),
-        "timeToExit" => Some("escrow"),
-        "bridges" | "bridgeMintLimit" | "bridgedShare" | "bridgeExploitLoss" => Some("bridge"),
-        "var99" => Some("var"),
-        "es99" => Some("expected-shortfall"),
-        "maxLeverage" => Some("leverage-loop"),
-        "liquidationPrice" => Some("liquidation-price"),
-        "avsCount" => Some("avs"),
-        "operatorHhi" => Some("hhi"),
-        "nakamoto" => Some("nakamoto"),
-        _ => None,
-    }
-}
-
-/// The quantitative rows turned around: one table row per protocol, one column per figure.
-fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
-    let columns = m
-        .quantitative
-        .iter()
-        .map(|r| Column {
-            label: r.label.clone(),
-            unit: Some(r.unit),
-            term: row_term(&r.id),
-        })
-        .collect();
-    let rows = m
-        .protocols
-        .iter()
-        .enumerate()
-        .map(|(i, p)| Row {
-            header: column_title(p),
-            cells: m
-                .quantitative
-                .iter()
-                .map(|r| {
-                    let c = &r.cells[i];
-                    Cell {
-                        value: match (c.value, &c.missing) {
-                            (None, Some(text)) => CellValue::Text(text.clone()),
-                            (v, _) => CellValue::Number(v),
-                        },
-                        note: Some(describe(&c.basis)),
-                        assumption: c.basis.rests_on_assumption(),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    (columns, rows)
-}
-
-/// A column's title: the protocol and its token; for the custom column, "Your scenario" and the
-/// tokens of its positions.
-fn column_title(p: &restake_core::matrix::MatrixProtocol) -> String {
-    format!("{} ({})", p.name, p.token)
-}
-
-/// Bars of the time to exit per protocol, from the matrix's `timeToExit` row.
-fn exit_bars(m: &Matrix) -> Vec<Bar> {
-    let Some(row) = m.quantitative.iter().find(|r| r.id == "timeToExit") else {
-        return Vec::new();
-    };
-    m.protocols
-        .iter()
-        .zip(&row.cells)
-        .filter(|(p, _)| !p.custom)
-        .enumerate()
-        .map(|(i, (p, c))| Bar {
-            label: format!("{} ({})", p.name, p.token),
-            value: c.value.unwrap_or(f64::NAN),
-            kind: BarKind::Series(i),
-        })
-        .collect()
-}
+use architecture::QualitativeMatrix;
+use figures::{exit_bars, figures_table};
 
 /// The home page.
 #[component]
@@ -146,22 +73,30 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
     let defaults = presets::default_exit_queue();
     let queued = RwSignal::new(defaults.queued_eth);
     let staked = RwSignal::new(defaults.total_staked_eth);
+    // The slow step, once per network: the memo over the network alone means an edit elsewhere
+    // in the document (risk options, events) reruns no engine either.
+    let network = Memo::new(move |_| doc.with(|d| d.network.clone()));
+    let engine_figures =
+        Memo::new(move |_| network.with(|n| MatrixFigures::new(&protocols, Some(n))));
+    // The cheap step, on every exit-queue input: the time-to-exit row.
     let outcome = Outcome::new(move || {
         let q = ExitQueue {
             queued_eth: queued.get(),
             total_staked_eth: staked.get(),
         };
-        doc.with(|scenario| comparison_matrix(&protocols, &q, Some(&scenario.network)))
+        engine_figures.with(|f| f.as_ref().map_err(Clone::clone)?.matrix(&q))
     });
-    let computed = outcome.result;
     let error_for = move |field: &'static str| outcome.error_at(field);
     let matrix = move || outcome.report();
-    let figures = Signal::derive(move || matrix().map(|m| figures_table(&m).1).unwrap_or_default());
-    let columns = computed
+    let figures = Memo::new(move |_| matrix().map(|m| figures_table(&m).1).unwrap_or_default());
+    let columns = outcome
+        .result
         .get_untracked()
         .map(|m| figures_table(&m).0)
         .unwrap_or_default();
-    let bars = Signal::derive(move || matrix().map(|m| exit_bars(&m)).unwrap_or_default());
+    let bars = Memo::new(move |_| matrix().map(|m| exit_bars(&m)).unwrap_or_default());
+    // The architecture table does not follow the exit queue: drawn again only when it changes.
+    let architecture = Memo::new(move |_| matrix().map(|m| (m.protocols, m.qualitative)));
     let desc = Signal::derive(move || {
         "Days from a withdrawal request to ETH in hand by the slow path: protocol delay, EigenLayer's 14-day escrow, then the beacon-chain exit queue.".to_owned()
     });
@@ -192,7 +127,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             </label>
         </fieldset>
         <div hidden=move || show_figures.get()>
-            {move || matrix().map(|m| view! { <QualitativeMatrix matrix=m/> })}
+            {move || architecture.get().map(|(protocols, rows)| view! { <QualitativeMatrix protocols=protocols rows=rows/> })}
         </div>
         <div hidden=move || !show_figures.get()>
             <h2>"Figures per protocol"</h2>
@@ -250,90 +185,5 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
                 />
             }.into_any())
         />
-    }
-}
-
-/// The seed's matrix as published: parameters down, protocols across.
-#[component]
-fn QualitativeMatrix(matrix: Matrix) -> impl IntoView {
-    // The custom column has no architecture: the seed's matrix describes protocols only.
-    let shown: Vec<bool> = matrix.protocols.iter().map(|p| !p.custom).collect();
-    let head = matrix
-        .protocols
-        .iter()
-        .filter(|p| !p.custom)
-        .map(|p| {
-            let href = format!("/yield?protocol={}", p.id);
-            let label = format!("{}: open its yield stack", p.name);
-            let name = p.name.clone();
-            view! { <th scope="col"><A href=href attr:aria-label=label>{name}</A> <span class="token">{format!(" ({})", p.token)}</span></th> }
-        })
-        .collect_view();
-    let names: Vec<String> = matrix.protocols.iter().map(|p| p.name.clone()).collect();
-    // The table as CSV: the seed's text per protocol, empty where our sources say nothing.
-    let csv_text = {
-        let header: Vec<String> = std::iter::once("Technical parameter".to_owned())
-            .chain(names.iter().cloned())
-            .collect();
-        let body: Vec<Vec<String>> = matrix
-            .qualitative
-            .iter()
-            .map(|r| {
-                std::iter::once(r.label.clone())
-                    .chain(
-                        r.cells
-                            .iter()
-                            .map(|c| c.as_ref().map(|c| c.value.clone()).unwrap_or_default()),
-                    )
-                    .collect()
-            })
-            .collect();
-        csv(&header, &body)
-    };
-    let message = RwSignal::new(None::<String>);
-    let download = move |_| {
-        message.set(offer_file("restake-lab-architecture.csv", "text/csv", &csv_text).err())
-    };
-    let rows = matrix
-        .qualitative
-        .into_iter()
-        .map(|r| {
-            let cells = r
-                .cells
-                .into_iter()
-                .zip(names.clone())
-                .zip(shown.clone())
-                .filter(|(_, shown)| *shown)
-                .map(|((c, name), _)| match c {
-                    Some(c) => {
-                        view! { <td data-protocol=name>{c.value}<SourceNote basis=c.basis/></td> }
-                            .into_any()
-                    }
-                    None => {
-                        view! { <td data-protocol=name class="empty">"Not in our sources"</td> }
-                            .into_any()
-                    }
-                })
-                .collect_view();
-            view! { <tr><th scope="row">{r.label}</th>{cells}</tr> }
-        })
-        .collect_view();
-    view! {
-        <div class="table-wrap" role="region" aria-label="Core architectural matrix" tabindex="0">
-            <table class="matrix">
-                <caption>"Core architectural matrix: how each protocol is built (open a protocol for its yield stack)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Technical parameter"</th>
-                        {head}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <div class="table-actions">
-            <button type="button" class="secondary" on:click=download>"Download CSV"</button>
-            {move || message.get().map(|m| view! { <span role="alert">{m}</span> })}
-        </div>
     }
 }

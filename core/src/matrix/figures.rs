@@ -1,0 +1,110 @@
+//! The matrix's figures computed once per protocol set and network, and the cheap step that
+//! adds the exit queue.
+
+use super::SCENARIO_COLUMN_ID;
+use super::column::ProtocolColumn;
+use super::custom::CustomFigures;
+use super::rows::{NUMBER_ROWS, TEXT_ROWS};
+use super::table::{Matrix, MatrixProtocol, QualitativeRow};
+use crate::Error;
+use crate::consensus::exit::ExitQueue;
+use crate::network::Network;
+use crate::protocol::{Protocol, ProtocolKind};
+
+/// Every figure of the matrix that does not depend on the exit queue, for one protocol set and
+/// an optional network: the yield stack, the VaR/ES Monte Carlo runs
+/// ([`super::MATRIX_RISK_PATHS`] paths per protocol; the network's positions with the default
+/// risk options), leverage, bridge and concentration figures. Build it once
+/// ([`MatrixFigures::new`], the slow step) and call [`MatrixFigures::matrix`] for each exit queue
+/// (cheap: it computes the time-to-exit row, `delay + escrow + queue wait` in days, and copies
+/// the rest).
+///
+/// ```
+/// use restake_core::consensus::exit::ExitQueue;
+/// use restake_core::matrix::MatrixFigures;
+/// let figures = MatrixFigures::new(&restake_core::presets::protocols().unwrap(), None).unwrap();
+/// let q = |queued_eth| ExitQueue { queued_eth, total_staked_eth: 36e6 };
+/// let exit = |m: &restake_core::matrix::Matrix| {
+///     m.quantitative.iter().find(|r| r.id == "timeToExit").unwrap().cells[1].value
+/// };
+/// // Renzo: 3-day delay + 14-day escrow, then 115,200 ETH ÷ 57,600 ETH/day = 2 days.
+/// assert_eq!(exit(&figures.matrix(&q(0.0)).unwrap()), Some(17.0));
+/// assert_eq!(exit(&figures.matrix(&q(115_200.0)).unwrap()), Some(19.0));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixFigures {
+    /// Column headings, the custom column last when a network was given.
+    headings: Vec<MatrixProtocol>,
+    /// The seed's text rows.
+    qualitative: Vec<QualitativeRow>,
+    /// Each protocol column's profile and engine figures.
+    columns: Vec<ProtocolColumn>,
+    /// The custom column's figures, when a network was given.
+    custom: Option<CustomFigures>,
+}
+
+impl MatrixFigures {
+    /// Runs every engine once for `protocols` (columns in the given order) and, when `network`
+    /// is given, for the custom column "Your scenario" (id [`SCENARIO_COLUMN_ID`]) computed from
+    /// it. The yield and AVS presets are relative to the first LST among `protocols`, else the
+    /// preset Lido wstETH.
+    ///
+    /// Errors: an invalid network (its field path, e.g. `delegations[0].weight`).
+    pub fn new(protocols: &[Protocol], network: Option<&Network>) -> Result<MatrixFigures, Error> {
+        let preset_lst = crate::presets::protocols()
+            .ok()
+            .and_then(|ps| ps.into_iter().find(|p| p.kind == ProtocolKind::Lst));
+        let lst = protocols
+            .iter()
+            .find(|p| p.kind == ProtocolKind::Lst)
+            .or(preset_lst.as_ref());
+        let custom = network.map(|n| CustomFigures::new(n, lst)).transpose()?;
+        let mut headings: Vec<MatrixProtocol> = protocols
+            .iter()
+            .map(|p| MatrixProtocol {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                token: p.token.clone(),
+                custom: false,
+            })
+            .collect();
+        if let Some(c) = &custom {
+            headings.push(MatrixProtocol {
+                id: SCENARIO_COLUMN_ID.to_owned(),
+                name: "Your scenario".to_owned(),
+                token: c.tokens.clone(),
+                custom: true,
+            });
+        }
+        Ok(MatrixFigures {
+            headings,
+            qualitative: TEXT_ROWS
+                .iter()
+                .map(|r| r.row(protocols, custom.is_some()))
+                .collect(),
+            columns: protocols
+                .iter()
+                .map(|p| ProtocolColumn::new(p, lst))
+                .collect(),
+            custom,
+        })
+    }
+
+    /// The matrix behind the beacon-chain exit queue `exit_queue`: the time-to-exit row
+    /// (days = protocol delay + 14-day EigenLayer escrow for an LRT + queued ETH ÷
+    /// (min(256, max(128, S/65,536)) ETH/epoch × 225 epochs/day)) computed now, every other
+    /// row copied from the figures computed once.
+    ///
+    /// Errors: a bad exit queue (`exitQueue.queuedEth`, `exitQueue.totalStakedEth`).
+    pub fn matrix(&self, exit_queue: &ExitQueue) -> Result<Matrix, Error> {
+        exit_queue.validate("exitQueue")?;
+        Ok(Matrix {
+            protocols: self.headings.clone(),
+            qualitative: self.qualitative.clone(),
+            quantitative: NUMBER_ROWS
+                .iter()
+                .map(|r| r.row(&self.columns, self.custom.as_ref(), exit_queue))
+                .collect(),
+        })
+    }
+}
