@@ -166,7 +166,9 @@ mod tests {
         assert_eq!(path_count("n", 1e7).unwrap(), MAX_PATHS);
         let (_, bad) = input(0.5);
         assert_eq!(
-            RiskRun::new(&network, &bad).err().map(|e| e.field().to_owned()),
+            RiskRun::new(&network, &bad)
+                .err()
+                .map(|e| e.field().to_owned()),
             Some("options.paths".to_owned())
         );
     }

@@ -7,6 +7,7 @@ pub mod number_input;
 pub mod outcome;
 pub mod page;
 pub mod page_entry;
+pub mod pause;
 pub mod prefill;
 pub mod source;
 pub mod term;
