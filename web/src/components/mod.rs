@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod data_table;
 pub mod download;
+pub mod health_gauge;
 pub mod number_input;
 pub mod outcome;
 pub mod page;
