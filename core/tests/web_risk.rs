@@ -3,7 +3,7 @@
 //! bench-standard run prints its speed (no assertion on time).
 #![cfg(all(target_arch = "wasm32", feature = "js"))]
 
-use restake_core::js::risk::{RiskRun, risk_demo_js, simulate_risk_js};
+use restake_core::js::risk::{RiskRunJs, risk_demo_js, simulate_risk_js};
 use restake_core::risk::{RiskDemo, RiskOptions, RiskReport, SeedInput};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -52,7 +52,8 @@ fn fixed_seed_matches_native_bits() {
 fn run_in_slices_equals_one_call() {
     let (scenario, o) = fixed();
     let whole = simulate_risk_js(scenario.clone(), Some(js(&o))).unwrap();
-    let mut run = RiskRun::new(scenario, js(&o)).unwrap();
+    let mut run = RiskRunJs::new(scenario, js(&o)).unwrap();
+    assert!(run.step(2.5).is_err()); // `n` must be a whole number
     assert_eq!(run.seed(), "12345678901234567890");
     let mut steps = 0;
     while run.done() < run.paths() {
