@@ -4,7 +4,7 @@
 //! time).
 #![cfg(all(target_arch = "wasm32", feature = "js"))]
 
-use restake_core::js::risk::{RiskRun, risk_demo_js, simulate_risk_js};
+use restake_core::js::risk::{RiskRunJs, risk_demo_js, simulate_risk_js};
 use restake_core::risk::{RiskDemo, RiskOptions, RiskReport, SeedInput};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -44,7 +44,8 @@ fn the_export_returns_the_rust_report() {
 fn run_in_slices_equals_one_call() {
     let (scenario, o) = fixed();
     let whole = simulate_risk_js(scenario.clone(), Some(js(&o))).unwrap();
-    let mut run = RiskRun::new(scenario, js(&o)).unwrap();
+    let mut run = RiskRunJs::new(scenario, js(&o)).unwrap();
+    assert!(run.step(2.5).is_err()); // `n` must be a whole number
     assert_eq!(run.seed(), "12345678901234567890");
     let mut steps = 0;
     while run.done() < run.paths() {

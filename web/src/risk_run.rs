@@ -5,14 +5,12 @@
 //! listens, `progress` after every slice, then `done` with the report or `failed` with the
 //! error. Every answer carries the run id, so the page ignores answers of a run it has since
 //! cancelled. Both the worker and the page's fallback (a frame-sliced run on the main thread,
-//! when no worker can be started) step through the paths with [`SlicedRun`]; slices merge exactly
-//! (`restake_core::risk`), so the report is the same as one `simulate_risk` call with that seed.
+//! when no worker can be started) step through the paths with [`restake_core::risk::RiskRun`];
+//! slices merge exactly, so the report is the same as one `simulate_risk` call with that seed.
 
-use restake_core::Error;
 use restake_core::network::Network;
-use restake_core::risk::{RiskModel, RiskOptions, RiskPartial, RiskReport};
+use restake_core::risk::{RiskOptions, RiskReport, RiskRun};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 /// File the page starts the worker from: Trunk's loader shim for the `risk-worker` binary
 /// (`data-loader-shim` in `index.html`), served next to `index.html`.
@@ -32,7 +30,8 @@ pub struct RunRequest {
     pub network: Network,
     /// The options (paths, seed, horizon, probabilities).
     pub options: RiskOptions,
-    /// Paths per slice (at least 1); progress is reported after each.
+    /// Paths per slice, `1..=10_000_000` (else the run fails on field `n`); progress is
+    /// reported after each.
     pub slice: u64,
 }
 
@@ -71,64 +70,6 @@ pub enum WorkerMessage {
     },
 }
 
-/// A run in progress: the model, the partial result of the paths done so far, and how many.
-pub struct SlicedRun {
-    model: Arc<RiskModel>,
-    partial: RiskPartial,
-    done: u64,
-}
-
-impl SlicedRun {
-    /// Validates and builds the model (errors name the field).
-    pub fn new(network: &Network, options: &RiskOptions) -> Result<SlicedRun, Error> {
-        Ok(SlicedRun::from_model(Arc::new(RiskModel::new(
-            network, options,
-        )?)))
-    }
-
-    /// A run of an already built (shared) model.
-    pub fn from_model(model: Arc<RiskModel>) -> SlicedRun {
-        SlicedRun {
-            partial: model.empty_partial(),
-            model,
-            done: 0,
-        }
-    }
-
-    /// Paths simulated so far.
-    pub fn done(&self) -> u64 {
-        self.done
-    }
-
-    /// Paths of the run.
-    pub fn total(&self) -> u64 {
-        self.model.paths()
-    }
-
-    /// Simulates the next `slice` paths (fewer at the end; at least one) and merges them.
-    /// Returns true once every path is done.
-    pub fn step(&mut self, slice: u64) -> Result<bool, Error> {
-        let n = slice.max(1).min(self.total() - self.done);
-        if n > 0 {
-            let chunk = self.model.simulate_chunk(self.done, n)?;
-            self.partial.merge(chunk)?;
-            self.done += n;
-        }
-        Ok(self.done == self.total())
-    }
-
-    /// The report of the whole run (an error if paths are left).
-    pub fn finish(&self) -> Result<RiskReport, Error> {
-        if self.done != self.total() {
-            return Err(Error::Invariant {
-                field: "run".to_owned(),
-                message: format!("{} of {} paths simulated", self.done, self.total()),
-            });
-        }
-        self.model.finish(&self.partial)
-    }
-}
-
 /// The worker's side: runs the request in `text` (JSON [`RunRequest`]) to the end, passing each
 /// answer to `post` (progress after every slice, then `done` or `failed`).
 pub fn serve(text: &str, mut post: impl FnMut(&WorkerMessage)) {
@@ -143,12 +84,12 @@ pub fn serve(text: &str, mut post: impl FnMut(&WorkerMessage)) {
         }
     };
     let run = request.run;
-    let result = SlicedRun::new(&request.network, &request.options).and_then(|mut r| {
-        while !r.step(request.slice)? {
+    let result = RiskRun::new(&request.network, &request.options).and_then(|mut r| {
+        while r.step(request.slice)? < r.paths() {
             post(&WorkerMessage::Progress {
                 run,
                 done: r.done(),
-                total: r.total(),
+                total: r.paths(),
             });
         }
         r.finish()
@@ -222,6 +163,15 @@ mod tests {
         match &answers[..] {
             [WorkerMessage::Failed { run: 7, message }] => {
                 assert!(message.contains("options.paths"), "{message}")
+            }
+            other => panic!("{other:?}"),
+        }
+        answers.clear();
+        let text = serde_json::to_string(&request(100.0, 0)).unwrap();
+        serve(&text, |m| answers.push(m.clone()));
+        match &answers[..] {
+            [WorkerMessage::Failed { run: 7, message }] => {
+                assert!(message.starts_with("n: "), "{message}")
             }
             other => panic!("{other:?}"),
         }

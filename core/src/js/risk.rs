@@ -5,7 +5,8 @@ use wasm_bindgen::prelude::*;
 
 use super::{demo_with_scenario, network_from, optional_js, to_js};
 use crate::network::Network;
-use crate::risk::{RiskModel, RiskOptions, RiskPartial, risk_demo, simulate_risk};
+use crate::risk::input::path_count;
+use crate::risk::{RiskOptions, risk_demo, simulate_risk};
 use crate::scenario::{SCENARIO_VERSION, Scenario};
 
 /// The network and options of a run: `options` when given, else the document's `risk` section,
@@ -64,61 +65,50 @@ pub fn risk_demo_js() -> Result<JsValue, JsValue> {
 
 /// A run in slices: `new RiskRun(scenario, options)`, then `step(n)` until `done === paths`
 /// (post progress, check for cancellation between calls), then `finish()`. The report equals
-/// `simulateRisk` with the same seed.
+/// `simulateRisk` with the same seed. A thin wrapper of [`crate::risk::RiskRun`].
 #[wasm_bindgen(js_name = RiskRun)]
-pub struct RiskRun {
-    model: RiskModel,
-    partial: RiskPartial,
-}
+pub struct RiskRunJs(crate::risk::RiskRun);
 
 #[wasm_bindgen(js_class = RiskRun)]
-impl RiskRun {
+impl RiskRunJs {
     /// Validates the input and resolves the seed. Throws like `simulateRisk`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Scenario | Network")] scenario: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RiskOptions | undefined")] options: JsValue,
-    ) -> Result<RiskRun, JsValue> {
+    ) -> Result<RiskRunJs, JsValue> {
         let (network, options) = run_input(scenario, Some(options))?;
-        let model = RiskModel::new(&network, &options)?;
-        let partial = model.empty_partial();
-        Ok(RiskRun { model, partial })
+        Ok(RiskRunJs(crate::risk::RiskRun::new(&network, &options)?))
     }
 
     /// The seed in use, a u64 in decimal.
     #[wasm_bindgen(getter)]
     pub fn seed(&self) -> String {
-        self.model.seed().to_string()
+        self.0.seed().to_string()
     }
 
     /// Paths of the whole run.
     #[wasm_bindgen(getter)]
     pub fn paths(&self) -> f64 {
-        self.model.paths() as f64
+        self.0.paths() as f64
     }
 
     /// Paths simulated so far.
     #[wasm_bindgen(getter)]
     pub fn done(&self) -> f64 {
-        self.partial.paths() as f64
+        self.0.done() as f64
     }
 
-    /// Simulates up to `n` more paths (`n` a whole number ≥ 1); returns the paths done so far.
+    /// Simulates up to `n` more paths (`n` a whole number in 1..=1e7; throws on field `n`
+    /// otherwise); returns the paths done so far.
     pub fn step(&mut self, n: f64) -> Result<f64, JsValue> {
-        let n = crate::validate::in_range("n", n, 1.0, crate::risk::MAX_PATHS as f64, "1..=1e7")?
-            as u64;
-        let first = self.partial.paths();
-        let n = n.min(self.model.paths() - first);
-        if n > 0 {
-            let chunk = self.model.simulate_chunk(first, n)?;
-            self.partial.merge(chunk)?;
-        }
-        Ok(self.partial.paths() as f64)
+        let n = path_count("n", n)?;
+        Ok(self.0.step(n)? as f64)
     }
 
     /// The report of the paths done so far (all of them once `done === paths`).
     #[wasm_bindgen(unchecked_return_type = "RiskReport")]
     pub fn finish(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.model.finish(&self.partial)?)
+        to_js(&self.0.finish()?)
     }
 }

@@ -1,6 +1,8 @@
 //! The options of a Monte Carlo run: how many paths, the seed, the horizon, and the probability
 //! model (annual event probabilities and severities). Every default probability is a labelled
-//! assumption: no published loss history of AVS slashing exists yet (shared/domain.md §1–2).
+//! assumption: no published loss history of AVS slashing exists yet (EigenLayer slashing, ELIP-002 in
+//! eigenfoundation/ELIPs, went live on mainnet on 2025-04-17 per Chaos Labs on
+//! gov.renzoprotocol.com; Symbiotic's slashers are symbioticfi/core `src/contracts/slasher/`).
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +12,23 @@ use crate::{Error, validate};
 
 /// Most paths one run may simulate (10,000,000).
 pub const MAX_PATHS: u64 = 10_000_000;
+
+/// A count of paths given as a number (`options.paths`, or the `n` of a
+/// [`RiskRun::step`](super::RiskRun::step) from JavaScript): a whole number in
+/// `1..=`[`MAX_PATHS`]. Errors name `field`.
+pub fn path_count(field: &str, n: f64) -> Result<u64, Error> {
+    const EXPECTED: &str = "a whole number of paths in 1..=10000000";
+    let n = validate::in_range(field, n, 1.0, MAX_PATHS as f64, EXPECTED)?;
+    if n.fract() != 0.0 {
+        return Err(Error::OutOfRange {
+            field: field.to_owned(),
+            value: n,
+            expected: EXPECTED.to_owned(),
+        });
+    }
+    // Whole and within 1..=1e7: exact.
+    Ok(n as u64)
+}
 
 /// Bounds of a Beta severity's shape parameters `α`, `β`.
 pub const BETA_SHAPE_RANGE: (f64, f64) = (0.1, 1_000.0);
@@ -364,22 +383,7 @@ impl Default for RiskOptions {
 impl RiskOptions {
     /// The number of paths as an integer, validated (`options.paths`).
     pub fn path_count(&self) -> Result<u64, Error> {
-        let n = validate::in_range(
-            "options.paths",
-            self.paths,
-            1.0,
-            MAX_PATHS as f64,
-            "a whole number of paths in 1..=10000000",
-        )?;
-        if n.fract() != 0.0 {
-            return Err(Error::OutOfRange {
-                field: "options.paths".to_owned(),
-                value: n,
-                expected: "a whole number of paths in 1..=10000000".to_owned(),
-            });
-        }
-        // Whole and within 1..=1e7: exact.
-        Ok(n as u64)
+        path_count("options.paths", self.paths)
     }
 
     /// Checks every field except the references to the scenario (checked when the model is

@@ -13,8 +13,8 @@
 //! (only paths with a loss, at most [`MAX_STORED_VALUES`] numbers), and the expected-loss sums are
 //! fixed point, so a [`RiskPartial`] of any set of paths merges exactly and associatively with
 //! another: `finish` of `merge(chunk(0..k), chunk(k..n))` equals `finish(chunk(0..n))` bit for
-//! bit, on every target. A Web Worker can run [`RiskModel::simulate_chunk`] in slices, report
-//! progress and stop between slices.
+//! bit, on every target. [`RiskRun`] steps through the paths in slices of any size, so a Web
+//! Worker can report progress and stop between slices.
 //!
 //! # Example
 //! ```
@@ -31,6 +31,7 @@
 pub mod contribution;
 pub mod input;
 pub mod path;
+pub mod run;
 pub mod sampler;
 pub mod stats;
 
@@ -41,6 +42,7 @@ pub use input::{
     AvsRisk, CommonShock, EventRisk, MAX_PATHS, OperatorRisk, Probabilities, RiskOptions,
     SeedInput, Severity,
 };
+pub use run::RiskRun;
 pub use stats::{Bin, Histogram, LossDistribution};
 
 use crate::Error;

@@ -3,10 +3,12 @@
 pub mod chart;
 pub mod data_table;
 pub mod download;
+pub mod health_gauge;
 pub mod number_input;
 pub mod outcome;
 pub mod page;
 pub mod page_entry;
+pub mod pause;
 pub mod prefill;
 pub mod source;
 pub mod term;

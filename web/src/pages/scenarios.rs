@@ -363,7 +363,7 @@ pub fn ScenariosPage() -> impl IntoView {
         let current = store.doc.get_untracked();
         leptos::task::spawn_local(async move {
             // Let the browser paint “Running…” before the engines run.
-            crate::pages::risk::pause(30).await;
+            crate::components::pause::pause(30).await;
             let outcome = replays.with_value(|rs| -> Result<Comparison, String> {
                 let (la, da) = resolve(&ka, &current, rs)?;
                 let (lb, db) = resolve(&kb, &current, rs)?;

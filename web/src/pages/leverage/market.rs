@@ -1,0 +1,123 @@
+//! The Leverage page's lending market: a sourced preset or the user's own LTV, liquidation
+//! threshold and bonus, close factor and oracle kind, shared by the loop and the cascade, and
+//! the sources of the picked preset.
+
+use leptos::prelude::*;
+use restake_core::lending::{LendingMarket, MarketParams, OracleKind};
+
+use super::Errors;
+use crate::components::number_input::NumberInput;
+use crate::components::source::describe;
+use crate::components::term::Term;
+
+/// The market's fields, one signal each (fractions `0..=1`; the borrow rate a year).
+#[derive(Clone, Copy)]
+pub(super) struct Market {
+    markets: StoredValue<Vec<LendingMarket>>,
+    /// The preset whose parameters the fields hold; `None` for a market of the user's own.
+    preset: RwSignal<Option<usize>>,
+    ltv: RwSignal<f64>,
+    lt: RwSignal<f64>,
+    bonus: RwSignal<f64>,
+    close_factor: RwSignal<f64>,
+    full_close_hf: RwSignal<f64>,
+    oracle: RwSignal<OracleKind>,
+    /// The borrow rate, a year (a preset sets it; the loop reads it).
+    pub(super) borrow_rate: RwSignal<f64>,
+}
+
+impl Market {
+    /// Fields holding `m0` and `rate0`; the picker shows the preset with those parameters.
+    pub(super) fn new(markets: Vec<LendingMarket>, m0: MarketParams, rate0: f64) -> Market {
+        Market {
+            preset: RwSignal::new(markets.iter().position(|m| m.params() == m0)),
+            markets: StoredValue::new(markets),
+            ltv: RwSignal::new(m0.ltv),
+            lt: RwSignal::new(m0.liquidation_threshold),
+            bonus: RwSignal::new(m0.liquidation_bonus),
+            close_factor: RwSignal::new(m0.close_factor),
+            full_close_hf: RwSignal::new(m0.full_close_hf),
+            oracle: RwSignal::new(m0.oracle),
+            borrow_rate: RwSignal::new(rate0),
+        }
+    }
+
+    /// Loads preset `i` (every parameter and the borrow rate).
+    fn pick(&self, i: usize) {
+        self.markets.with_value(|ms| {
+            if let Some(m) = ms.get(i) {
+                self.ltv.set(m.ltv.value);
+                self.lt.set(m.liquidation_threshold.value);
+                self.bonus.set(m.liquidation_bonus.value);
+                self.close_factor.set(m.close_factor.value);
+                self.full_close_hf.set(m.full_close_hf.value);
+                self.oracle.set(m.oracle.value);
+                self.borrow_rate.set(m.borrow_rate.value);
+                self.preset.set(Some(i));
+            }
+        })
+    }
+
+    /// The market's parameters (tracked).
+    pub(super) fn params(&self) -> MarketParams {
+        MarketParams {
+            ltv: self.ltv.get(),
+            liquidation_threshold: self.lt.get(),
+            liquidation_bonus: self.bonus.get(),
+            close_factor: self.close_factor.get(),
+            full_close_hf: self.full_close_hf.get(),
+            oracle: self.oracle.get(),
+        }
+    }
+}
+
+/// The market's inputs: the preset picker, LTV, threshold, bonus, oracle and the preset's
+/// sources.
+#[component]
+pub(super) fn MarketInputs(m: Market, errors: Errors) -> impl IntoView {
+    let market_notes = move || {
+        m.markets.with_value(|ms| {
+            m.preset.get().and_then(|i| ms.get(i)).map(|x| {
+                x.bases()
+                    .into_iter()
+                    .map(|(f, b)| {
+                        let assumed = b.rests_on_assumption();
+                        view! { <li class:assumed=assumed><strong>{f}</strong>": "{describe(b)}</li> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let market_options = move || {
+        m.markets.with_value(|ms| {
+            ms.iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    view! { <option value=i.to_string() selected=move || m.preset.get() == Some(i)>{x.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <h2>"Lending market"</h2>
+        <label class="select">"Preset "
+            <select id="market-preset" style="max-width: 100%" on:change=move |ev| {
+                if let Ok(i) = event_target_value(&ev).parse() {
+                    m.pick(i);
+                }
+            }>{market_options}<option value="custom" disabled=true selected=move || m.preset.get().is_none()>"Custom market"</option></select>
+        </label>
+        <NumberInput id="ltv" label="LTV" term="ltv" unit="%" scale=100.0 value=m.ltv min=1.0 max=99.0 step=0.5 error=errors.at("market.ltv")/>
+        <NumberInput id="lt" label="Liquidation threshold" term="liquidation-threshold" unit="%" scale=100.0 value=m.lt min=1.0 max=99.0 step=0.5 error=errors.at("market.liquidationThreshold")/>
+        <NumberInput id="bonus" label="Liquidation bonus" term="liquidation-bonus" unit="%" scale=100.0 value=m.bonus min=0.0 max=50.0 step=0.1 error=errors.at("market.liquidationBonus")/>
+        <fieldset class="radio-group">
+            <legend>"Oracle"</legend>
+            <label><input type="radio" name="oracle" checked=move || m.oracle.get() == OracleKind::ExchangeRate on:change=move |_| m.oracle.set(OracleKind::ExchangeRate)/>" "<Term id="exchange-rate-oracle">"Exchange rate"</Term></label>
+            <label><input type="radio" name="oracle" checked=move || m.oracle.get() == OracleKind::Market on:change=move |_| m.oracle.set(OracleKind::Market)/>" "<Term id="market-oracle">"Market price"</Term></label>
+        </fieldset>
+        <details>
+            <summary>"Sources of this preset"</summary>
+            <ul class="source-list">{market_notes}</ul>
+        </details>
+    }
+}
