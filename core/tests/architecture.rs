@@ -27,16 +27,13 @@ const MAX_LINES: usize = 700;
 /// Files over [`MAX_LINES`] that other branches of issue 14 are splitting (`matrix.rs` into
 /// `matrix/`, the slashing report, the Slashing page). Listed here they are reported as a note
 /// rather than a failure. The lead empties this list when those branches are merged.
-const OVERSIZED_PENDING: &[&str] = &[
-    "core/src/slashing/report.rs",
-    "web/src/pages/slashing.rs",
-];
+const OVERSIZED_PENDING: &[&str] = &["core/src/slashing/report.rs", "web/src/pages/slashing.rs"];
 
 /// Forbidden edges `(from, to)` that other branches of issue 14 are removing, reported as a note
 /// rather than a failure: the Scenarios page awaits the Risk page's `pause` (the pages are being
 /// split into folders; `pause` belongs in `web/src/components/`). The lead empties this list at
 /// merge.
-const EDGES_PENDING: &[(&str, &str)] = &[("page scenarios", "page risk")];
+const EDGES_PENDING: &[(&str, &str)] = &[];
 
 /// The engine layer: its members may not import one another.
 const ENGINES: &str = "engines";
