@@ -156,6 +156,10 @@ fn check_conservation(r: &SlashingReport) {
     for pos in &r.positions {
         assert_eq!(w(&pos.before), w(&pos.after) + w(&pos.loss));
     }
+    let pt = &r.position_totals;
+    assert_eq!(sum(r.positions.iter().map(|p| &p.before)), w(&pt.before));
+    assert_eq!(sum(r.positions.iter().map(|p| &p.after)), w(&pt.after));
+    assert_eq!(sum(r.positions.iter().map(|p| &p.loss)), w(&pt.loss));
     // Every f64 view is a finite number (serde_json writes NaN and ±∞ as null).
     fn finite_views(v: &serde_json::Value) {
         match v {

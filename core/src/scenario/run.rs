@@ -150,11 +150,10 @@ pub fn headlines(r: &ScenarioReport) -> Vec<Headline> {
             Some(sl.totals.slashed.eth),
             Eth,
         );
-        let position_loss: f64 = sl.positions.iter().map(|p| p.loss.eth).sum();
         push(
             "slashing.positionLossEth",
             "Loss on your positions",
-            Some(position_loss),
+            Some(sl.position_totals.loss.eth),
             Eth,
         );
         push(

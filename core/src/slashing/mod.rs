@@ -32,7 +32,8 @@
 //! conserved to the wei (before = after + slashed, and the per-step, per-AVS, per-operator and
 //! per-protocol accounts each sum to `slashed`); in unique-stake mode every unit of magnitude
 //! leaves exactly one allocation and the non-slashable remainder never changes, so nothing is
-//! slashed twice and an operator's AVS losses stay within its allocated share.
+//! slashed twice and an operator's AVS losses stay within its allocated share. Each identity is
+//! a named check in [`conservation`].
 //!
 //! # Example
 //! ```
@@ -55,6 +56,8 @@
 //! assert_eq!(r.totals.slashed_by_beacon_chain.eth, 16.0); // the beacon chain's, with priority
 //! ```
 
+mod build;
+pub mod conservation;
 pub mod demo;
 mod engine;
 pub mod events;
@@ -67,8 +70,8 @@ pub use crate::network::StakeMode;
 pub use events::{MAX_EVENTS, SlashEvent, SlashingOptions};
 pub use report::{
     AllocationReport, AvsReport, ContagionReport, EventReport, ModelNote, OTHER_DELEGATORS_ID,
-    OperatorReport, PositionReport, ProtocolReport, Share, SlashingReport, StepDetail, StepReport,
-    StrategyReport, Totals, ValidatorPenalty,
+    OperatorReport, PositionReport, PositionTotals, ProtocolReport, Share, SlashingReport,
+    StepDetail, StepReport, StrategyReport, Totals, ValidatorPenalty,
 };
 
 use crate::Error;
@@ -128,7 +131,7 @@ pub fn apply_slashing(
     let attributed = engine.attribute()?;
     engine.check_unique_stake()?;
     let slashable_after = slashable_table(&engine, &registry)?;
-    report::build(
+    build::report(
         network,
         events,
         &registry,

@@ -502,3 +502,33 @@ fn the_demo_runs_in_both_modes_and_shows_contagion() {
     assert_eq!(back.totals.slashed.wei, u.totals.slashed.wei);
     assert_eq!(back.events.len(), 3);
 }
+
+#[test]
+fn position_totals_sum_the_positions_and_the_checks_catch_a_wrong_account() {
+    let demo = demo::demo().unwrap();
+    let r = apply_slashing(&demo.network, &demo.events, &demo.options).unwrap();
+    let t = &r.position_totals;
+    let sum = |f: fn(&PositionReport) -> &Amount| r.positions.iter().map(|p| wei(f(p))).sum();
+    assert_eq!(wei(&t.before), sum(|p| &p.before));
+    assert_eq!(wei(&t.after), sum(|p| &p.after));
+    assert_eq!(wei(&t.loss), sum(|p| &p.loss));
+    // Three 10 ETH positions lose 2.23 ETH together (tests/e2e/pages/slashing.mjs).
+    assert_eq!(wei(&t.before), 30 * ETH);
+    assert!((t.loss.eth - 2.23).abs() < 0.005, "{}", t.loss.eth);
+    conservation::check_accounts(&r).unwrap();
+    conservation::check_positions(&r).unwrap();
+
+    // One wei moved between two operators' accounts breaks the per-operator identity.
+    let mut bad = r.clone();
+    bad.operators[0].slashed = Amount::from_wei(wei(&bad.operators[0].slashed) + 1);
+    let Err(Error::Invariant { field, .. }) = conservation::check_accounts(&bad) else {
+        panic!("a wrong account passed");
+    };
+    assert_eq!(field, "slashing.operators[].slashed");
+    let mut bad = r.clone();
+    bad.position_totals.loss = Amount::from_wei(wei(&t.loss) - 1);
+    let Err(Error::Invariant { field, .. }) = conservation::check_positions(&bad) else {
+        panic!("wrong totals passed");
+    };
+    assert_eq!(field, "slashing.positionTotals.loss");
+}

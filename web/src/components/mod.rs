@@ -11,6 +11,7 @@ pub mod page_entry;
 pub mod pause;
 pub mod prefill;
 pub mod source;
+pub mod stake_mode;
 pub mod term;
 
 /// A document-unique id such as `chart-title-7`, for `aria-labelledby` and tooltip links. View

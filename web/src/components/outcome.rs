@@ -39,7 +39,17 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Outcome<T> {
     /// The current error's message when its field path starts with `prefix` (e.g. `events[2]`).
     pub fn error_at(self, prefix: impl Into<String>) -> Signal<Option<String>> {
         let prefix = prefix.into();
+        self.error_under(move || prefix.clone())
+    }
+
+    /// [`Outcome::error_at`] with a prefix that may change (tracked), e.g. the path of a row of a
+    /// keyed list, `events[{index}]`, whose index moves when rows above it are removed.
+    pub fn error_under(
+        self,
+        prefix: impl Fn() -> String + Send + Sync + 'static,
+    ) -> Signal<Option<String>> {
         Signal::derive(move || {
+            let prefix = prefix();
             self.result.with(|r| {
                 r.as_ref()
                     .err()

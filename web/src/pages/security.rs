@@ -10,7 +10,6 @@ use restake_core::security::{
     SearchMethod, SearchVerdict, SecurityParams, SecurityReport, Threshold, Verdict,
     security_analysis,
 };
-use restake_core::slashing::StakeMode;
 
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::chart::network::{NetEdge, NetNode, NetworkDiagram};
@@ -20,6 +19,7 @@ use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::page_entry::demo_or_error;
 use crate::components::source::describe;
+use crate::components::stake_mode::StakeModePicker;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
@@ -121,23 +121,13 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
 
     // ---- inputs ----
     let mode_view = view! {
-        <fieldset class="radio-group">
-            <legend>"How allocations count as stake"</legend>
-            <label>
-                <input type="radio" name="security-mode" checked=move || mode.get() == StakeMode::UniqueStake on:change=move |_| mode.set(StakeMode::UniqueStake)/>
-                " Unique stake (EigenLayer, ELIP-002)"
-            </label>
-            <label>
-                <input type="radio" name="security-mode" checked=move || mode.get() == StakeMode::SharedStake on:change=move |_| mode.set(StakeMode::SharedStake)/>
-                " Shared stake (Symbiotic restaking)"
-            </label>
-            <p class="hint">
-                <Term id="unique-stake">"Unique stake"</Term>
-                ": each allocation backs one AVS only. "
-                <Term id="shared-stake">"Shared stake"</Term>
-                ": an operator's whole stake backs every AVS it secures."
-            </p>
-        </fieldset>
+        <StakeModePicker
+            mode=mode
+            name="security-mode"
+            legend="How allocations count as stake"
+            unique_hint=": each allocation backs one AVS only. "
+            shared_hint=": an operator's whole stake backs every AVS it secures."
+        />
     };
     let service_inputs = avs_names
         .iter()

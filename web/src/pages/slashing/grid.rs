@@ -1,0 +1,139 @@
+//! The allocation grid: one magnitude field per operator × AVS, its CSV download and the
+//! messages of over-allocated operators.
+
+use leptos::prelude::*;
+use restake_core::slashing::SlashingReport;
+
+use crate::components::download::{csv, offer_file};
+use crate::components::number_input::parse_display;
+use crate::components::outcome::Outcome;
+use crate::components::term::Term;
+
+/// One cell of the allocation grid: a percentage field without a slider (the grid would be
+/// unreadable with one per cell). Invalid text marks the cell and leaves the value unchanged.
+#[component]
+fn MagnitudeCell(value: RwSignal<f64>, label: String, id: String) -> impl IntoView {
+    let text = RwSignal::new(trim_percent(value.get_untracked()));
+    let invalid = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let shown = trim_percent(value.get());
+        if invalid.get_untracked().is_none() {
+            text.set(shown);
+        }
+    });
+    let msg_id = format!("{id}-msg");
+    view! {
+        <td class:invalid=move || invalid.get().is_some()>
+            <input
+                id=id
+                class="grid-cell"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-label=label
+                aria-invalid=move || if invalid.get().is_some() { "true" } else { "false" }
+                aria-describedby=msg_id.clone()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let raw = event_target_value(&ev);
+                    text.set(raw.clone());
+                    match parse_display(&raw, 0.0, 100.0) {
+                        Ok(v) => {
+                            invalid.set(None);
+                            value.set(v / 100.0);
+                        }
+                        Err(e) => invalid.set(Some(e)),
+                    }
+                }
+            />
+            <span class="visually-hidden" id=msg_id>{move || invalid.get()}</span>
+        </td>
+    }
+}
+
+pub(super) fn trim_percent(fraction: f64) -> String {
+    let s = format!("{:.4}", fraction * 100.0);
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The grid: `grid[o][a]` is operator `o`'s magnitude on AVS `a`, a fraction (0 = not
+/// allocated); the fields show it in %.
+#[component]
+pub(super) fn AllocationGrid(
+    grid: Vec<Vec<RwSignal<f64>>>,
+    op_ids: Vec<String>,
+    op_names: Vec<String>,
+    avs_names: Vec<String>,
+    outcome: Outcome<SlashingReport>,
+) -> impl IntoView {
+    let other_error = outcome.error_at("allocations[");
+    let header = avs_names
+        .iter()
+        .map(|a| view! { <th scope="col">{a.clone()}</th> })
+        .collect_view();
+    let rows = grid
+        .iter()
+        .enumerate()
+        .map(|(o, row)| {
+            let cells = row
+                .iter()
+                .enumerate()
+                .map(|(a, m)| {
+                    view! {
+                        <MagnitudeCell value=*m label=format!("{} → {}: magnitude (%)", op_names[o], avs_names[a]) id=format!("alloc-{o}-{a}")/>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{op_names[o].clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    // The grid as CSV: magnitudes in % of each operator's stake, as the cells show them.
+    let grid_message = RwSignal::new(None::<String>);
+    let download_grid = {
+        let (grid, op_names, avs_names) = (grid.clone(), op_names.clone(), avs_names.clone());
+        move |_| {
+            let header: Vec<String> = std::iter::once("Operator".to_owned())
+                .chain(avs_names.iter().map(|a| format!("{a} (%)")))
+                .collect();
+            let body: Vec<Vec<String>> = grid
+                .iter()
+                .zip(&op_names)
+                .map(|(row, name)| {
+                    std::iter::once(name.clone())
+                        .chain(row.iter().map(|m| trim_percent(m.get_untracked())))
+                        .collect()
+                })
+                .collect();
+            let text = csv(&header, &body);
+            grid_message.set(offer_file("slashing-allocations.csv", "text/csv", &text).err());
+        }
+    };
+    let messages = op_ids
+        .iter()
+        .zip(&op_names)
+        .map(|(id, name)| {
+            let err = outcome.error_at(format!("allocations[operator={id}]"));
+            let name = name.clone();
+            move || err.get().map(|_| view! { <p class="field-msg" role="status">{format!("{name}: allocations sum above 100% of its stake.")}</p> })
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="alloc-grid">
+                <caption>
+                    "Allocated "
+                    <Term id="magnitude">"magnitude"</Term>
+                    " per operator and AVS, % of the operator's stake (0 = not allocated)"
+                </caption>
+                <thead><tr><th scope="col">"Operator"</th>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <div class="table-actions">
+            <button type="button" class="secondary" on:click=download_grid>"Download CSV"</button>
+            {move || grid_message.get().map(|m| view! { <span role="alert">{m}</span> })}
+        </div>
+        {messages}
+        {move || other_error.get().filter(|e| !e.contains("operator=")).map(|e| view! { <p class="field-msg" role="status">{e}</p> })}
+    }
+}
