@@ -24,17 +24,6 @@ use imports::{module_path, references, resolve};
 /// Most lines a file of `core/src` or `web/src` may have.
 const MAX_LINES: usize = 700;
 
-/// Files over [`MAX_LINES`] that other branches of issue 14 are splitting (`matrix.rs` into
-/// `matrix/`, the slashing report, the Slashing page). Listed here they are reported as a note
-/// rather than a failure. The lead empties this list when those branches are merged.
-const OVERSIZED_PENDING: &[&str] = &["core/src/slashing/report.rs", "web/src/pages/slashing.rs"];
-
-/// Forbidden edges `(from, to)` that other branches of issue 14 are removing, reported as a note
-/// rather than a failure: the Scenarios page awaits the Risk page's `pause` (the pages are being
-/// split into folders; `pause` belongs in `web/src/components/`). The lead empties this list at
-/// merge.
-const EDGES_PENDING: &[(&str, &str)] = &[];
-
 /// The engine layer: its members may not import one another.
 const ENGINES: &str = "engines";
 
@@ -71,8 +60,6 @@ struct Violation {
     file: String,
     /// 1-based line (the file's length for a size violation).
     line: usize,
-    /// The forbidden edge `(from, to)` as unit names (`engine risk`, `page risk`), if any.
-    edge: Option<(String, String)>,
     /// What is wrong, in one sentence.
     message: String,
 }
@@ -92,14 +79,6 @@ fn layer_of(module: &str) -> Option<(usize, &'static str)> {
         .map(|(i, (name, _))| (i, *name))
 }
 
-/// The unit name of a `core` module for messages and [`EDGES_PENDING`].
-fn core_unit(module: &str) -> String {
-    match layer_of(module) {
-        Some((_, ENGINES)) => format!("engine {module}"),
-        _ => format!("module {module}"),
-    }
-}
-
 /// The import rules of one `core/src` file (`under_src` is its path below `core/src`).
 fn check_core_file(file: &str, under_src: &str, src: &str) -> Vec<Violation> {
     let module = module_path(under_src);
@@ -110,7 +89,6 @@ fn check_core_file(file: &str, under_src: &str, src: &str) -> Vec<Violation> {
         return vec![Violation {
             file: file.to_owned(),
             line: 1,
-            edge: None,
             message: format!(
                 "module `{top}` has no layer: add it to LAYERS in {}",
                 file!()
@@ -134,7 +112,6 @@ fn check_core_file(file: &str, under_src: &str, src: &str) -> Vec<Violation> {
         let violation = |message: String| Violation {
             file: file.to_owned(),
             line: r.line,
-            edge: Some((core_unit(top), core_unit(to))),
             message,
         };
         let who = if from_name == ENGINES {
@@ -177,7 +154,6 @@ fn check_web_file(file: &str, under_src: &str, src: &str, pages: &[String]) -> V
             Some(Violation {
                 file: file.to_owned(),
                 line: r.line,
-                edge: Some((format!("page {from}"), format!("page {to}"))),
                 message: format!(
                     "page `{from}` imports `crate::{}` from page `{to}` (shared code belongs in web/src/components/)",
                     target.join("::")
@@ -193,7 +169,6 @@ fn check_size(file: &str, src: &str) -> Option<Violation> {
     (lines > MAX_LINES).then(|| Violation {
         file: file.to_owned(),
         line: lines,
-        edge: None,
         message: format!("{lines} lines, more than {MAX_LINES}: split it into a folder module"),
     })
 }
@@ -247,19 +222,6 @@ fn read_tree(root: &Path, dir: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// Whether a violation is on a pending list; prints the note if so.
-fn pending(v: &Violation) -> bool {
-    let size = v.edge.is_none() && OVERSIZED_PENDING.contains(&v.file.as_str());
-    let edge = v
-        .edge
-        .as_ref()
-        .is_some_and(|(from, to)| EDGES_PENDING.iter().any(|(f, t)| f == from && t == to));
-    if size || edge {
-        println!("note: pending in another branch of issue 14 (allowed until merge): {v}");
-    }
-    size || edge
-}
-
 #[test]
 fn the_source_tree_keeps_its_layers_pages_and_file_sizes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -268,26 +230,7 @@ fn the_source_tree_keeps_its_layers_pages_and_file_sizes() {
     read_tree(&root, "web/src", &mut files);
     assert!(files.iter().any(|(p, _)| p == "core/src/lib.rs"));
     assert!(files.iter().any(|(p, _)| p.starts_with("web/src/pages/")));
-    let all = check(&files);
-    for (from, to) in EDGES_PENDING {
-        let edge = ((*from).to_owned(), (*to).to_owned());
-        if !all.iter().any(|v| v.edge.as_ref() == Some(&edge)) {
-            println!("note: {from} no longer imports {to}: drop the pair from EDGES_PENDING");
-        }
-    }
-    let violations: Vec<String> = all
-        .into_iter()
-        .filter(|v| !pending(v))
-        .map(|v| v.to_string())
-        .collect();
-    for listed in OVERSIZED_PENDING {
-        let now = files.iter().find(|(p, _)| p == listed);
-        if now.is_none_or(|(_, src)| src.lines().count() <= MAX_LINES) {
-            println!(
-                "note: {listed} is no longer over {MAX_LINES} lines: drop it from OVERSIZED_PENDING"
-            );
-        }
-    }
+    let violations: Vec<String> = check(&files).iter().map(ToString::to_string).collect();
     assert!(
         violations.is_empty(),
         "{} architecture violation(s):\n{}",

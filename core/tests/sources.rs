@@ -12,14 +12,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Files that still cite the private notes because other branches are rewriting them: each of
-/// those branches fixes its own citations.
-///
-/// **Lead: empty this list at merge time** (once `core/src/matrix.rs` and `core/src/risk/` have
-/// their original sources). The test also fails when a listed file no longer cites the notes,
-/// so a stale entry cannot linger.
-const PENDING_FILES: &[&str] = &[];
-
 /// What the repository scans: the model, its data and tests, the web app, the scripts and the
 /// documents a reader opens.
 const SCANNED: &[&str] = &[
@@ -111,9 +103,6 @@ fn no_file_cites_the_private_notes() {
     let mut offenders = Vec::new();
     for file in &files {
         let rel = relative(&root, file);
-        if PENDING_FILES.contains(&rel.as_str()) {
-            continue;
-        }
         for hit in hits(file, &needles) {
             offenders.push(format!("{rel}:{hit}"));
         }
@@ -123,23 +112,6 @@ fn no_file_cites_the_private_notes() {
         "cite the original source (and list it in docs/sources.md), not the private notes:\n{}",
         offenders.join("\n")
     );
-}
-
-#[test]
-fn pending_files_still_need_their_exemption() {
-    let root = repo_root();
-    let needles = needles();
-    for rel in PENDING_FILES {
-        let file = root.join(rel);
-        assert!(
-            file.is_file(),
-            "{rel} is in PENDING_FILES but does not exist: remove it from the list"
-        );
-        assert!(
-            !hits(&file, &needles).is_empty(),
-            "{rel} no longer cites the private notes: remove it from PENDING_FILES"
-        );
-    }
 }
 
 /// The backticked spans of `text` that look like paths of this repository (`core/…`, `web/…`, …).
