@@ -6,43 +6,22 @@
 
 use restake_core::network::demo::demo;
 use restake_core::risk::{
-    AvsRisk, CommonShock, EventRisk, OperatorRisk, Probabilities, RiskOptions, SeedInput, Severity,
-    simulate_risk,
+    AvsRisk, OperatorRisk, Probabilities, RiskOptions, SeedInput, Severity, simulate_risk,
 };
 use restake_core::slashing::{SlashEvent, SlashingOptions, apply_slashing};
 
-/// Probabilities with every event impossible, to switch on one at a time.
-fn quiet() -> Probabilities {
-    let zero = EventRisk {
-        per_year: 0.0,
-        severity: Severity::Fixed { fraction: 0.0 },
-    };
-    Probabilities {
-        operator_fault: zero,
-        avs_bug: zero,
-        beacon_slashing: zero,
-        common_shock: CommonShock {
-            per_year: 0.0,
-            hit_share: 0.0,
-            correlation: 0.0,
-            slashed_share: Severity::Fixed { fraction: 0.0 },
-        },
-        operators: Vec::new(),
-        avss: Vec::new(),
-    }
-}
-
-/// `paths` paths with seed 7 and the given probabilities, other options at their defaults.
-fn options(paths: f64, probabilities: Probabilities) -> RiskOptions {
+/// `paths` paths with seed 7 and `probabilities`, the other options at their defaults.
+fn seeded(paths: f64, probabilities: Probabilities) -> RiskOptions {
+    let seed = Some(SeedInput::Number(7.0));
     RiskOptions {
         paths,
-        seed: Some(SeedInput::Number(7.0)),
+        seed,
         probabilities,
         ..RiskOptions::default()
     }
 }
 
-/// The relative difference `|a − b| / |b|`.
+/// `|a − b| / |b|`, the relative difference.
 fn rel(a: f64, b: f64) -> f64 {
     (a - b).abs() / b.abs().max(1e-300)
 }
@@ -52,7 +31,7 @@ fn rel(a: f64, b: f64) -> f64 {
 fn agrees_with_ledger(event: SlashEvent, probabilities: Probabilities, tolerance: f64) {
     let network = demo().unwrap().network;
     let ledger = apply_slashing(&network, &[event], &SlashingOptions::default()).unwrap();
-    let r = simulate_risk(&network, &options(4.0, probabilities)).unwrap();
+    let r = simulate_risk(&network, &seeded(4.0, probabilities)).unwrap();
     let mut checked = 0;
     for p in &ledger.protocols {
         let Some(l) = r.lrts.iter().find(|l| l.id == p.id) else {
@@ -87,7 +66,7 @@ fn agrees_with_ledger(event: SlashEvent, probabilities: Probabilities, tolerance
 fn layered_fault_matches_the_ledger() {
     // op-b (etherfi 0.3·100k, renzo 0.4·60k) allocates 0.3, 0.3, 0.2 to da, oracle, bridge: a 50%
     // fault on each takes 0.5·0.8 = 40% of its stake. etherfi: 30,000·0.4 / 100,000 = 12%.
-    let mut p = quiet();
+    let mut p = Probabilities::none();
     p.operator_fault.severity = Severity::Fixed { fraction: 0.5 };
     p.operators.push(OperatorRisk {
         operator: "op-b".into(),
@@ -99,13 +78,13 @@ fn layered_fault_matches_the_ledger() {
         fraction: 0.5,
     };
     agrees_with_ledger(event, p.clone(), 1e-9);
-    let r = simulate_risk(&demo().unwrap().network, &options(3.0, p)).unwrap();
+    let r = simulate_risk(&demo().unwrap().network, &seeded(3.0, p)).unwrap();
     assert!(rel(r.lrts[0].loss.mean, 0.12) < 1e-12);
 }
 
 #[test]
 fn avs_wide_bug_matches_the_ledger() {
-    let mut p = quiet();
+    let mut p = Probabilities::none();
     p.avs_bug.severity = Severity::Fixed { fraction: 0.2 };
     p.avss.push(AvsRisk {
         avs: "bridge".into(),
@@ -124,7 +103,7 @@ fn beacon_slashing_matches_the_ledger() {
     // 0.5·40,000·0.3 (Kelp) = 5,000 + 12,250 + 6,000 = 23,250 ETH. Ten 32 ETH validators are
     // φ = 320 / 23,250 of it. The ledger's integer penalties (per-increment rounding of the
     // correlation penalty) differ from λ by ~3e-7 relative.
-    let mut p = quiet();
+    let mut p = Probabilities::none();
     p.beacon_slashing.severity = Severity::Fixed {
         fraction: 320.0 / 23_250.0,
     };

@@ -229,6 +229,36 @@ fn default_shock() -> CommonShock {
     }
 }
 
+impl Probabilities {
+    /// Every event impossible (each rate 0 per year, each severity a fixed 0): a quiet world in
+    /// which to switch on one risk at a time.
+    ///
+    /// ```
+    /// let p = restake_core::risk::Probabilities::none();
+    /// assert_eq!(p.operator_fault.per_year, 0.0);
+    /// assert_eq!(p.common_shock.per_year, 0.0);
+    /// ```
+    pub fn none() -> Probabilities {
+        let zero = EventRisk {
+            per_year: 0.0,
+            severity: Severity::Fixed { fraction: 0.0 },
+        };
+        Probabilities {
+            operator_fault: zero,
+            avs_bug: zero,
+            beacon_slashing: zero,
+            common_shock: CommonShock {
+                per_year: 0.0,
+                hit_share: 0.0,
+                correlation: 0.0,
+                slashed_share: Severity::Fixed { fraction: 0.0 },
+            },
+            operators: Vec::new(),
+            avss: Vec::new(),
+        }
+    }
+}
+
 impl Default for Probabilities {
     fn default() -> Self {
         Probabilities {

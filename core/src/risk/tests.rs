@@ -1,25 +1,5 @@
 use super::*;
 
-fn quiet() -> Probabilities {
-    let zero = EventRisk {
-        per_year: 0.0,
-        severity: Severity::Fixed { fraction: 0.0 },
-    };
-    Probabilities {
-        operator_fault: zero,
-        avs_bug: zero,
-        beacon_slashing: zero,
-        common_shock: CommonShock {
-            per_year: 0.0,
-            hit_share: 0.0,
-            correlation: 0.0,
-            slashed_share: Severity::Fixed { fraction: 0.0 },
-        },
-        operators: Vec::new(),
-        avss: Vec::new(),
-    }
-}
-
 fn options(paths: f64, probabilities: Probabilities) -> RiskOptions {
     RiskOptions {
         paths,
@@ -60,7 +40,7 @@ fn one_operator(fault: f64) -> (Network, RiskOptions) {
         amount_eth: 10.0,
     });
     network.validate().unwrap();
-    let mut p = quiet();
+    let mut p = Probabilities::none();
     p.operator_fault = EventRisk {
         per_year: fault,
         severity: Severity::Fixed { fraction: 0.4 },
@@ -103,7 +83,7 @@ fn two_point_mixture_below_the_var_level() {
 
 fn shocked(correlation: f64) -> RiskReport {
     let demo = crate::network::demo::demo().unwrap();
-    let mut p = quiet();
+    let mut p = Probabilities::none();
     p.common_shock = CommonShock {
         per_year: 0.05,
         hit_share: 0.5,

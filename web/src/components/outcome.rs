@@ -87,3 +87,19 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Outcome<T> {
             .or_else(|| self.last_good.get())
     }
 }
+
+/// The message of `result`'s error when its field path is exactly `field` (e.g.
+/// `lrt.avss[2].reward`), for a page that routes a memoised run's errors field by field.
+pub fn field_error<T: Clone + PartialEq + Send + Sync + 'static>(
+    result: Memo<Result<T, Error>>,
+    field: String,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        result.with(|r| {
+            r.as_ref()
+                .err()
+                .filter(|e| e.field() == field)
+                .map(ToString::to_string)
+        })
+    })
+}

@@ -9,6 +9,7 @@ use restake_core::yield_stack::{AvsReward, AvsStream, YieldReport};
 
 use super::state::{AvsState, Inputs};
 use crate::components::number_input::NumberInput;
+use crate::components::outcome::field_error;
 
 /// The streams of `inputs`, keyed by position and stream, so adding a stream renders only the
 /// new one and removing one re-renders only those after it (their ids move up by one).
@@ -48,16 +49,8 @@ fn avs_fieldset(
     inputs: Inputs,
     result: Memo<Result<YieldReport, Error>>,
 ) -> impl IntoView {
-    let error_at = move |suffix: &'static str| {
-        let field = format!("lrt.avss[{i}].{suffix}");
-        Signal::derive(move || {
-            result
-                .get()
-                .err()
-                .filter(|e| e.field() == field)
-                .map(|e| e.to_string())
-        })
-    };
+    let error_at =
+        move |suffix: &'static str| field_error(result, format!("lrt.avss[{i}].{suffix}"));
     let name_id = format!("avs-{i}-name");
     let kind_id = format!("avs-{i}-kind");
     let reward_error = error_at("reward");

@@ -11,6 +11,7 @@ use restake_core::yield_stack::{YieldNote, YieldPreset, YieldReport};
 use super::avs::AvsStreams;
 use super::state::Inputs;
 use crate::components::number_input::NumberInput;
+use crate::components::outcome::field_error;
 use crate::components::source::describe;
 use crate::components::term::TermTip;
 
@@ -58,15 +59,7 @@ pub(super) fn YieldInputs(
         })
     };
 
-    let error_at = move |field: String| {
-        Signal::derive(move || {
-            result
-                .get()
-                .err()
-                .filter(|e| e.field() == field)
-                .map(|e| e.to_string())
-        })
-    };
+    let error_at = move |field: String| field_error(result, field);
     let note_view = move |path: &'static str| {
         move || {
             notes.with(|ns: &Vec<YieldNote>| {
