@@ -149,7 +149,7 @@ proptest! {
         let d = pool.invariant().unwrap();
         let s = pool.sell(sale).unwrap();
         prop_assert!(s.eth_out >= 0.0 && s.price_after <= s.price_before * (1.0 + 1e-9));
-        let ann = 4.0 * a;
+        let ann = 2.0 * a; // Curve: Ann = A·n
         let (x, y) = (pool.lrt_reserve, pool.eth_reserve);
         let lhs = ann * (x + y) + d;
         let rhs = ann * d + d / (4.0 * x) * d / y * d;

@@ -234,7 +234,7 @@ assert.throws(() => securityAnalysis(sec.scenario, { ...sec.params, services: se
 });
 // Scenario documents (issue #8): the default document, a run, share links, parsing, replays.
 const docDefault = defaultScenario();
-assert.equal(docDefault.version, 3);
+assert.equal(docDefault.version, 4);
 assert.equal(docDefault.network.operators.length, 4);
 for (const section of ["yieldStack", "slashing", "risk", "security", "leverage", "bridge"]) {
   assert.ok(docDefault[section], `default document has ${section}`);
@@ -252,7 +252,7 @@ assert.deepEqual(simulateRisk(docDefault), docReport.risk);
 // with its path, and the instance keeps working afterwards.
 const deep = {};
 for (let i = 0, at = deep; i < 5000; i += 1) at = at.a = {};
-assert.throws(() => runScenario({ version: 3, network: deep }), (e) => e.kind === "parse" && e.field.startsWith("network.a.a"));
+assert.throws(() => runScenario({ version: 4, network: deep }), (e) => e.kind === "parse" && e.field.startsWith("network.a.a"));
 const cyclic = { protocols: [] };
 cyclic.self = cyclic;
 assert.throws(() => simulateRisk(cyclic), (e) => e.kind === "parse" && e.field.startsWith("self.self"));
@@ -271,7 +271,7 @@ assert.ok(docLink.startsWith("s2."));
 assert.deepEqual(scenarioFromFragment(docLink), docDefault);
 assert.deepEqual(scenarioFromFragment(`#${docLink}`), docDefault);
 assert.deepEqual(parseScenario(JSON.stringify(docDefault)), docDefault);
-assert.equal(parseScenario('{"version": 1, "protocols": []}').version, 3); // migrated
+assert.equal(parseScenario('{"version": 1, "protocols": []}').version, 4); // migrated
 assert.deepEqual(parseScenario('{"version": 2, "protocols": [], "operators": []}').network, { protocols: [], operators: [], avss: [], delegations: [], allocations: [], positions: [], restaking: [] });
 const docThrows = (f, field, kind) => assert.throws(f, (e) => {
   assert.ok(e instanceof Error);

@@ -4,7 +4,11 @@
 //! cascade's shape).
 //!
 //! - Constant product: `x·y = k`; spot price `y/x`.
-//! - Stableswap (two coins, `Ann = 4A`): `Ann·(x + y) + D = Ann·D + D³/(4xy)`. `D` is found with
+//! - Stableswap (two coins): `A` is exactly what the pool's `A()` returns, and the engine uses
+//!   it as Curve's contracts do: `Ann = A·n = 2A` (curvefi/stableswap-ng
+//!   `contracts/main/CurveStableSwapNG.vy`, `get_D`: `Ann: uint256 = amp * N_COINS`), not the
+//!   whitepaper's `A·nⁿ = 4A` — a whitepaper `A` is half the contract's for two coins.
+//!   Invariant: `Ann·(x + y) + D = Ann·D + D³/(4xy)`. `D` is found with
 //!   Curve's Newton iteration, bounded at [`MAX_NEWTON_STEPS`] steps (an [`Error::Invariant`] if it
 //!   does not converge); for a given `x` the invariant is a quadratic in `y`, solved in closed
 //!   form. Spot price `= (Ann + D³/(4x²y)) / (Ann + D³/(4xy²))`, the slope of the invariant curve.
@@ -31,7 +35,8 @@ pub enum PoolKind {
     ConstantProduct,
     /// Curve stableswap with amplification `A` in `1..=1e6` (higher = flatter near balance).
     Stableswap {
-        /// The amplification coefficient `A`.
+        /// The amplification coefficient `A`, exactly what the pool's `A()` returns (Curve's
+        /// convention: `Ann = A·n`; the whitepaper's `A` is half of it for two coins).
         amplification: f64,
     },
 }
@@ -98,11 +103,11 @@ impl Pool {
         Ok(())
     }
 
-    /// `Ann = 4A` for a stableswap pool.
+    /// `Ann = A·n = 2A` for a two-coin stableswap pool (Curve's `get_D`).
     fn ann(&self) -> Option<f64> {
         match self.kind {
             PoolKind::ConstantProduct => None,
-            PoolKind::Stableswap { amplification } => Some(4.0 * amplification),
+            PoolKind::Stableswap { amplification } => Some(2.0 * amplification),
         }
     }
 
@@ -318,11 +323,11 @@ mod tests {
 
     #[test]
     fn stableswap_balanced_pool_and_a_sale_against_the_invariant() {
-        // Balanced 1,000/1,000, A = 100 (Ann = 400): D = S = 2,000 exactly, since
+        // Balanced 1,000/1,000, A() = 200 (Ann = A·n = 400): D = S = 2,000 exactly, since
         // D³/(4xy) = 8e9/4e6 = 2,000 makes both sides Ann·2,000 + 2,000. Spot price 1.
         let mut pool = Pool {
             kind: PoolKind::Stableswap {
-                amplification: 100.0,
+                amplification: 200.0,
             },
             lrt_reserve: 1000.0,
             eth_reserve: 1000.0,

@@ -78,7 +78,7 @@ pub fn ezeth_april_2024() -> EzEthReplay {
         exchange_rate: 1.0,
         pool: Pool {
             kind: PoolKind::Stableswap {
-                amplification: 60.0,
+                amplification: 120.0,
             },
             lrt_reserve: 4000.0,
             eth_reserve: 4000.0,
@@ -103,7 +103,7 @@ pub fn ezeth_april_2024() -> EzEthReplay {
         ("pool.ethReserve".to_owned(), gauntlet("Balancer ezETH/WETH WETH liquidity fell from about 4,000 to 500 WETH, then recovered to 1,300")),
         ("pool.lrtReserve".to_owned(), assumption("The pool's ezETH side before the depeg is not in our sources; a balanced 4,000 ezETH is assumed")),
         ("pool.kind.amplification".to_owned(), Basis::Derived {
-            formula: "A = 60 calibrated so that selling ezETH until the price is 0.80 leaves 507 WETH in a 4,000/4,000 pool, matching the reported fall to about 500 WETH while the feed went below 0.8".to_owned(),
+            formula: "A = 120 (as the pool's A() returns: Curve's Ann = A·n; 60 in the whitepaper's A·nⁿ) calibrated so that selling ezETH until the price is 0.80 leaves 507 WETH in a 4,000/4,000 pool, matching the reported fall to about 500 WETH while the feed went below 0.8".to_owned(),
             inputs: vec![
                 gauntlet("WETH liquidity fell from about 4K to 500 WETH"),
                 Basis::Source { citation: "Chaos Labs: the ezETH/ETH price feed depegged to less than 0.8, governance.aave.com/t/…/17402/4".to_owned(), date: "2024-04".to_owned() },

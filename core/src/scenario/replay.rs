@@ -142,7 +142,7 @@ fn steth() -> Result<Replay, Error> {
         exchange_rate: 1.0,
         pool: Pool {
             kind: PoolKind::Stableswap {
-                amplification: 15.0,
+                amplification: 30.0,
             },
             lrt_reserve: 100_000.0,
             eth_reserve: 100_000.0,
@@ -177,7 +177,7 @@ fn steth() -> Result<Replay, Error> {
         source(&format!("stETH hit about 0.93 ETH in mid-June 2022: {discount}"), "2022-06"),
         source(&format!("The Curve stETH/ETH pool reached about 22/78 ETH/stETH and lost more than half its TVL as 3AC and Celsius withdrew about $800M: {discount}"), "2022-06"),
         Basis::Derived {
-            formula: "A = 15 calibrated so that a balanced two-coin stableswap pushed to a spot price of 0.93 holds 22% ETH and 78% stETH (the reported imbalance); A = 14 gives 22.7%, A = 16 gives 21.4%".to_owned(),
+            formula: "A = 30 (as the pool's A() returns: Curve's Ann = A·n; 15 in the whitepaper's A·nⁿ) calibrated so that a balanced two-coin stableswap pushed to a spot price of 0.93 holds 22% ETH and 78% stETH (the reported imbalance); A = 28 gives 22.7%, A = 32 gives 21.4%".to_owned(),
             inputs: vec![
                 source(&format!("pool at ~22/78 ETH/stETH, price ~0.93: {discount}"), "2022-06"),
                 assumption("The Curve pool is modelled as a two-coin stableswap without fees, balanced before the discount"),

@@ -208,8 +208,9 @@ pub(super) fn CascadeInputs(
         <NumberInput id="depth" label="Pool depth (each side)" unit="ETH" value=c.depth min=1.0 max=10_000_000.0 step=100.0 error=errors.at("pool.lrtReserve")/>
         {note_view("pool.ethReserve")}
         {move || c.stableswap.get().then(|| view! {
-            <NumberInput id="amplification" label="Amplification A" unit="" value=c.amplification min=1.0 max=5000.0 step=1.0 error=errors.at("pool.kind")/>
+            <NumberInput id="amplification" label="Amplification A (what the pool's A() returns)" term="amplification" unit="" value=c.amplification min=1.0 max=10_000.0 step=1.0 error=errors.at("pool.kind")/>
         })}
+        {note_view("pool.kind.amplification")}
         <NumberInput id="sale-share" label="Seized collateral sold into this pool" unit="%" scale=100.0 value=c.sale_share min=0.0 max=100.0 step=1.0 error=errors.at("saleShare")/>
         {note_view("saleShare")}
     }
