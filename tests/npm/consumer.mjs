@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
   yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
+  morphoLiquidationIncentive, liquidationQuote, poolSell, poolInvariant, beaconSlashingLoss, exitChurnPerEpochEth,
   simulateRisk, riskDemo, RiskRun,
   securityAnalysis, restakingGraphAnalysis, securityDemo,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
@@ -159,6 +160,26 @@ assert.throws(() => liquidationCascade({ ...replay.input, shock: { kind: "depeg"
   assert.equal(e.field, "shock.fraction");
   return true;
 });
+
+// Any LLTV: 0.945 ⇒ 1/(1 − 0.3 × 0.055) = 1/0.9835; at or below LLTV 0.5652 the 1.15 cap.
+assert.ok(Math.abs(morphoLiquidationIncentive(0.945) - 1 / 0.9835) < 1e-12);
+assert.equal(morphoLiquidationIncentive(0.5), 1.15);
+assert.throws(() => morphoLiquidationIncentive(1), (e) => e.field === "lltv");
+// Aave v3.3 rules on the weETH preset (USD 3,000 per ETH): 0.6 ETH of debt is USD 1,800 < 2,000,
+// so the whole debt goes at HF 0.97; 10% of the bonus is the protocol's.
+const aave33 = { ...params(markets[1]), liquidationProtocolFee: markets[1].liquidationProtocolFee.value, rules: markets[1].rules.value };
+const q = liquidationQuote(aave33, { collateral: 0.7875, debt: 0.6, price: 0.9238 });
+assert.ok(q.healthFactor < 1 && q.healthFactor > 0.95);
+assert.equal(q.maxRepay, 0.6);
+assert.ok(Math.abs(q.protocolFee - (q.seized - q.seized / 1.07) * 0.1) < 1e-15);
+// Uniswap v2's 0.3%: getAmountOut(1, 5, 10) = 1.662497915624478906 (v2-core's first swap case).
+const { sale } = poolSell({ kind: { kind: "constantProduct" }, lrtReserve: 5, ethReserve: 10, fee: { kind: "onInput", fee: 0.003 } }, 1);
+assert.ok(Math.abs(sale.ethOut - 1.662497915624478906) < 1e-12);
+assert.equal(poolInvariant({ kind: { kind: "stableswap", amplification: 200 }, lrtReserve: 1000, ethReserve: 1000 }), 2000);
+// Electra: a lone 32 ETH validator at 36M ETH staked; the churn at 13.14M ETH rounds down to 200.
+assert.deepEqual(beaconSlashingLoss({ effectiveBalanceGwei: "32000000000", windowSlashingsGwei: "32000000000", totalActiveBalanceGwei: "36000000000000000" }),
+  { initial: "7812500", missedAttestations: "55214080", correlation: "85312", correlationPerIncrement: "2666" });
+assert.equal(exitChurnPerEpochEth(13_140_000), 200);
 
 // Risk: a certain layered fault of 50% at operator B (allocations 0.3 + 0.3 + 0.2) takes 40% of
 // its stake; ether.fi delegates 30% of its 100,000 ETH there → 12% of ether.fi's backing, every path.

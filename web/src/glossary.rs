@@ -264,6 +264,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "Curve's pool curve for assets meant to trade near one price: almost flat near balance, steep once one side is nearly drained; the amplification A (what the pool's A() returns) sets how flat.",
     },
     Entry {
+        id: "swap-fee",
+        term: "Swap fee",
+        definition: "What a pool keeps from each swap, as its venue charges it: Curve takes fee() / 1e10 of the output and sends the admin share to the DAO, Uniswap v2 takes 0.3% of the input, Uniswap v3 its fee tier and Balancer its swap fee percentage.",
+    },
+    Entry {
         id: "token-emission",
         term: "Token emission",
         definition: "How many reward tokens an AVS (or EigenLayer's incentives) pays per allocated ETH per year.",
