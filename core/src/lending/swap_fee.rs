@@ -6,7 +6,8 @@
 //!   keeps `dy·f·(1 − adminFee)` as liquidity; the admin share leaves the pool's balances. With
 //!   an off-peg multiplier `m > 1` (`_dynamic_fee`) the fee rises away from balance:
 //!   `f' = m·f / ((m − 1)·4·xᵢ·xⱼ/(xᵢ + xⱼ)² + 1)`, `xᵢ, xⱼ` the averages of the reserves before
-//!   and after the swap.
+//!   and after the swap, computed as the contract does in units of 1e-10 with both divisions
+//!   rounded down (so the fee is a whole number of those units, as the pool charges it).
 //! - **On the input** (Uniswap v2 `UniswapV2Library.getAmountOut`: `amountIn·997/1000`;
 //!   Uniswap v3: the pool's fee tier; Balancer v2: `getSwapFeePercentage()`): the pool prices
 //!   `dx·(1 − f)` and keeps all of `dx`.
@@ -14,6 +15,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, validate};
+
+/// Curve's `FEE_DENOMINATOR`: fees are integers in units of 1e-10.
+const FEE_DENOMINATOR: f64 = 1e10;
 
 fn one() -> f64 {
     1.0
@@ -103,10 +107,11 @@ impl SwapFee {
     /// ```
     /// use restake_core::lending::SwapFee;
     /// // m = 2, f = 0.0004, a swap that leaves the averaged reserves at 1,100 / 900:
-    /// // 4·1,100·900/2,000² = 0.99 ⇒ f' = 2·0.0004/(1·0.99 + 1) = 0.000402010…
+    /// // 4·1,100·900/2,000² = 0.99 ⇒ f' = 2·0.0004/(1·0.99 + 1) = 0.000402010…; in the
+    /// // contract's units 2e10·4e6 // (9.9e9 + 1e10) = 4,020,100, i.e. 0.00040201.
     /// let c = SwapFee::Curve { fee: 0.0004, admin_fee: 0.5, offpeg_fee_multiplier: 2.0 };
     /// let (f, admin) = c.output_fee(1000.0, 1000.0, 1200.0, 800.0);
-    /// assert!((f - 0.0008 / 1.99).abs() < 1e-15 && admin == 0.5);
+    /// assert_eq!((f, admin), (4_020_100.0 / 1e10, 0.5));
     /// ```
     pub fn output_fee(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> (f64, f64) {
         match *self {
@@ -118,10 +123,16 @@ impl SwapFee {
                 if m <= 1.0 {
                     return (fee, admin_fee);
                 }
+                // In the contract's units (1e10 = 100%), rounded down where it divides.
                 let (xi, xj) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
                 let s = xi + xj;
-                let balance = 4.0 * (xi / s) * (xj / s);
-                (m * fee / ((m - 1.0) * balance + 1.0), admin_fee)
+                let (m, f) = (
+                    (m * FEE_DENOMINATOR).round(),
+                    (fee * FEE_DENOMINATOR).round(),
+                );
+                let balance = ((m - FEE_DENOMINATOR) * 4.0 * (xi / s) * (xj / s)).floor();
+                let units = (m * f / (balance + FEE_DENOMINATOR)).floor();
+                (units / FEE_DENOMINATOR, admin_fee)
             }
             _ => (0.0, 0.0),
         }
