@@ -28,6 +28,7 @@ step "wasm tests, headless Chromium (web)"  cargo test -p restake-web "${wasm[@]
 step "npm package build"          bash scripts/build-pkg.sh
 step "npm package: Node import + tsc" node tests/npm/run.mjs
 step "reference implementations (differential)" node tests/reference/run.mjs
+step "npm package: hostile inputs"    node tests/hostile/run.mjs
 step "release build (trunk)"      trunk build --release
 step "end-to-end (playwright-core + axe)" node tests/e2e/run.mjs
 

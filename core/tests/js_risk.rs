@@ -45,11 +45,11 @@ fn run_in_slices_equals_one_call() {
     let (scenario, o) = fixed();
     let whole = simulate_risk_js(scenario.clone(), Some(js(&o))).unwrap();
     let mut run = RiskRunJs::new(scenario, js(&o)).unwrap();
-    assert!(run.step(2.5).is_err()); // `n` must be a whole number
+    assert!(run.step(2.5.into()).is_err()); // `n` must be a whole number
     assert_eq!(run.seed(), "12345678901234567890");
     let mut steps = 0;
     while run.done() < run.paths() {
-        run.step(700.0).unwrap();
+        run.step(700.0.into()).unwrap();
         steps += 1;
     }
     assert_eq!(steps, 8); // ⌈5000 / 700⌉

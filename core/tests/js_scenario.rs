@@ -23,13 +23,13 @@ fn the_default_document_round_trips_through_js() {
     let doc = default_scenario_js().unwrap();
     let link = scenario_to_fragment_js(doc.clone()).unwrap();
     assert_eq!(link, default_document().unwrap().to_fragment());
-    let back = scenario_from_fragment_js(&link).unwrap();
+    let back = scenario_from_fragment_js(link.into()).unwrap();
     let text = js_sys::JSON::stringify(&back).unwrap().as_string().unwrap();
     assert_eq!(
         Scenario::from_json(&text).unwrap(),
         default_document().unwrap()
     );
-    let parsed = parse_scenario_js(&text).unwrap();
+    let parsed = parse_scenario_js(text.into()).unwrap();
     assert_eq!(
         get(&parsed, "version").as_f64(),
         Some(f64::from(SCENARIO_VERSION))
@@ -43,10 +43,11 @@ fn the_default_document_round_trips_through_js() {
 
 #[wasm_bindgen_test]
 fn errors_carry_kind_and_field() {
-    let e = parse_scenario_js(r#"{"version": 2, "protocols": [], "colour": 1}"#).unwrap_err();
+    let e =
+        parse_scenario_js(r#"{"version": 2, "protocols": [], "colour": 1}"#.into()).unwrap_err();
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("colour"));
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("parse"));
-    let e = scenario_from_fragment_js("s2.%%%").unwrap_err();
+    let e = scenario_from_fragment_js("s2.%%%".into()).unwrap_err();
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("fragment"));
     let bomb = {
         use base64::Engine as _;
@@ -56,6 +57,6 @@ fn errors_carry_kind_and_field() {
             base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
         )
     };
-    let e = scenario_from_fragment_js(&bomb).unwrap_err();
+    let e = scenario_from_fragment_js(bomb.into()).unwrap_err();
     assert_eq!(get(&e, "kind").as_string().as_deref(), Some("outOfRange"));
 }

@@ -4,7 +4,9 @@
 //! name the offending input.
 //!
 //! Every argument comes in one way ([`from_js`]: the JS value as JSON, then the typed reader
-//! with the field path of any mismatch), and every scenario-shaped argument through
+//! with the field path of any mismatch; text through [`text_from`]; no `&str`, `f64` or typed
+//! parameter that the wasm-bindgen glue would convert unchecked), and every scenario-shaped
+//! argument through
 //! [`scenario_from`] or [`network_from`]: a scenario document of any version (migrated and
 //! validated exactly as `parseScenario` does), or a bare network.
 
@@ -56,20 +58,26 @@ pub(crate) fn scenario_from(value: JsValue) -> Result<Scenario, JsValue> {
     Ok(Scenario::from_value(read::json_of(&value)?)?)
 }
 
-/// The network of a scenario-shaped argument: a scenario document (it has a `version`; read by
-/// [`scenario_from`]) or a bare [`Network`] (validated; errors name the path inside it). Also
-/// returns the document, when one was given, for the caller that reads one of its sections.
+/// The network of a scenario-shaped argument: a scenario document (it has a `version`; read as
+/// [`scenario_from`] does) or a bare [`Network`] (validated; errors name the path inside it). The
+/// argument is walked once ([`read::json_of`]). Also returns the document, when one was given,
+/// for the caller that reads one of its sections.
 pub(crate) fn network_from(value: JsValue) -> Result<(Network, Option<Scenario>), JsValue> {
-    let is_document = value.is_object()
-        && js_sys::Reflect::has(&value, &JsValue::from_str("version")).unwrap_or(false);
-    if is_document {
-        let s = scenario_from(value)?;
+    let json = read::json_of(&value)?;
+    if json.get("version").is_some() {
+        let s = Scenario::from_value(json)?;
         Ok((s.network.clone(), Some(s)))
     } else {
-        let n: Network = read::read(&value, "")?;
+        let n: Network = read::typed(json, "")?;
         n.validate()?;
         Ok((n, None))
     }
+}
+
+/// A text argument ([`read::text`]): a JS string of at most `max_units` UTF-16 code units,
+/// refused at `field` otherwise before it is copied into the wasm memory.
+pub(crate) fn text_from(value: &JsValue, field: &str, max_units: usize) -> Result<String, JsValue> {
+    Ok(read::text(value, field, max_units)?)
 }
 
 /// A JS `Error` whose `message` is the error's text, with `kind` and `field` properties.

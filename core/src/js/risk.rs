@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{demo_with_scenario, network_from, optional_js, to_js};
+use super::{demo_with_scenario, from_js, network_from, optional_js, to_js};
 use crate::network::Network;
 use crate::risk::input::path_count;
 use crate::risk::{RiskOptions, risk_demo, simulate_risk};
@@ -100,9 +100,12 @@ impl RiskRunJs {
     }
 
     /// Simulates up to `n` more paths (`n` a whole number in 1..=1e7; throws on field `n`
-    /// otherwise); returns the paths done so far.
-    pub fn step(&mut self, n: f64) -> Result<f64, JsValue> {
-        let n = path_count("n", n)?;
+    /// otherwise, a string or BigInt included); returns the paths done so far.
+    pub fn step(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> Result<f64, JsValue> {
+        let n = path_count("n", from_js::<f64>(n, "n")?)?;
         Ok(self.0.step(n)? as f64)
     }
 

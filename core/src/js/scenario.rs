@@ -3,13 +3,18 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{scenario_from, to_js};
+use super::{scenario_from, text_from, to_js};
+use crate::scenario::limits::{MAX_DOCUMENT_BYTES, MAX_FRAGMENT_CHARS};
 use crate::scenario::{Scenario, default_document, replays, run_scenario};
 
-/// Parses and validates a scenario document (JSON text of at most 1 MiB; versions 1 and 2 are migrated).
+/// Parses and validates a scenario document (JSON text of at most 1 MiB; versions 1 and 2 are
+/// migrated; a key given twice in one object is refused). A non-string throws at field `.`.
 #[wasm_bindgen(js_name = parseScenario, unchecked_return_type = "Scenario")]
-pub fn parse_scenario_js(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&Scenario::from_json(text)?)
+pub fn parse_scenario_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_from(&text, ".", MAX_DOCUMENT_BYTES)?;
+    to_js(&Scenario::from_json(&text)?)
 }
 
 /// Runs every engine whose section the scenario holds, with the headline figures.
@@ -29,10 +34,15 @@ pub fn scenario_to_fragment_js(
     Ok(scenario_from(scenario)?.to_fragment())
 }
 
-/// Reads a share-link fragment (with or without the leading `#`) back into a scenario.
+/// Reads a share-link fragment (with or without the leading `#`) back into a scenario. A
+/// non-string throws at field `fragment`.
 #[wasm_bindgen(js_name = scenarioFromFragment, unchecked_return_type = "Scenario")]
-pub fn scenario_from_fragment_js(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&Scenario::from_fragment(text)?)
+pub fn scenario_from_fragment_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    // A leading `#` and surrounding blanks are allowed on top of the fragment's own limit.
+    let text = text_from(&text, "fragment", MAX_FRAGMENT_CHARS + 64)?;
+    to_js(&Scenario::from_fragment(&text)?)
 }
 
 /// The default document: the demo network with every page's default section.

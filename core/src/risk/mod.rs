@@ -56,6 +56,14 @@ use path::Model;
 /// need more fails with an error on `options.paths`.
 pub const MAX_STORED_VALUES: usize = 10_000_000;
 
+/// Work budget of a one-shot run, work units (see [`RiskModel::work`]): about 3 s of wasm at
+/// [`RISK_UNITS_PER_SECOND`], so `simulateRisk` or a page never blocks longer than that.
+pub const MAX_RISK_WORK: f64 = 1e9;
+
+/// Work units a wasm build runs per second on the reference machine (BENCHMARKS.md), measured
+/// on the demo and bench-standard networks; used only to say how long a refused run would take.
+pub const RISK_UNITS_PER_SECOND: f64 = 3e8;
+
 /// The loss distribution of one LRT, as a fraction of its backing (the fall of its exchange
 /// rate).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -265,6 +273,37 @@ impl RiskModel {
         self.paths
     }
 
+    /// Expected work of the whole run, work units: `options.paths × W` (`W`, the expected work
+    /// of one path, see `path.rs`: sources, what each event touches times its probability, and
+    /// the settlement of a path with a loss).
+    pub fn work(&self) -> f64 {
+        self.paths as f64 * self.model.path_cost
+    }
+
+    /// One-shot runs ([`RiskModel::run`], so `simulateRisk`, `runScenario` and the matrix's
+    /// "Your scenario" column) refuse a run over [`MAX_RISK_WORK`] before simulating anything,
+    /// with the largest `paths` that fits; a run in slices ([`RiskRun`], the Risk page's worker
+    /// with progress and cancel) is not bounded by it.
+    fn check_budget(&self) -> Result<(), Error> {
+        let work = self.work();
+        if work <= MAX_RISK_WORK {
+            return Ok(());
+        }
+        let fits = (MAX_RISK_WORK / self.model.path_cost).floor();
+        Err(Error::OutOfRange {
+            field: "options.paths".to_owned(),
+            value: self.paths as f64,
+            expected: format!(
+                "at most {fits} paths for this network and these probabilities: a one-shot run \
+                 is capped at {MAX_RISK_WORK:e} work units (paths × {:.0} expected units per \
+                 path, about {:.0} s); lower the paths, the horizon, the probabilities or the \
+                 network's size, or run it in slices with RiskRun",
+                self.model.path_cost,
+                work / RISK_UNITS_PER_SECOND,
+            ),
+        })
+    }
+
     fn layout(&self) -> Layout {
         Layout {
             operators: self.model.operator_ids.len(),
@@ -417,6 +456,7 @@ impl RiskModel {
     /// core (threads); chunks merge exactly, so the report is the same as from one chunk. On
     /// wasm32 it is one chunk on the calling thread.
     pub fn run(&self) -> Result<RiskReport, Error> {
+        self.check_budget()?;
         #[cfg(not(target_arch = "wasm32"))]
         {
             let threads = std::thread::available_parallelism()

@@ -102,6 +102,45 @@ pub(crate) struct Model {
     total_active_eth: f64,
     other_slashed_eth: f64,
     alloc_count: usize,
+    /// Expected work of one path, in work units ([`Model::path_cost`]).
+    pub path_cost: f64,
+}
+
+/// Expected work of one path, in work units (one unit ≈ one inner-loop step: a stake or set
+/// touched, a source searched): `W = S + 32 + Σₖ pₖ·cₖ + min(1, Σₖ pₖ)·Σₒ |stakesₒ|·(1 + |setsₒ|)`
+/// — `S` sources searched (an upper bound on the survival search), 32 for the path's seeding
+/// and its share of sorting the statistics, each source's horizon probability `pₖ` times what
+/// its event touches `cₖ` (a fault: its set; a bug: the AVS's members; a beacon slashing: one
+/// incident; the shock: every operator), and the settlement of a path with any event (every
+/// operator's stakes and sets, at most). Used by the work budget of one-shot runs
+/// ([`super::MAX_RISK_WORK`]).
+fn path_cost(
+    sources: &[Source],
+    probs: &[f64],
+    stakes: &[Vec<Stake>],
+    sets: &[Vec<Set>],
+    members: &[Vec<(usize, usize)>],
+    n_ops: usize,
+) -> f64 {
+    let events: f64 = sources
+        .iter()
+        .zip(probs)
+        .map(|(s, p)| {
+            let touched = match s {
+                Source::Fault { .. } | Source::Beacon { .. } => 1,
+                Source::Bug { avs } => members[*avs].len(),
+                Source::Shock => n_ops,
+            };
+            p * touched as f64
+        })
+        .sum();
+    let settle: usize = stakes
+        .iter()
+        .zip(sets)
+        .map(|(st, se)| st.len() * (1 + se.len()))
+        .sum();
+    let any = probs.iter().sum::<f64>().min(1.0);
+    sources.len() as f64 + 32.0 + events + any * settle as f64
 }
 
 /// `1 − (1 − p)^T`: the probability of at least one event in `T` years.
@@ -251,6 +290,8 @@ impl Model {
             push(Source::Shock, pr.common_shock.per_year);
         }
 
+        let path_cost = path_cost(&sources, &probs, &stakes, &sets, &members, n_ops);
+
         let gwei = EFFECTIVE_BALANCE_INCREMENT;
         let total_gwei = (options.total_active_balance_eth * gwei as f64) as u128;
         let lone = validator_loss(32 * gwei, 32 * gwei, total_gwei.max(gwei));
@@ -298,6 +339,7 @@ impl Model {
             total_active_eth: options.total_active_balance_eth,
             other_slashed_eth: options.other_slashed_eth,
             alloc_count: network.allocations.len(),
+            path_cost,
         })
     }
 

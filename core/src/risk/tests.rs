@@ -260,3 +260,63 @@ fn the_demo_notes_label_every_probability_an_assumption() {
     }
     assert!(!d.notes.iter().any(|n| n.path.starts_with("events")));
 }
+
+#[test]
+fn the_work_budget_admits_the_reference_runs_and_refuses_a_huge_one() {
+    // The Risk page's heaviest documented run (demo network, 10,000,000 paths, 2 years) and the
+    // bench-standard run (BENCHMARKS.md) fit a one-shot run's budget …
+    let demo = risk_demo().unwrap();
+    let heavy = RiskOptions {
+        paths: MAX_PATHS as f64,
+        horizon_years: 2.0,
+        ..demo.options.clone()
+    };
+    let m = RiskModel::new(&demo.network, &heavy).unwrap();
+    println!("demo: {:.0} units per path", m.work() / m.paths() as f64);
+    assert!(m.work() <= MAX_RISK_WORK, "{}", m.work());
+    let mut doc: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/bench-standard.json")).unwrap();
+    doc["scenario"]["protocols"] =
+        serde_json::to_value(crate::presets::protocols().unwrap()).unwrap();
+    let network = crate::scenario::Scenario::from_json(&doc["scenario"].to_string())
+        .unwrap()
+        .network;
+    let options: RiskOptions = serde_json::from_value(doc["options"].clone()).unwrap();
+    let m = RiskModel::new(&network, &options).unwrap();
+    println!(
+        "bench-standard: {:.0} units per path",
+        m.work() / m.paths() as f64
+    );
+    assert!(m.work() <= MAX_RISK_WORK);
+    // … and every probability at 1 on the bench-standard network at 2,500,000 paths (within
+    // the stored-values limit) is refused before any path is simulated, naming `options.paths`
+    // and the largest count that fits.
+    let mut sure = RiskOptions {
+        paths: 2_500_000.0,
+        ..options
+    };
+    for e in [
+        &mut sure.probabilities.operator_fault,
+        &mut sure.probabilities.avs_bug,
+        &mut sure.probabilities.beacon_slashing,
+    ] {
+        e.per_year = 1.0;
+    }
+    let m = RiskModel::new(&network, &sure).unwrap();
+    println!(
+        "bench-standard, p = 1: {:.0} units per path",
+        m.work() / m.paths() as f64
+    );
+    let fits = (MAX_RISK_WORK / (m.work() / m.paths() as f64)).floor();
+    let e = m.run().unwrap_err();
+    assert_eq!(e.field(), "options.paths");
+    assert!(
+        e.to_string().contains(&format!("at most {fits} paths")),
+        "{e}"
+    );
+    let within = RiskOptions {
+        paths: fits.min(500.0),
+        ..sure
+    };
+    assert!(simulate_risk(&network, &within).is_ok());
+}

@@ -68,7 +68,7 @@ pub struct Scenario {
 impl Scenario {
     /// Parses a JSON document of at most [`limits::MAX_DOCUMENT_BYTES`] (1 MiB), migrates a version 1
     /// document to the current version ([`super::migrate`]), rejects unknown fields (naming
-    /// them) and validates the network and every section present
+    /// them) and keys given twice in one object ([`super::strict`]), and validates the network and every section present
     /// ([`Scenario::validate_document`]). Errors carry the JSON path of the bad field
     /// (`.` for the whole document).
     ///
@@ -81,11 +81,7 @@ impl Scenario {
     /// ```
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
         limits::document_size(text.len())?;
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Parse {
-            field: syntax_error_path(text),
-            message: e.to_string(),
-        })?;
-        Scenario::from_value(value)
+        Scenario::from_value(super::strict::parse(text)?)
     }
 
     /// [`Scenario::from_json`] on an already parsed JSON value (no size check: the caller
@@ -151,23 +147,6 @@ impl Scenario {
     pub fn validate_document(&self) -> Result<(), Error> {
         self.validate()?;
         super::sections::validate_sections(self)
-    }
-}
-
-/// Where malformed JSON text (bad syntax, a number out of range such as `1e400`, nesting over
-/// 128 levels) breaks, as a field path in the text as written, whatever its version
-/// (`operators[0].otherDelegatedEth`); `.` when it stops at the top or before any field.
-fn syntax_error_path(text: &str) -> String {
-    if !text.trim_start().starts_with('{') {
-        return ".".to_owned();
-    }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, serde_json::Value>(de) {
-        Err(e) => match e.path().to_string() {
-            p if p == "?" => ".".to_owned(),
-            p => p,
-        },
-        Ok(_) => ".".to_owned(),
     }
 }
 

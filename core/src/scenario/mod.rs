@@ -25,6 +25,7 @@ mod replay;
 mod run;
 mod schema;
 mod sections;
+mod strict;
 
 pub use defaults::default_document;
 pub use document::{SCENARIO_VERSION, Scenario};

@@ -532,3 +532,22 @@ fn position_totals_sum_the_positions_and_the_checks_catch_a_wrong_account() {
     };
     assert_eq!(field, "slashing.positionTotals.loss");
 }
+
+#[test]
+fn the_work_budget_is_steps_times_the_network_size() {
+    let s = elip_002();
+    let size = s.operators.len()
+        + s.avss.len()
+        + s.allocations.len()
+        + s.delegations.len()
+        + s.protocols.len()
+        + s.positions.len();
+    let fits = (MAX_SLASHING_WORK / size as f64).floor() as usize;
+    assert!(super::work_budget(&s, fits).is_ok());
+    let e = super::work_budget(&s, fits + 1).unwrap_err();
+    assert_eq!(e.field(), "events");
+    assert!(
+        e.to_string().contains(&format!("its {} steps", fits + 1)),
+        "{e}"
+    );
+}

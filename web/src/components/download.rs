@@ -29,16 +29,19 @@ pub fn offer_file(filename: &str, mime: &str, contents: &str) -> Result<(), Stri
 }
 
 /// RFC 4180 CSV: fields with a comma, quote or line break are quoted and quotes doubled; lines
-/// end with CRLF.
+/// end with CRLF. A field a spreadsheet would read as a formula (it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return, and is not a plain number such as `-1.5`) is prefixed with
+/// `'`, so a name like `=HYPERLINK(…)` stays text (OWASP, "CSV Injection").
 pub fn csv(header: &[String], rows: &[Vec<String>]) -> String {
     let line = |fields: &[String]| {
         fields
             .iter()
             .map(|f| {
+                let f = neutralised(f);
                 if f.contains([',', '"', '\n', '\r']) {
                     format!("\"{}\"", f.replace('"', "\"\""))
                 } else {
-                    f.clone()
+                    f
                 }
             })
             .collect::<Vec<_>>()
@@ -51,6 +54,18 @@ pub fn csv(header: &[String], rows: &[Vec<String>]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// `f`, or `'` + `f` when a spreadsheet would evaluate it (see [`csv`]).
+fn neutralised(f: &str) -> String {
+    let risky = f.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = f.parse::<f64>().is_ok_and(f64::is_finite)
+        && f.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c));
+    if risky && !number {
+        format!("'{f}")
+    } else {
+        f.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -68,5 +83,29 @@ mod tests {
             csv(&h, &rows),
             "Protocol,Fee (%)\r\nether.fi,10\r\n\"say \"\"hi\"\", ok\",\r\n"
         );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        let h = vec!["Name".to_owned()];
+        let cells = [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+cmd", "'+cmd"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            ("-1.5", "-1.5"),
+            ("+2e-3", "+2e-3"),
+            ("-inf", "'-inf"),
+            ("a=b", "a=b"),
+        ];
+        for (cell, want) in cells {
+            let rows = vec![vec![cell.to_owned()]];
+            assert_eq!(csv(&h, &rows), format!("Name\r\n{want}\r\n"), "{cell:?}");
+        }
     }
 }
