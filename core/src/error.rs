@@ -77,6 +77,16 @@ pub enum Error {
         /// The parser's message.
         message: String,
     },
+    /// An action of a timeline that the contracts would revert (a withdrawal completed inside its
+    /// delay, an allocation modified while one is pending, …); `field` names the action
+    /// (`actions[3]`) and `reason` the contract's rule.
+    #[error("{field}: the contracts would revert: {reason}")]
+    Reverted {
+        /// Path of the action, `actions[i]` (or one of its fields).
+        field: String,
+        /// The rule that refuses it, with the contract error where there is one.
+        reason: String,
+    },
     /// An internal consistency check failed (an accounting invariant or an arithmetic bound that
     /// valid inputs cannot break): a bug in this crate, reported instead of a panic.
     #[error("{field}: internal check failed: {message}")]
@@ -99,6 +109,7 @@ impl Error {
             | Error::DuplicateId { field, .. }
             | Error::SumTooLarge { field, .. }
             | Error::Parse { field, .. }
+            | Error::Reverted { field, .. }
             | Error::Invariant { field, .. } => field,
         }
     }
@@ -148,6 +159,7 @@ impl Error {
             | Error::DuplicateId { field, .. }
             | Error::SumTooLarge { field, .. }
             | Error::Parse { field, .. }
+            | Error::Reverted { field, .. }
             | Error::Invariant { field, .. } => field,
         }
     }

@@ -1,7 +1,7 @@
-//! `applySlashing` and `slashingDemo` called through wasm in headless Chromium.
+//! `applySlashing`, `applyTimeline` and `slashingDemo` called through wasm in headless Chromium.
 #![cfg(all(target_arch = "wasm32", feature = "js"))]
 
-use restake_core::js::slashing::{apply_slashing_js, slashing_demo_js};
+use restake_core::js::slashing::{apply_slashing_js, apply_timeline_js, slashing_demo_js};
 use restake_core::scenario::Scenario;
 use restake_core::slashing::{SlashEvent, SlashingOptions, SlashingReport, StakeMode};
 use wasm_bindgen::JsValue;
@@ -105,4 +105,38 @@ fn the_demo_runs_through_js() {
     .unwrap();
     assert_eq!(report.protocols.len(), 3);
     assert_eq!(report.contagion.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn the_dual_slashing_timeline_runs_through_js() {
+    // DualSlashingEdgeCase.md, scenario B (Layr-Labs/eigenlayer-contracts): a 75% slash, a
+    // 16 ETH beacon loss, the checkpoint (l = 0.5 → 4 ETH), a new 32 ETH validator
+    // (k = 36/64/0.125 = 4.5 → 36 ETH), typed as a JS caller would write it.
+    let actions = js_sys::JSON::parse(
+        r#"[{"block": 1, "action": {"kind": "slash", "operator": "op", "avs": "avs", "fraction": 0.75}},
+            {"block": 2, "action": {"kind": "beaconBalanceDrop", "staker": "others@op", "amountEth": 16}},
+            {"block": 3, "action": {"kind": "checkpoint", "staker": "others@op"}},
+            {"block": 4, "action": {"kind": "deposit", "staker": "others@op", "strategy": "beaconChainEth", "amountEth": 32}}]"#,
+    )
+    .unwrap();
+    let r: restake_core::slashing::timeline::TimelineReport =
+        serde_wasm_bindgen::from_value(apply_timeline_js(js(&dual()), actions, None).unwrap())
+            .unwrap();
+    let alice = &r.steps[4].stakers[0];
+    assert_eq!(alice.claim.wei, "36000000000000000000");
+    assert_eq!(
+        alice.strategies[0].deposit_scaling_factor.wad,
+        "4500000000000000000"
+    );
+    assert_eq!(alice.beacon_chain_slashing_factor.wad, "500000000000000000");
+    // Completing a withdrawal inside its delay: the contracts revert; the error names the action.
+    let early = js_sys::JSON::parse(
+        r#"[{"block": 10, "action": {"kind": "queueWithdrawal", "staker": "others@op", "strategy": "beaconChainEth", "depositSharesEth": 1}},
+            {"block": 11, "action": {"kind": "completeWithdrawal", "staker": "others@op", "withdrawal": 0}}]"#,
+    )
+    .unwrap();
+    let err = apply_timeline_js(js(&dual()), early, None).unwrap_err();
+    let get = |k: &str| js_sys::Reflect::get(&err, &k.into()).unwrap().as_string();
+    assert_eq!(get("field").as_deref(), Some("actions[1]"));
+    assert_eq!(get("kind").as_deref(), Some("reverted"));
 }

@@ -10,10 +10,11 @@ use proptest::prelude::*;
 use restake_core::bridge::LossPolicy;
 use restake_core::risk::{RiskOptions, SeedInput};
 use restake_core::scenario::{
-    LeverageSection, SCENARIO_VERSION, Scenario, SlashingSection, default_document,
+    LeverageSection, SCENARIO_VERSION, Scenario, SlashingSection, TimelineSection, default_document,
 };
 use restake_core::security::graph::{ServiceParams, Threshold};
 use restake_core::security::{AnalysisOptions, SecurityParams};
+use restake_core::slashing::timeline::{Action, TimedAction, TimelineOptions};
 use restake_core::slashing::{SlashEvent, SlashingOptions, StakeMode};
 
 /// A document holding a random network (the shared generator) and no sections.
@@ -139,7 +140,28 @@ fn with_sections(mut s: Scenario, k: Knobs) -> Scenario {
                 total_active_balance_eth: total,
                 other_slashed_eth: other,
             },
+            timeline: None,
         });
+        // A timeline: the first allocation's AVS slashes half of it at block 1 (redistributed
+        // when the stake mode draw is shared, to vary the document).
+        if let (Some(a), Some(section)) = (s.network.allocations.first(), s.slashing.as_mut()) {
+            section.timeline = Some(TimelineSection {
+                actions: vec![TimedAction {
+                    block: 1,
+                    action: Action::Slash {
+                        operator: a.operator.clone(),
+                        avs: a.avs.clone(),
+                        fraction: 0.5,
+                        redistribute_to: shared.then(|| "fund".to_owned()),
+                        veto: None,
+                    },
+                }],
+                options: TimelineOptions {
+                    escrow_delay_blocks: 7,
+                    ..TimelineOptions::default()
+                },
+            });
+        }
     }
     if let Some((paths, seed, horizon, total)) = k.risk {
         s.risk = Some(RiskOptions {

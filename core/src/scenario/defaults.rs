@@ -58,6 +58,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         slashing: Some(SlashingSection {
             events: demo.events,
             options: demo.options,
+            timeline: None,
         }),
         risk: Some(risk),
         security: Some(security),

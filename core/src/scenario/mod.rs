@@ -36,7 +36,7 @@ pub use run::{
     DEFAULT_RISK_SEED, Headline, LeverageSectionReport, ScenarioReport, headlines, run_scenario,
 };
 pub use schema::json_schema;
-pub use sections::{LeverageSection, SlashingSection};
+pub use sections::{LeverageSection, SlashingSection, TimelineSection};
 
 #[cfg(test)]
 mod tests;

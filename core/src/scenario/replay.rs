@@ -240,6 +240,7 @@ fn mass_operator_fault() -> Result<Replay, Error> {
                 other_slashed_eth: 100_000.0,
                 ..SlashingOptions::default()
             },
+            timeline: None,
         }),
         ..base
     };
@@ -266,6 +267,7 @@ fn avs_bug() -> Result<Replay, Error> {
                 fraction: 0.5,
             }],
             options: SlashingOptions::default(),
+            timeline: None,
         }),
         ..network("AVS software bug")?
     };

@@ -11,6 +11,7 @@ use crate::lending::{CascadeReport, LeverageReport};
 use crate::risk::RiskReport;
 use crate::security::SecurityReport;
 use crate::slashing::SlashingReport;
+use crate::slashing::timeline::TimelineReport;
 use crate::unit::Unit;
 use crate::yield_stack::YieldReport;
 
@@ -56,6 +57,8 @@ pub struct ScenarioReport {
     pub yield_stack: Option<YieldReport>,
     /// The slashing sequence of `slashing` on the network.
     pub slashing: Option<SlashingReport>,
+    /// The timeline of `slashing.timeline`, step by step.
+    pub slashing_timeline: Option<TimelineReport>,
     /// The Monte Carlo run of `risk` on the network (seed [`DEFAULT_RISK_SEED`] when none is
     /// given).
     pub risk: Option<RiskReport>,
@@ -84,6 +87,7 @@ pub fn run_scenario(s: &Scenario) -> Result<ScenarioReport, Error> {
     let mut report = ScenarioReport {
         yield_stack: None,
         slashing: None,
+        slashing_timeline: None,
         risk: None,
         security: None,
         leverage: None,

@@ -15,6 +15,7 @@ use crate::lending::{CascadeInput, LeverageInput, leverage_loop, liquidation_cas
 use crate::risk::{RiskModel, RiskOptions, RiskReport, SeedInput};
 use crate::security::security_analysis;
 use crate::slashing::events::{self, Registry};
+use crate::slashing::timeline::{TimedAction, TimelineOptions, TimelineReport, apply_timeline};
 use crate::slashing::{MAX_EVENTS, SlashEvent, SlashingOptions, apply_slashing};
 use crate::yield_stack::yield_stack;
 
@@ -31,6 +32,32 @@ pub struct SlashingSection {
     /// omitted.
     #[serde(default)]
     pub options: SlashingOptions,
+    /// Slashing through time: block-numbered actions and their options, applied by
+    /// [`apply_timeline`]; omitted when the page has none (documents without it stay valid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub timeline: Option<TimelineSection>,
+}
+
+/// A timeline in the document: `slashing.timeline`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TimelineSection {
+    /// The actions, in block order (at most [`crate::slashing::timeline::MAX_ACTIONS`]).
+    #[serde(default)]
+    pub actions: Vec<TimedAction>,
+    /// Delays (blocks) and operators already slashed at block 0; defaults when omitted.
+    #[serde(default)]
+    pub options: TimelineOptions,
+}
+
+/// The timeline of a slashing section, its errors rooted at `timeline` (`timeline.actions[2]`).
+fn run_timeline(s: &Scenario, t: &TimelineSection) -> Result<TimelineReport, Error> {
+    apply_timeline(&s.network, &t.actions, &t.options).map_err(|e| {
+        e.rebased("actions", "timeline.actions")
+            .rebased("options", "timeline.options")
+    })
 }
 
 /// The Leverage page's what-ifs: a looped position and a liquidation cascade.
@@ -86,6 +113,7 @@ pub(crate) const SECTIONS: [Section; 6] = [
             network_root(e)
                 .rebased("events", "slashing.events")
                 .rebased("options", "slashing.options")
+                .rebased("timeline", "slashing.timeline")
         },
         check: |s| s.slashing.as_ref().map_or(Ok(()), |x| slashing(s, x)),
         run: |s, r| {
@@ -93,6 +121,12 @@ pub(crate) const SECTIONS: [Section; 6] = [
                 .slashing
                 .as_ref()
                 .map(|x| apply_slashing(&s.network, &x.events, &x.options))
+                .transpose()?;
+            r.slashing_timeline = s
+                .slashing
+                .as_ref()
+                .and_then(|x| x.timeline.as_ref())
+                .map(|t| run_timeline(s, t))
                 .transpose()?;
             Ok(())
         },
@@ -201,7 +235,11 @@ fn slashing(s: &Scenario, section: &SlashingSection) -> Result<(), Error> {
     for (i, e) in section.events.iter().enumerate() {
         events::expand(e, i, &registry)?;
     }
-    Ok(())
+    // A timeline is valid when it runs: every revert and id is only known by replaying it.
+    section
+        .timeline
+        .as_ref()
+        .map_or(Ok(()), |t| run_timeline(s, t).map(|_| ()))
 }
 
 /// The risk options' per-operator and per-AVS overrides name operators and AVSs of the network.

@@ -65,6 +65,7 @@ pub mod ledger;
 pub mod report;
 pub mod shared_stake;
 pub mod staker;
+pub mod timeline;
 
 pub use crate::network::StakeMode;
 pub use events::{MAX_EVENTS, SlashEvent, SlashingOptions};

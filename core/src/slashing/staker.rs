@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::wad::{self, WAD};
 
 /// The two kinds of strategy an LRT restakes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Strategy {

@@ -190,7 +190,12 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
         },
         |d, (s, events, options)| {
             d.network = s;
-            d.slashing = Some(SlashingSection { events, options });
+            let timeline = d.slashing.take().and_then(|x| x.timeline);
+            d.slashing = Some(SlashingSection {
+                events,
+                options,
+                timeline,
+            });
         },
     );
     let other_error =
