@@ -100,7 +100,11 @@ pub fn beacon_slashing_loss_js(
 /// Exit churn per epoch, ETH, for a total active stake of `totalStakedEth` (in `1..=1e9`):
 /// `min(256, max(128, S // 65,536))` in whole ETH (`get_activation_exit_churn_limit`).
 #[wasm_bindgen(js_name = exitChurnPerEpochEth)]
-pub fn exit_churn_per_epoch_eth_js(total_staked_eth: f64) -> Result<f64, JsValue> {
+pub fn exit_churn_per_epoch_eth_js(
+    #[wasm_bindgen(unchecked_param_type = "number")] total_staked_eth: JsValue,
+) -> Result<f64, JsValue> {
+    // Read like every argument (a string or BigInt is an error at `totalStakedEth`).
+    let total_staked_eth: f64 = from_js(total_staked_eth, "totalStakedEth")?;
     validate::in_range(
         "totalStakedEth",
         total_staked_eth,

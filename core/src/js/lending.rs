@@ -48,8 +48,10 @@ pub fn cascade_preset_js() -> Result<JsValue, JsValue> {
 /// Morpho Blue's liquidation incentive factor for any LLTV in `0..1`:
 /// `min(1.15, 1/(1 − 0.3·(1 − LLTV)))` (morpho-blue `ConstantsLib`); an error names `lltv`.
 #[wasm_bindgen(js_name = morphoLiquidationIncentive)]
-pub fn morpho_liquidation_incentive_js(lltv: f64) -> Result<f64, JsValue> {
-    Ok(morpho_liquidation_incentive(lltv)?)
+pub fn morpho_liquidation_incentive_js(
+    #[wasm_bindgen(unchecked_param_type = "number")] lltv: JsValue,
+) -> Result<f64, JsValue> {
+    Ok(morpho_liquidation_incentive(from_js(lltv, "lltv")?)?)
 }
 
 /// One sale of `lrtIn` tokens into `pool` (constant product or Curve stableswap, with its swap
@@ -57,9 +59,10 @@ pub fn morpho_liquidation_incentive_js(lltv: f64) -> Result<f64, JsValue> {
 #[wasm_bindgen(js_name = poolSell, unchecked_return_type = "PoolSale")]
 pub fn pool_sell_js(
     #[wasm_bindgen(unchecked_param_type = "Pool")] pool: JsValue,
-    lrt_in: f64,
+    #[wasm_bindgen(unchecked_param_type = "number")] lrt_in: JsValue,
 ) -> Result<JsValue, JsValue> {
     let mut pool: Pool = from_js(pool, "pool")?;
+    let lrt_in: f64 = from_js(lrt_in, "lrtIn")?;
     pool.validate("pool")?;
     let sale = pool.sell(lrt_in)?;
     to_js(&crate::lending::amm::PoolSale { pool, sale })
