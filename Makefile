@@ -22,6 +22,8 @@ tools:
 pkg: tools
 	bash scripts/build-pkg.sh
 
-## make bench: criterion benchmarks of the core (native).
+## make bench: criterion benchmarks of the core (native), then the npm package's Monte Carlo in Node.
 bench: tools
 	cargo bench -p restake-core
+	bash scripts/build-pkg.sh
+	node scripts/bench-node.mjs

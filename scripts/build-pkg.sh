@@ -16,9 +16,20 @@ rm -rf pkg/bundler pkg/node pkg/web
 for t in bundler node web; do
   target=$t; [ "$t" = node ] && target=nodejs
   wasm-bindgen --target "$target" --out-dir "pkg/$t" --out-name restake_core "$wasm"
-  wasm-opt -Oz "pkg/$t/restake_core_bg.wasm" -o "pkg/$t/restake_core_bg.wasm"
   cp core/scenario.schema.json "pkg/$t/scenario.schema.json"
 done
+# wasm-bindgen 0.2.130 emits the same module for the three targets (only the JS glue differs), and
+# wasm-opt takes about a minute a module on 2 cores: optimise once and copy while they are
+# identical, and each on its own if a future wasm-bindgen makes them differ.
+optimise() { wasm-opt -Oz "$1" -o "$1"; }
+if cmp -s pkg/bundler/restake_core_bg.wasm pkg/node/restake_core_bg.wasm &&
+   cmp -s pkg/bundler/restake_core_bg.wasm pkg/web/restake_core_bg.wasm; then
+  optimise pkg/bundler/restake_core_bg.wasm
+  cp pkg/bundler/restake_core_bg.wasm pkg/node/restake_core_bg.wasm
+  cp pkg/bundler/restake_core_bg.wasm pkg/web/restake_core_bg.wasm
+else
+  for t in bundler node web; do optimise "pkg/$t/restake_core_bg.wasm"; done
+fi
 # The root package.json says "type": "module"; the nodejs build is CommonJS.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
 ls -l pkg/*/restake_core_bg.wasm

@@ -21,10 +21,13 @@ step "cargo fmt --check"          cargo fmt --all -- --check
 step "clippy (native)"            cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "clippy (wasm32)"            cargo clippy --workspace --all-targets --all-features "${wasm[@]}" -- -D warnings
 step "native unit + integration"  cargo test --workspace --all-features
-step "wasm tests, headless Chromium (core)" cargo test -p restake-core --features js "${wasm[@]}"
-step "wasm tests, headless Chromium (web)"  cargo test -p restake-web "${wasm[@]}"
+# Only the integration tests hold browser tests (`--test '*'`): the library's and binaries' own
+# test harnesses have none on wasm32, and each would be linked, bound and loaded for nothing.
+step "wasm tests, headless Chromium (core)" cargo test -p restake-core --features js "${wasm[@]}" --test '*'
+step "wasm tests, headless Chromium (web)"  cargo test -p restake-web "${wasm[@]}" --test '*'
 step "npm package build"          bash scripts/build-pkg.sh
 step "npm package: Node import + tsc" node tests/npm/run.mjs
+step "reference implementations (differential)" node tests/reference/run.mjs
 step "release build (trunk)"      trunk build --release
 step "end-to-end (playwright-core + axe)" node tests/e2e/run.mjs
 

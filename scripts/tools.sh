@@ -3,7 +3,9 @@
 #   rustup toolchain/target/components (rust-toolchain.toml), Trunk (crates.io), wasm-bindgen-cli at
 #   exactly the version in Cargo.lock (crates.io), npm dev dependencies (wasm-opt 132 from npm's
 #   `binaryen`, playwright-core, axe-core, typescript).
-# With `--browsers` it also makes sure Debian's chromium and chromium-driver are present.
+# With `--browsers` (what `make test` passes) it also makes sure Debian's chromium and
+# chromium-driver are present and installs the differential suite's reference implementations
+# (tests/reference: npm ci there, and curvesim from PyPI in tests/reference/.venv).
 # Idempotent: a second run installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,6 +77,35 @@ if [ "${1:-}" = "--browsers" ]; then
     say "installing Debian's chromium and chromium-driver"
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  fi
+fi
+if [ "${1:-}" = "--browsers" ]; then
+  # The differential suite's reference implementations (tests/reference, run by `make test`):
+  # npm packages from their own lockfile (Lodestar needs an @chainsafe/ssz override that must not
+  # reach the root), and curvesim from PyPI in a venv inside the repository (ignored by git),
+  # with pip's cache off so nothing is left outside the repository.
+  if [ ! -d tests/reference/node_modules ] \
+     || [ tests/reference/package-lock.json -nt tests/reference/node_modules/.package-lock.json ]; then
+    say "installing the reference implementations (tests/reference: npm ci)"
+    (cd tests/reference && npm ci --no-audit --no-fund)
+  fi
+  venv=tests/reference/.venv
+  if [ ! -x "$venv/bin/python" ] || [ tests/reference/requirements.txt -nt "$venv/installed" ]; then
+    if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+      if [ "$(id -u)" -ne 0 ]; then
+        echo "python3-venv is missing. Install it as root: sudo apt-get install -y python3-venv" >&2
+        exit 1
+      fi
+      say "installing Debian's python3-venv"
+      apt-get update -q
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
+    fi
+    say "creating the curvesim venv (tests/reference/.venv, PyPI; about a minute)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --no-cache-dir --disable-pip-version-check \
+      -r tests/reference/requirements.txt
+    touch "$venv/installed"
   fi
 fi
 say "tools ready"

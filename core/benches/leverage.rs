@@ -24,11 +24,7 @@ mod native {
             max_health_factor: 2.0,
             size_skew: 0.5,
         };
-        input.pool = Pool {
-            kind: PoolKind::ConstantProduct,
-            lrt_reserve: 400_000.0,
-            eth_reserve: 400_000.0,
-        };
+        input.pool = Pool::new(PoolKind::ConstantProduct, 400_000.0, 400_000.0);
         input.shock = Shock::Depeg { fraction: 0.1 };
         input.sale_share = 1.0;
         let rounds = liquidation_cascade(&input)

@@ -9,7 +9,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{Criterion, Throughput, black_box, criterion_group};
-    use restake_core::network::Network;
+    use restake_core::network::{Allocation, Avs, Delegation, Network, Operator};
     use restake_core::risk::{RiskModel, RiskOptions, simulate_risk};
     use restake_core::scenario::Scenario;
 
@@ -45,7 +45,65 @@ mod native {
         group.finish();
     }
 
-    criterion_group!(benches, risk);
+    /// The bench-standard network's protocols with `operators × avss` members: LRT `j` of `n`
+    /// delegates equally to every operator `o` with `o mod n = j`, and each operator allocates
+    /// 20% to four AVSs (`4o + k mod avss`). Synthetic; only the shape matters.
+    fn scaled(base: &Network, operators: usize, avss: usize) -> Network {
+        let mut net = base.clone();
+        let lrts: Vec<String> = net.restaking.iter().map(|r| r.protocol.clone()).collect();
+        net.operators = (0..operators)
+            .map(|o| Operator {
+                id: format!("op-{o}"),
+                name: format!("Operator {o}"),
+                other_delegated_eth: 1000.0,
+                other_native_share: 0.5,
+            })
+            .collect();
+        net.avss = (0..avss)
+            .map(|v| Avs {
+                id: format!("avs-{v}"),
+                name: format!("AVS {v}"),
+            })
+            .collect();
+        let per_lrt = operators.div_ceil(lrts.len()) as f64;
+        net.delegations = (0..operators)
+            .map(|o| Delegation {
+                protocol: lrts[o % lrts.len()].clone(),
+                operator: format!("op-{o}"),
+                weight: 1.0 / per_lrt,
+                queued_withdrawal_eth: 0.0,
+            })
+            .collect();
+        net.allocations = (0..operators)
+            .flat_map(|o| (0..4).map(move |k| (o, (4 * o + k) % avss)))
+            .map(|(o, v)| Allocation {
+                operator: format!("op-{o}"),
+                avs: format!("avs-{v}"),
+                magnitude: 0.2,
+                network_limit: None,
+            })
+            .collect();
+        net
+    }
+
+    /// The model build (validation, references, exposures) against network size: it should
+    /// grow linearly in operators + AVSs + references.
+    fn model_build(c: &mut Criterion) {
+        let (base, options) = bench_standard();
+        let mut group = c.benchmark_group("risk model build");
+        group.sample_size(20);
+        for (operators, avss) in [(20, 12), (100, 40), (250, 100), (500, 200)] {
+            let net = scaled(&base, operators, avss);
+            let members = net.operators.len() + net.avss.len() + net.allocations.len();
+            group.throughput(Throughput::Elements(members as u64));
+            group.bench_function(format!("{operators} operators x {avss} AVSs"), |b| {
+                b.iter(|| RiskModel::new(black_box(&net), black_box(&options)).unwrap())
+            });
+        }
+        group.finish();
+    }
+
+    criterion_group!(benches, risk, model_build);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

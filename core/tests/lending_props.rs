@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use restake_core::lending::{
-    CascadeInput, MarketParams, OracleKind, Pool, PoolKind, Population, Position, Shock,
-    liquidation_cascade,
+    CascadeInput, LiquidationRules, MarketParams, OracleKind, Pool, PoolKind, Population, Position,
+    Shock, SwapFee, liquidation_cascade,
 };
 
 fn market() -> impl Strategy<Value = MarketParams> {
@@ -15,15 +15,27 @@ fn market() -> impl Strategy<Value = MarketParams> {
         0.0..0.15_f64,
         prop_oneof![Just(0.5), Just(1.0)],
         prop_oneof![Just(OracleKind::Market), Just(OracleKind::ExchangeRate)],
+        (
+            prop_oneof![
+                Just(LiquidationRules::CloseFactor),
+                Just(LiquidationRules::Morpho),
+                (1.0..1e5_f64).prop_map(|eth_usd| LiquidationRules::AaveV33 { eth_usd }),
+            ],
+            0.0..=1.0_f64,
+        ),
     )
-        .prop_map(|(lt, ltv_share, bonus, cf, oracle)| MarketParams {
-            ltv: lt * ltv_share,
-            liquidation_threshold: lt,
-            liquidation_bonus: bonus,
-            close_factor: cf,
-            full_close_hf: 0.95,
-            oracle,
-        })
+        .prop_map(
+            |(lt, ltv_share, bonus, cf, oracle, (rules, fee))| MarketParams {
+                ltv: lt * ltv_share,
+                liquidation_threshold: lt,
+                liquidation_bonus: bonus,
+                close_factor: cf,
+                full_close_hf: 0.95,
+                oracle,
+                liquidation_protocol_fee: fee,
+                rules,
+            },
+        )
 }
 
 fn pool() -> impl Strategy<Value = Pool> {
@@ -34,11 +46,23 @@ fn pool() -> impl Strategy<Value = Pool> {
         ],
         10.0..20_000.0_f64,
         0.5..2.0_f64,
+        prop_oneof![
+            Just(SwapFee::None),
+            (0.0..0.01_f64).prop_map(|fee| SwapFee::OnInput { fee }),
+            (0.0..0.01_f64, 0.0..=1.0_f64, 1.0..10.0_f64).prop_map(|(fee, admin_fee, m)| {
+                SwapFee::Curve {
+                    fee,
+                    admin_fee,
+                    offpeg_fee_multiplier: m,
+                }
+            }),
+        ],
     )
-        .prop_map(|(kind, eth, skew)| Pool {
+        .prop_map(|(kind, eth, skew, fee)| Pool {
             kind,
             lrt_reserve: eth * skew,
             eth_reserve: eth,
+            fee,
         })
 }
 
@@ -111,7 +135,11 @@ proptest! {
             let lhs = round.debt_repaid + round.bonus_eth;
             let rhs = round.collateral_seized * round.oracle_price;
             prop_assert!((lhs - rhs).abs() <= 1e-9 * lhs.abs().max(1.0), "{lhs} vs {rhs}");
-            prop_assert!((round.bonus_eth - round.debt_repaid * m.liquidation_bonus).abs() <= 1e-9 * round.debt_repaid.max(1.0));
+            prop_assert!((round.bonus_eth - round.debt_repaid * (m.incentive_factor() - 1.0)).abs() <= 1e-9 * round.debt_repaid.max(1.0));
+            // The protocol's fee is its share of the bonus; the liquidators sell from the rest.
+            prop_assert!(round.protocol_fee >= 0.0 && round.protocol_fee * round.oracle_price <= round.bonus_eth * (1.0 + 1e-9) + 1e-12);
+            prop_assert!(round.collateral_sold <= (round.collateral_seized - round.protocol_fee) * (1.0 + 1e-12) + 1e-12);
+            prop_assert!(round.swap_fees_eth >= 0.0 && round.eth_from_sale >= 0.0);
             repaid += round.debt_repaid;
         }
         prop_assert!((repaid - r.totals.debt_repaid).abs() <= 1e-9 * repaid.max(1.0));
@@ -134,8 +162,8 @@ proptest! {
     /// Anything a caller can pass is either rejected with a field path or runs: no panic.
     #[test]
     fn arbitrary_numbers_never_panic(x in prop::num::f64::ANY, y in prop::num::f64::ANY, z in prop::num::f64::ANY) {
-        let m = MarketParams { ltv: x, liquidation_threshold: 0.8, liquidation_bonus: 0.05, close_factor: 0.5, full_close_hf: 0.95, oracle: OracleKind::Market };
-        let p = Pool { kind: PoolKind::Stableswap { amplification: y }, lrt_reserve: 100.0, eth_reserve: z };
+        let m = MarketParams { ltv: x, liquidation_threshold: 0.8, liquidation_bonus: 0.05, close_factor: 0.5, full_close_hf: 0.95, oracle: OracleKind::Market, liquidation_protocol_fee: y, rules: LiquidationRules::AaveV33 { eth_usd: z } };
+        let p = Pool { kind: PoolKind::Stableswap { amplification: y }, lrt_reserve: 100.0, eth_reserve: z, fee: SwapFee::Curve { fee: x, admin_fee: y, offpeg_fee_multiplier: z } };
         let ps = vec![Position { collateral: z, debt: x }];
         if let Err(e) = liquidation_cascade(&input(m, p, ps, Shock::Depeg { fraction: y }, 1.0, 10)) {
             prop_assert!(!e.field().is_empty());
@@ -145,11 +173,11 @@ proptest! {
     /// After any sale a stableswap pool still satisfies `Ann(x + y) + D = Ann·D + D³/(4xy)`.
     #[test]
     fn stableswap_keeps_its_invariant(a in 1.0..5_000.0_f64, x in 1.0..1e6_f64, ratio in 0.2..5.0_f64, sale in 0.0..1e6_f64) {
-        let mut pool = Pool { kind: PoolKind::Stableswap { amplification: a }, lrt_reserve: x, eth_reserve: x * ratio };
+        let mut pool = Pool::new(PoolKind::Stableswap { amplification: a }, x, x * ratio);
         let d = pool.invariant().unwrap();
         let s = pool.sell(sale).unwrap();
         prop_assert!(s.eth_out >= 0.0 && s.price_after <= s.price_before * (1.0 + 1e-9));
-        let ann = 4.0 * a;
+        let ann = 2.0 * a; // Curve: Ann = A·n
         let (x, y) = (pool.lrt_reserve, pool.eth_reserve);
         let lhs = ann * (x + y) + d;
         let rhs = ann * d + d / (4.0 * x) * d / y * d;

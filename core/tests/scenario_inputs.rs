@@ -148,13 +148,13 @@ fn version_1_documents_migrate() {
         (d.network.operators, d.network.allocations)
     );
     assert!(s.risk.is_none() && s.bridge.is_none());
-    assert!(s.to_json().contains("\"version\": 3"));
+    assert!(s.to_json().contains("\"version\": 4"));
     // A v1 document with a v2 section, a future version, or none at all: named errors.
     let mut bad = v1.clone();
     bad["bridge"] = json!(null);
     assert_eq!(rejected(&bad.to_string()).field(), "bridge");
     bad = v1.clone();
-    bad["version"] = 4.into();
+    bad["version"] = 5.into();
     assert_eq!(rejected(&bad.to_string()).field(), "version");
     bad.as_object_mut().unwrap().remove("version");
     assert_eq!(rejected(&bad.to_string()).field(), "version");

@@ -3,6 +3,7 @@
 // content, runs axe-core (zero serious or critical violations allowed) and saves a screenshot to
 // artifacts/screenshots/ (test artefacts, not committed). Page-specific interactions live in
 // tests/e2e/pages/*.mjs. `E2E_ONLY=slashing,bridge node tests/e2e/run.mjs` runs only those pages.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -54,6 +55,27 @@ async function axe(page) {
   if (bad.length) throw new Error(`axe: ${JSON.stringify(bad, null, 1)}`);
 }
 
+// At phone width the page never scrolls sideways, and every chart's smallest text, as rendered
+// (its font size × the SVG's rendered width ÷ its view box width), is at least 11 CSS px.
+async function phoneLayout(page) {
+  const m = await page.evaluate(() => {
+    let smallest = Infinity;
+    let where = "";
+    for (const svg of document.querySelectorAll("figure.chart svg")) {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      for (const t of svg.querySelectorAll("text")) {
+        if (!t.textContent.trim() || t.getBoundingClientRect().width === 0) continue;
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < smallest) { smallest = px; where = `${svg.querySelector("title")?.textContent}: “${t.textContent}”`; }
+      }
+    }
+    return { scroll: document.documentElement.scrollWidth, width: window.innerWidth, smallest, where };
+  });
+  assert.ok(m.scroll <= m.width, `the page is ${m.scroll} px wide in a ${m.width} px window`);
+  if (m.smallest !== Infinity) console.log(`        smallest chart text ${m.smallest.toFixed(1)} px (${m.where})`);
+  assert.ok(m.smallest >= 11, `chart text of ${m.smallest.toFixed(1)} px: ${m.where}`);
+}
+
 const only = process.env.E2E_ONLY?.split(",").filter(Boolean);
 const selected = only?.length ? PAGES.filter((p) => only.includes(p.name)) : PAGES;
 if (!selected.length) throw new Error(`E2E_ONLY=${process.env.E2E_ONLY} matches no page`);
@@ -69,9 +91,14 @@ try {
       await check(`${spec.name} @ ${vp.name}: loads and shows its content`, async () => {
         await page.goto(origin + spec.path);
         await page.getByRole("heading", { level: 1, name: spec.heading }).waitFor({ timeout: 30_000 });
+        // Each page names the browser tab after itself.
+        assert.equal(await page.title(), `${spec.heading} — restake-lab`);
         await spec.content(page);
       });
       await check(`${spec.name} @ ${vp.name}: axe finds no serious or critical violation`, () => axe(page));
+      if (vp.name === "phone") {
+        await check(`${spec.name} @ ${vp.name}: no sideways scroll, chart text ≥ 11 CSS px`, () => phoneLayout(page));
+      }
       await page.screenshot({ path: join(shots, `${spec.name}-${vp.width}x${vp.height}.png`), fullPage: true });
       if (vp.name === "desktop" && spec.interact) {
         await check(`${spec.name}: interactions`, () => spec.interact(page, origin));

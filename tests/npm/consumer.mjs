@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
   yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
+  morphoLiquidationIncentive, liquidationQuote, poolSell, poolInvariant, beaconSlashingLoss, exitChurnPerEpochEth,
   simulateRisk, riskDemo, RiskRun,
   securityAnalysis, restakingGraphAnalysis, securityDemo,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
@@ -160,6 +161,26 @@ assert.throws(() => liquidationCascade({ ...replay.input, shock: { kind: "depeg"
   return true;
 });
 
+// Any LLTV: 0.945 ⇒ 1/(1 − 0.3 × 0.055) = 1/0.9835; at or below LLTV 0.5652 the 1.15 cap.
+assert.ok(Math.abs(morphoLiquidationIncentive(0.945) - 1 / 0.9835) < 1e-12);
+assert.equal(morphoLiquidationIncentive(0.5), 1.15);
+assert.throws(() => morphoLiquidationIncentive(1), (e) => e.field === "lltv");
+// Aave v3.3 rules on the weETH preset (USD 3,000 per ETH): 0.6 ETH of debt is USD 1,800 < 2,000,
+// so the whole debt goes at HF 0.97; 10% of the bonus is the protocol's.
+const aave33 = { ...params(markets[1]), liquidationProtocolFee: markets[1].liquidationProtocolFee.value, rules: markets[1].rules.value };
+const q = liquidationQuote(aave33, { collateral: 0.7875, debt: 0.6, price: 0.9238 });
+assert.ok(q.healthFactor < 1 && q.healthFactor > 0.95);
+assert.equal(q.maxRepay, 0.6);
+assert.ok(Math.abs(q.protocolFee - (q.seized - q.seized / 1.07) * 0.1) < 1e-15);
+// Uniswap v2's 0.3%: getAmountOut(1, 5, 10) = 1.662497915624478906 (v2-core's first swap case).
+const { sale } = poolSell({ kind: { kind: "constantProduct" }, lrtReserve: 5, ethReserve: 10, fee: { kind: "onInput", fee: 0.003 } }, 1);
+assert.ok(Math.abs(sale.ethOut - 1.662497915624478906) < 1e-12);
+assert.equal(poolInvariant({ kind: { kind: "stableswap", amplification: 200 }, lrtReserve: 1000, ethReserve: 1000 }), 2000);
+// Electra: a lone 32 ETH validator at 36M ETH staked; the churn at 13.14M ETH rounds down to 200.
+assert.deepEqual(beaconSlashingLoss({ effectiveBalanceGwei: "32000000000", windowSlashingsGwei: "32000000000", totalActiveBalanceGwei: "36000000000000000" }),
+  { initial: "7812500", missedAttestations: "55214080", correlation: "85312", correlationPerIncrement: "2666" });
+assert.equal(exitChurnPerEpochEth(13_140_000), 200);
+
 // Risk: a certain layered fault of 50% at operator B (allocations 0.3 + 0.3 + 0.2) takes 40% of
 // its stake; ether.fi delegates 30% of its 100,000 ETH there → 12% of ether.fi's backing, every path.
 const demo = riskDemo();
@@ -234,7 +255,7 @@ assert.throws(() => securityAnalysis(sec.scenario, { ...sec.params, services: se
 });
 // Scenario documents (issue #8): the default document, a run, share links, parsing, replays.
 const docDefault = defaultScenario();
-assert.equal(docDefault.version, 3);
+assert.equal(docDefault.version, 4);
 assert.equal(docDefault.network.operators.length, 4);
 for (const section of ["yieldStack", "slashing", "risk", "security", "leverage", "bridge"]) {
   assert.ok(docDefault[section], `default document has ${section}`);
@@ -252,7 +273,7 @@ assert.deepEqual(simulateRisk(docDefault), docReport.risk);
 // with its path, and the instance keeps working afterwards.
 const deep = {};
 for (let i = 0, at = deep; i < 5000; i += 1) at = at.a = {};
-assert.throws(() => runScenario({ version: 3, network: deep }), (e) => e.kind === "parse" && e.field.startsWith("network.a.a"));
+assert.throws(() => runScenario({ version: 4, network: deep }), (e) => e.kind === "parse" && e.field.startsWith("network.a.a"));
 const cyclic = { protocols: [] };
 cyclic.self = cyclic;
 assert.throws(() => simulateRisk(cyclic), (e) => e.kind === "parse" && e.field.startsWith("self.self"));
@@ -271,7 +292,7 @@ assert.ok(docLink.startsWith("s2."));
 assert.deepEqual(scenarioFromFragment(docLink), docDefault);
 assert.deepEqual(scenarioFromFragment(`#${docLink}`), docDefault);
 assert.deepEqual(parseScenario(JSON.stringify(docDefault)), docDefault);
-assert.equal(parseScenario('{"version": 1, "protocols": []}').version, 3); // migrated
+assert.equal(parseScenario('{"version": 1, "protocols": []}').version, 4); // migrated
 assert.deepEqual(parseScenario('{"version": 2, "protocols": [], "operators": []}').network, { protocols: [], operators: [], avss: [], delegations: [], allocations: [], positions: [], restaking: [] });
 const docThrows = (f, field, kind) => assert.throws(f, (e) => {
   assert.ok(e instanceof Error);

@@ -19,6 +19,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "The share of an LRT's restaked ETH that its operators commit to one AVS, which earns that AVS's rewards and can be slashed by it.",
     },
     Entry {
+        id: "amplification",
+        term: "Amplification A",
+        definition: "A Curve pool's flatness near balance, entered exactly as the pool's A() returns: the contracts use A·n (2A for two coins), half the whitepaper's A·nⁿ, so a whitepaper A is half the contract's.",
+    },
+    Entry {
         id: "apr",
         term: "APR",
         definition: "Annual percentage rate: the yearly reward as a fraction of the stake, without compounding.",
@@ -256,7 +261,12 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         id: "stableswap",
         term: "Stableswap",
-        definition: "Curve's pool curve for assets meant to trade near one price: almost flat near balance, steep once one side is nearly drained; the amplification A sets how flat.",
+        definition: "Curve's pool curve for assets meant to trade near one price: almost flat near balance, steep once one side is nearly drained; the amplification A (what the pool's A() returns) sets how flat.",
+    },
+    Entry {
+        id: "swap-fee",
+        term: "Swap fee",
+        definition: "What a pool keeps from each swap, as its venue charges it: Curve takes fee() / 1e10 of the output and sends the admin share to the DAO, Uniswap v2 takes 0.3% of the input, Uniswap v3 its fee tier and Balancer its swap fee percentage.",
     },
     Entry {
         id: "token-emission",

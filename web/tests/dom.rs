@@ -151,20 +151,47 @@ async fn number_input_validates_inline_and_keeps_the_last_valid_value() {
         .unwrap()
         .unchecked_into();
     assert_eq!(field.value(), "10");
+    // Key by key: `1`, `12`, `12.` (kept as typed, the model has 12%), `12.5`.
+    for (typed, model) in [("1", 0.01), ("12", 0.12), ("12.", 0.12), ("12.5", 0.125)] {
+        input_event(&field, typed);
+        leptos::task::tick().await;
+        assert_eq!(field.value(), typed, "the field keeps what is typed");
+        assert_eq!(value.get_untracked(), model);
+    }
+    assert_eq!(slider.value(), "12.5");
+    // A decimal comma is ambiguous: refused in words, the model keeps 12.5%.
     input_event(&field, "12,5");
     leptos::task::tick().await;
     assert_eq!(value.get_untracked(), 0.125);
-    assert_eq!(slider.value(), "12.5");
+    assert_eq!(field.value(), "12,5");
+    assert!(texts(&host, ".field-msg")[0].contains("use a point for decimals"));
+    // `5%` in a % field is understood and the reading is shown beside the field.
+    input_event(&field, "5%");
+    leptos::task::tick().await;
+    assert_eq!(value.get_untracked(), 0.05);
+    assert_eq!(texts(&host, ".field-read"), ["= 5%"]);
+    // Blur normalises the text and drops the note.
+    field
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(field.value(), "5");
+    assert_eq!(texts(&host, ".field-read"), [""]);
     input_event(&field, "150");
     leptos::task::tick().await;
     assert_eq!(
         value.get_untracked(),
-        0.125,
+        0.05,
         "an out-of-range entry must not reach the model"
     );
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(texts(&host, ".field-msg"), ["Enter a value from 0 to 100."]);
+    assert_eq!(
+        texts(&host, ".field-msg"),
+        ["Enter a value from 0 to 100%."]
+    );
     input_event(&slider, "20");
+    leptos::task::tick().await;
+    // The field follows the outside change on the next reactive pass.
     leptos::task::tick().await;
     assert_eq!(value.get_untracked(), 0.2);
     assert_eq!(texts(&host, ".field-msg"), [""]);
@@ -347,7 +374,7 @@ async fn outcome_keeps_the_last_valid_report_and_routes_the_error() {
     assert_eq!(outcome.report(), None);
     assert_eq!(
         here.get_untracked().as_deref(),
-        Some("input.share: must be a fraction in 0..=1, got 2")
+        Some("Must be a fraction in 0..=1, got 2")
     );
     assert_eq!(elsewhere.get_untracked(), None);
     x.set(0.25);
@@ -360,7 +387,7 @@ async fn outcome_keeps_the_last_valid_report_and_routes_the_error() {
     assert!(outcome.stale().get_untracked());
     assert_eq!(
         here.get_untracked().as_deref(),
-        Some("input.share: must be a finite number, got NaN")
+        Some("Must be a finite number, got NaN")
     );
 }
 
@@ -454,4 +481,32 @@ fn saved_scenarios_round_trip_through_local_storage() {
     assert_eq!(local::load("dom test").unwrap(), None);
     assert!(!local::names().unwrap().contains(&"dom test".to_owned()));
     assert!(local::save(" ", &text).is_err());
+}
+
+#[wasm_bindgen_test]
+async fn replay_gap_says_which_section_a_replay_lacks() {
+    use restake_web::components::replay_gap::ReplayGap;
+    let host = host();
+    let doc = default_document().unwrap();
+    let store = Store::new(doc.clone());
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(store);
+        view! { <ReplayGap what="yield inputs" has_section=|d| d.yield_stack.is_some()/> }
+    });
+    leptos::task::tick().await;
+    assert!(texts(&host, ".replay-gap").is_empty(), "no replay loaded");
+    let mut replay = doc;
+    replay.yield_stack = None;
+    store.load_replay(replay.clone(), "AVS software bug");
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&host, ".replay-gap"),
+        [
+            "The replay “AVS software bug” has no yield inputs, so this page shows its own defaults, not figures from the replay."
+        ]
+    );
+    // Another document (a load, an import) is no replay: the notice goes.
+    store.replace(replay, "Loaded “x”.");
+    leptos::task::tick().await;
+    assert!(texts(&host, ".replay-gap").is_empty());
 }

@@ -53,9 +53,11 @@ impl ExitQueue {
         Ok(())
     }
 
-    /// Exit churn per epoch in ETH: `min(256, max(128, S / 65,536))`.
+    /// Exit churn per epoch in ETH: `min(256, max(128, S // 65,536))`, rounded down to a whole
+    /// ETH as `get_balance_churn_limit` does (`churn − churn % EFFECTIVE_BALANCE_INCREMENT`).
     pub fn churn_per_epoch_eth(&self) -> f64 {
         (self.total_staked_eth / CHURN_LIMIT_QUOTIENT)
+            .floor()
             .clamp(MIN_PER_EPOCH_CHURN_ETH, MAX_PER_EPOCH_EXIT_CHURN_ETH)
     }
 
@@ -92,6 +94,13 @@ mod tests {
             total_staked_eth: 13_107_200.0,
         };
         assert_eq!(mid.churn_per_epoch_eth(), 200.0);
+        // Rounded down to whole ETH: 13,140,000/65,536 = 200.5 ⇒ 200 (the spec's
+        // `churn − churn % EFFECTIVE_BALANCE_INCREMENT`; Lodestar's getBalanceChurnLimit).
+        let odd = ExitQueue {
+            queued_eth: 0.0,
+            total_staked_eth: 13_140_000.0,
+        };
+        assert_eq!(odd.churn_per_epoch_eth(), 200.0);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::network::Network;
 use crate::scenario::Scenario;
 
 pub mod bridge;
+pub mod consensus;
 pub mod lending;
 mod read;
 pub mod risk;

@@ -1,16 +1,23 @@
 //! The pool seized collateral is sold into: a constant-product pool (Uniswap v2 style) or a
-//! Curve stableswap pool with amplification `A`, holding LRT (`x`) and ETH (`y`). Prices are ETH
-//! per LRT token; no swap fee (an assumption: fees of a few basis points do not change the
-//! cascade's shape).
+//! Curve stableswap pool with amplification `A`, holding LRT (`x`) and ETH (`y`), with the swap
+//! fee its venue charges ([`SwapFee`]). Prices are ETH per LRT token.
 //!
-//! - Constant product: `x·y = k`; spot price `y/x`.
-//! - Stableswap (two coins, `Ann = 4A`): `Ann·(x + y) + D = Ann·D + D³/(4xy)`. `D` is found with
+//! - Constant product: `x·y = k`; spot price `y/x`. A sale of `dx` pays
+//!   `y − k/(x + dx·(1 − f))` with a fee `f` on the input (Uniswap v2's `getAmountOut`).
+//! - Stableswap (two coins): `A` is exactly what the pool's `A()` returns, and the engine uses
+//!   it as Curve's contracts do: `Ann = A·n = 2A` (curvefi/stableswap-ng
+//!   `contracts/main/CurveStableSwapNG.vy`, `get_D`: `Ann: uint256 = amp * N_COINS`), not the
+//!   whitepaper's `A·nⁿ = 4A` — a whitepaper `A` is half the contract's for two coins.
+//!   Invariant: `Ann·(x + y) + D = Ann·D + D³/(4xy)`. `D` is found with
 //!   Curve's Newton iteration, bounded at [`MAX_NEWTON_STEPS`] steps (an [`Error::Invariant`] if it
 //!   does not converge); for a given `x` the invariant is a quadratic in `y`, solved in closed
-//!   form. Spot price `= (Ann + D³/(4x²y)) / (Ann + D³/(4xy²))`, the slope of the invariant curve.
+//!   form. Spot price `= (Ann + D³/(4x²y)) / (Ann + D³/(4xy²))`, the slope of the invariant curve
+//!   (without the fee), at the invariant of the reserves after the sale: a fee kept as liquidity
+//!   raises `D`.
 
 use serde::{Deserialize, Serialize};
 
+pub use super::swap_fee::SwapFee;
 use crate::{Error, validate};
 
 /// Most Newton steps spent on the stableswap invariant `D` (Curve uses 255).
@@ -29,9 +36,11 @@ const MAX_RESERVE: f64 = 1e12;
 pub enum PoolKind {
     /// `x·y = k`.
     ConstantProduct,
-    /// Curve stableswap with amplification `A` in `1..=1e6` (higher = flatter near balance).
+    /// Curve stableswap with amplification `A` in `1..=1e6` (higher = flatter near balance;
+    /// Curve's `MAX_A` is 1e6).
     Stableswap {
-        /// The amplification coefficient `A`.
+        /// The amplification coefficient `A`, exactly what the pool's `A()` returns (Curve's
+        /// convention: `Ann = A·n`; the whitepaper's `A` is half of it for two coins).
         amplification: f64,
     },
 }
@@ -47,6 +56,10 @@ pub struct Pool {
     pub lrt_reserve: f64,
     /// ETH held by the pool (its depth on the side sellers take), ETH, in `(0, 1e12]`.
     pub eth_reserve: f64,
+    /// The swap fee; none when omitted.
+    #[serde(default)]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub fee: SwapFee,
 }
 
 /// One sale of LRT into the pool.
@@ -56,8 +69,10 @@ pub struct Pool {
 pub struct Sale {
     /// LRT sold, tokens.
     pub lrt_in: f64,
-    /// ETH received, ETH.
+    /// ETH received, after the fee, ETH.
     pub eth_out: f64,
+    /// ETH the seller gave up to the swap fee (the fee-free output less `ethOut`), ETH.
+    pub fee_eth: f64,
     /// Spot price before, ETH per token.
     pub price_before: f64,
     /// Spot price after, ETH per token.
@@ -68,8 +83,38 @@ pub struct Sale {
     pub price_impact: f64,
 }
 
+/// A pool after one sale, and the sale (what `poolSell` in the npm package returns).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PoolSale {
+    /// The pool, reserves updated.
+    pub pool: Pool,
+    /// The sale.
+    pub sale: Sale,
+}
+
+/// Reserves after a sale and what the seller received.
+struct Outcome {
+    x: f64,
+    y: f64,
+    eth_out: f64,
+    fee_eth: f64,
+}
+
 impl Pool {
-    /// Checks the reserves and the amplification; `prefix` is the pool's path in the input.
+    /// A pool without a swap fee.
+    pub fn new(kind: PoolKind, lrt_reserve: f64, eth_reserve: f64) -> Pool {
+        Pool {
+            kind,
+            lrt_reserve,
+            eth_reserve,
+            fee: SwapFee::None,
+        }
+    }
+
+    /// Checks the reserves, the amplification and the fee; `prefix` is the pool's path in the
+    /// input.
     pub fn validate(&self, prefix: &str) -> Result<(), Error> {
         let expected = "an amount in (0, 1e12]";
         validate::in_range(
@@ -92,17 +137,17 @@ impl Pool {
                 amplification,
                 1.0,
                 1e6,
-                "an amplification in 1..=1e6",
+                "an amplification in 1..=1e6 (what the pool's A() returns)",
             )?;
         }
-        Ok(())
+        self.fee.validate(&format!("{prefix}.fee"))
     }
 
-    /// `Ann = 4A` for a stableswap pool.
+    /// `Ann = A·n = 2A` for a two-coin stableswap pool (Curve's `get_D`).
     fn ann(&self) -> Option<f64> {
         match self.kind {
             PoolKind::ConstantProduct => None,
-            PoolKind::Stableswap { amplification } => Some(4.0 * amplification),
+            PoolKind::Stableswap { amplification } => Some(2.0 * amplification),
         }
     }
 
@@ -160,46 +205,68 @@ impl Pool {
         }
     }
 
-    /// Spot price, ETH per LRT token.
+    /// Spot price, ETH per LRT token (the invariant's slope, before any fee).
     pub fn spot_price(&self) -> Result<f64, Error> {
+        self.price_at(self.lrt_reserve, self.eth_reserve)
+    }
+
+    /// The spot price at reserves `(x, y)`, at their own invariant.
+    fn price_at(&self, x: f64, y: f64) -> Result<f64, Error> {
         match self.ann() {
-            None => Ok(self.eth_reserve / self.lrt_reserve),
-            Some(ann) => {
-                let d = self.invariant()?;
-                Ok(Self::stableswap_price(
-                    self.lrt_reserve,
-                    self.eth_reserve,
-                    d,
-                    ann,
-                ))
-            }
+            None => Ok(y / x),
+            Some(ann) => Ok(Self::stableswap_price(
+                x,
+                y,
+                Self::stableswap_d(x, y, ann)?,
+                ann,
+            )),
         }
     }
 
-    /// The reserves `(x, y)` after `lrt_in` more LRT enters, at invariant `inv`.
-    fn after(&self, inv: f64, lrt_in: f64) -> (f64, f64) {
-        let x = self.lrt_reserve + lrt_in;
+    /// The ETH reserve on the fee-free curve of invariant `inv` once the LRT reserve is `x`.
+    fn curve_y(&self, inv: f64, x: f64) -> f64 {
         let y = match self.ann() {
             None => inv / x,
             Some(ann) => Self::stableswap_y(x, inv, ann),
         };
-        (x, y.min(self.eth_reserve))
+        y.min(self.eth_reserve)
     }
 
-    fn price_at(&self, inv: f64, x: f64, y: f64) -> f64 {
-        match self.ann() {
-            None => y / x,
-            Some(ann) => Self::stableswap_price(x, y, inv, ann),
+    /// What a sale of `lrt_in` does, at invariant `inv` of the current reserves: the curve
+    /// prices `lrt_in·(1 − f)` for a fee on the input (all of `lrt_in` enters); Curve's output
+    /// fee `f'·dy` is withheld, and its non-admin part stays in the pool.
+    fn outcome(&self, inv: f64, lrt_in: f64) -> Outcome {
+        let (x0, y0) = (self.lrt_reserve, self.eth_reserve);
+        let x = x0 + lrt_in;
+        let priced = x0 + lrt_in * self.fee.input_priced();
+        let y_curve = self.curve_y(inv, priced);
+        let dy = y0 - y_curve;
+        let (f, admin) = self.fee.output_fee(x0, y0, x, y_curve);
+        let withheld = dy * f;
+        let eth_out = dy - withheld;
+        let fee_eth = match self.fee {
+            SwapFee::OnInput { .. } => (y0 - self.curve_y(inv, x)) - dy,
+            _ => withheld,
+        };
+        Outcome {
+            x,
+            y: (y_curve + withheld * (1.0 - admin)).min(y0),
+            eth_out,
+            fee_eth: fee_eth.max(0.0),
         }
     }
 
-    /// Sells `lrt_in` tokens (`≥ 0`, at most 1e12) into the pool and updates its reserves.
+    /// Sells `lrt_in` tokens (`≥ 0`, at most 1e12) into the pool, pays the fee and updates its
+    /// reserves.
     ///
     /// ```
-    /// use restake_core::lending::{Pool, PoolKind};
-    /// let mut pool = Pool { kind: PoolKind::ConstantProduct, lrt_reserve: 1000.0, eth_reserve: 1000.0 };
+    /// use restake_core::lending::{Pool, PoolKind, SwapFee};
+    /// let mut pool = Pool::new(PoolKind::ConstantProduct, 1000.0, 1000.0);
     /// let sale = pool.sell(100.0).unwrap();
     /// assert!((sale.eth_out - 1000.0 / 11.0).abs() < 1e-9); // 1000 − 1e6/1100
+    /// // Uniswap v2's 0.3%: 100·997·1000/(1000·1000 + 100·997) = 90.6610…
+    /// let mut v2 = Pool { fee: SwapFee::OnInput { fee: 0.003 }, ..Pool::new(PoolKind::ConstantProduct, 1000.0, 1000.0) };
+    /// assert!((v2.sell(100.0).unwrap().eth_out - 99_700_000.0 / 1_099_700.0).abs() < 1e-9);
     /// ```
     pub fn sell(&mut self, lrt_in: f64) -> Result<Sale, Error> {
         validate::in_range(
@@ -210,19 +277,19 @@ impl Pool {
             "an amount in 0..=1e12",
         )?;
         let inv = self.invariant()?;
-        let before = self.price_at(inv, self.lrt_reserve, self.eth_reserve);
-        let (x, y) = self.after(inv, lrt_in);
-        let eth_out = self.eth_reserve - y;
-        let after = self.price_at(inv, x, y);
-        self.lrt_reserve = x;
-        self.eth_reserve = y;
+        let before = self.spot_price()?;
+        let o = self.outcome(inv, lrt_in);
+        let after = self.price_at(o.x, o.y)?;
+        self.lrt_reserve = o.x;
+        self.eth_reserve = o.y;
         Ok(Sale {
             lrt_in,
-            eth_out,
+            eth_out: o.eth_out,
+            fee_eth: o.fee_eth,
             price_before: before,
             price_after: after,
             average_price: if lrt_in > 0.0 {
-                eth_out / lrt_in
+                o.eth_out / lrt_in
             } else {
                 before
             },
@@ -231,9 +298,9 @@ impl Pool {
     }
 
     /// Sells LRT until the spot price is at most `target` ETH per token (`0 < target`); sells
-    /// nothing when it already is. Constant product in closed form (`x' = √(k/target)`);
-    /// stableswap by bracketing and bisection on the amount, at most 200 steps each (an
-    /// [`Error::Invariant`] if the bracket cannot be found).
+    /// nothing when it already is. A fee-free constant-product pool in closed form
+    /// (`x' = √(k/target)`); otherwise by bracketing and bisection on the amount, at most 200
+    /// steps each (an [`Error::Invariant`] if the bracket cannot be found).
     pub fn sell_to_price(&mut self, target: f64) -> Result<Sale, Error> {
         validate::in_range(
             "sale.targetPrice",
@@ -243,20 +310,19 @@ impl Pool {
             "a price in 1e-9..=1e6",
         )?;
         let inv = self.invariant()?;
-        let before = self.price_at(inv, self.lrt_reserve, self.eth_reserve);
-        if before <= target {
+        if self.spot_price()? <= target {
             return self.sell(0.0);
         }
-        let amount = match self.ann() {
-            None => (inv / target).sqrt() - self.lrt_reserve,
-            Some(_) => {
+        let amount = match (self.ann(), self.fee) {
+            (None, SwapFee::None) => (inv / target).sqrt() - self.lrt_reserve,
+            _ => {
                 let price = |a: f64| {
-                    let (x, y) = self.after(inv, a);
-                    self.price_at(inv, x, y)
+                    let o = self.outcome(inv, a);
+                    self.price_at(o.x, o.y)
                 };
                 let mut hi = self.lrt_reserve;
                 let mut steps = 0;
-                while price(hi) > target {
+                while price(hi)? > target {
                     hi *= 2.0;
                     steps += 1;
                     if steps > 200 || hi > MAX_RESERVE {
@@ -271,7 +337,7 @@ impl Pool {
                 let mut lo = 0.0;
                 for _ in 0..200 {
                     let mid = 0.5 * (lo + hi);
-                    if price(mid) > target {
+                    if price(mid)? > target {
                         lo = mid;
                     } else {
                         hi = mid;
@@ -299,11 +365,7 @@ mod tests {
     fn constant_product_sale_and_its_impact() {
         // 1,000 LRT / 1,000 ETH, k = 1e6. Sell 100 LRT: y' = 1e6/1,100 = 909.0909 ⇒ 90.9091 ETH out,
         // average price 0.909091; spot after = 909.0909/1,100 = 0.826446 ⇒ impact 17.355%.
-        let mut pool = Pool {
-            kind: PoolKind::ConstantProduct,
-            lrt_reserve: 1000.0,
-            eth_reserve: 1000.0,
-        };
+        let mut pool = Pool::new(PoolKind::ConstantProduct, 1000.0, 1000.0);
         let s = pool.sell(100.0).unwrap();
         close(s.eth_out, 90.909_090_909_090_9, 1e-9);
         close(s.average_price, 0.909_090_909_090_9, 1e-12);
@@ -318,15 +380,15 @@ mod tests {
 
     #[test]
     fn stableswap_balanced_pool_and_a_sale_against_the_invariant() {
-        // Balanced 1,000/1,000, A = 100 (Ann = 400): D = S = 2,000 exactly, since
+        // Balanced 1,000/1,000, A() = 200 (Ann = A·n = 400): D = S = 2,000 exactly, since
         // D³/(4xy) = 8e9/4e6 = 2,000 makes both sides Ann·2,000 + 2,000. Spot price 1.
-        let mut pool = Pool {
-            kind: PoolKind::Stableswap {
-                amplification: 100.0,
+        let mut pool = Pool::new(
+            PoolKind::Stableswap {
+                amplification: 200.0,
             },
-            lrt_reserve: 1000.0,
-            eth_reserve: 1000.0,
-        };
+            1000.0,
+            1000.0,
+        );
         close(pool.invariant().unwrap(), 2000.0, 1e-9);
         close(pool.spot_price().unwrap(), 1.0, 1e-12);
         let s = pool.sell(100.0).unwrap();
@@ -349,13 +411,13 @@ mod tests {
 
     #[test]
     fn stableswap_sell_to_price_hits_the_target() {
-        let mut pool = Pool {
-            kind: PoolKind::Stableswap {
+        let mut pool = Pool::new(
+            PoolKind::Stableswap {
                 amplification: 50.0,
             },
-            lrt_reserve: 4000.0,
-            eth_reserve: 4000.0,
-        };
+            4000.0,
+            4000.0,
+        );
         let s = pool.sell_to_price(0.8).unwrap();
         close(s.price_after, 0.8, 1e-9);
         assert!(s.lrt_in > 0.0);
@@ -365,26 +427,58 @@ mod tests {
 
     #[test]
     fn rejects_bad_pools() {
-        let p = Pool {
-            kind: PoolKind::Stableswap { amplification: 0.5 },
-            lrt_reserve: 1.0,
-            eth_reserve: 1.0,
-        };
+        let p = Pool::new(PoolKind::Stableswap { amplification: 0.5 }, 1.0, 1.0);
         assert_eq!(
             p.validate("pool").unwrap_err().field(),
             "pool.kind.amplification"
         );
-        let p = Pool {
-            kind: PoolKind::ConstantProduct,
-            lrt_reserve: 0.0,
-            eth_reserve: 1.0,
-        };
+        let p = Pool::new(PoolKind::ConstantProduct, 0.0, 1.0);
         assert_eq!(p.validate("pool").unwrap_err().field(), "pool.lrtReserve");
-        let mut p = Pool {
-            kind: PoolKind::ConstantProduct,
-            lrt_reserve: 1.0,
-            eth_reserve: 1.0,
-        };
+        let mut p = Pool::new(PoolKind::ConstantProduct, 1.0, 1.0);
         assert_eq!(p.sell(f64::NAN).unwrap_err().field(), "sale.lrtIn");
+    }
+
+    #[test]
+    fn uniswap_v2_fee_on_the_input_stays_in_the_pool() {
+        // getAmountOut(100, 1,000, 1,000) = 100·997·1,000 / (1,000·1,000 + 100·997)
+        // = 99,700,000 / 1,099,700 = 90.66109 ETH; fee-free 90.90909, so 0.24800 ETH to the fee.
+        let mut pool = Pool {
+            fee: SwapFee::OnInput { fee: 0.003 },
+            ..Pool::new(PoolKind::ConstantProduct, 1000.0, 1000.0)
+        };
+        let s = pool.sell(100.0).unwrap();
+        close(s.eth_out, 99_700_000.0 / 1_099_700.0, 1e-9);
+        close(s.fee_eth, 1000.0 / 11.0 - 99_700_000.0 / 1_099_700.0, 1e-9);
+        // All 100 LRT entered, so k grew: 1,100 × 909.33891 > 1e6.
+        close(pool.lrt_reserve, 1100.0, 0.0);
+        assert!(pool.lrt_reserve * pool.eth_reserve > 1e6);
+        // To a target price the bisection lands on it.
+        let s = pool.sell_to_price(0.7).unwrap();
+        close(s.price_after, 0.7, 1e-9);
+    }
+
+    #[test]
+    fn curve_fee_on_the_output_half_kept_as_liquidity() {
+        // A() = 200, balanced 1,000/1,000, fee 0.04%, admin fee 50%: the seller gets
+        // dy·(1 − 0.0004); the pool keeps dy·0.0002 of ETH more than the fee-free curve.
+        let kind = PoolKind::Stableswap {
+            amplification: 200.0,
+        };
+        let mut free = Pool::new(kind, 1000.0, 1000.0);
+        let dy = free.sell(100.0).unwrap().eth_out;
+        let mut pool = Pool {
+            fee: SwapFee::Curve {
+                fee: 0.0004,
+                admin_fee: 0.5,
+                offpeg_fee_multiplier: 1.0,
+            },
+            ..Pool::new(kind, 1000.0, 1000.0)
+        };
+        let s = pool.sell(100.0).unwrap();
+        close(s.eth_out, dy * 0.9996, 1e-9);
+        close(s.fee_eth, dy * 0.0004, 1e-12);
+        close(pool.eth_reserve, free.eth_reserve + dy * 0.0002, 1e-9);
+        // The kept fee raises D, so the price after is a little above the fee-free pool's.
+        assert!(s.price_after > free.spot_price().unwrap());
     }
 }

@@ -4,15 +4,20 @@
 //! population of positions in one market, a shock, then rounds of
 //!
 //! 1. read the oracle price `p` (exchange rate or pool price, per [`OracleKind`]);
-//! 2. liquidate every position with `HF = C·p·θ/D < 1`: repay `R = cf(HF)·D` (close factor:
-//!    everything at or below `fullCloseHf`), seize `R·LIF/p` tokens (`LIF = 1 + bonus`); when the
-//!    collateral cannot cover that, seize all of it, repay `C·p/LIF`, and write the rest of the
-//!    debt off as bad debt;
-//! 3. sell the seized collateral (`saleShare` of it) into the pool, which moves the market price;
+//! 2. liquidate every position with `HF = C·p·θ/D < 1`: repay the most the market's
+//!    [`LiquidationRules`](super::market::LiquidationRules) allow
+//!    ([`MarketParams::max_repay`]: the close factor, Aave v3.3's USD thresholds and dust rule,
+//!    or Morpho's whole position), seize `R·LIF/p` tokens; when the collateral cannot cover
+//!    that, seize all of it, repay `C·p/LIF`, and write the rest of the debt off as bad debt. The
+//!    protocol keeps `(seized − seized/LIF)·liquidationProtocolFee` tokens of the bonus (Aave's
+//!    `_calculateAvailableCollateralToLiquidate`); the liquidator gets the rest;
+//! 3. the liquidators sell `saleShare` of what they received into the pool, paying its swap fee,
+//!    which moves the market price;
 //!
 //! until a round liquidates nobody or `maxRounds` is reached (then `hitRoundLimit` is set). Every
-//! liquidation conserves value at the oracle price: `R + bonus = R·LIF = seized·p`. Collateral
-//! and debt are accounted to a relative `1e-9` at the end (an [`Error::Invariant`] otherwise).
+//! liquidation conserves value at the oracle price: `R + bonus = R·LIF = seized·p` (the bonus
+//! includes the protocol's share). Collateral and debt are accounted to a relative `1e-9` at the
+//! end (an [`Error::Invariant`] otherwise).
 
 use serde::{Deserialize, Serialize};
 
@@ -150,14 +155,18 @@ pub struct CascadeRound {
     pub liquidations: u32,
     /// Debt repaid by liquidators, ETH.
     pub debt_repaid: f64,
-    /// Bonus paid to liquidators, `repaid × bonus`, ETH at the oracle price.
+    /// Bonus, `repaid × (LIF − 1)`, ETH at the oracle price (the protocol's share included).
     pub bonus_eth: f64,
-    /// Collateral seized (and sold), tokens.
+    /// Collateral taken from the borrowers, tokens (the protocol's fee included).
     pub collateral_seized: f64,
-    /// Seized collateral sold into the pool (`saleShare ×` seized), tokens.
+    /// Of the seized collateral, the protocol's liquidation fee, tokens (not sold).
+    pub protocol_fee: f64,
+    /// Collateral sold into the pool (`saleShare ×` what the liquidators received), tokens.
     pub collateral_sold: f64,
-    /// ETH the sale of the seized collateral brought, ETH.
+    /// ETH the sale of the seized collateral brought, after the swap fee, ETH.
     pub eth_from_sale: f64,
+    /// ETH the sale paid in swap fees, ETH.
+    pub swap_fees_eth: f64,
     /// Debt left with no collateral behind it, ETH.
     pub bad_debt: f64,
 }
@@ -173,14 +182,18 @@ pub struct CascadeTotals {
     pub positions_liquidated: u32,
     /// Debt repaid, ETH.
     pub debt_repaid: f64,
-    /// Bonus paid to liquidators, ETH.
+    /// Bonus, ETH (the protocol's share included).
     pub bonus_eth: f64,
     /// Collateral seized, tokens.
     pub collateral_seized: f64,
+    /// Of it, the protocol's liquidation fee, tokens.
+    pub protocol_fee: f64,
     /// Seized collateral sold into the pool, tokens.
     pub collateral_sold: f64,
-    /// ETH from selling the seized collateral, ETH.
+    /// ETH from selling the seized collateral, after swap fees, ETH.
     pub eth_from_sales: f64,
+    /// Swap fees those sales paid, ETH.
+    pub swap_fees_eth: f64,
     /// Bad debt, ETH, ≥ 0.
     pub bad_debt: f64,
 }
@@ -374,7 +387,7 @@ impl Population {
 /// let input = CascadeInput {
 ///     market: lending_markets()[3].params(), // Morpho ezETH/WETH, LLTV 0.77, market oracle
 ///     exchange_rate: 1.0,
-///     pool: Pool { kind: PoolKind::ConstantProduct, lrt_reserve: 1000.0, eth_reserve: 1000.0 },
+///     pool: Pool::new(PoolKind::ConstantProduct, 1000.0, 1000.0),
 ///     population: Population::Explicit { positions: vec![Position { collateral: 100.0, debt: 70.0 }] },
 ///     shock: Shock::Depeg { fraction: 0.15 },
 ///     sale_share: 1.0,
@@ -421,24 +434,18 @@ pub fn liquidation_cascade(input: &CascadeInput) -> Result<CascadeReport, Error>
             debt_repaid: 0.0,
             bonus_eth: 0.0,
             collateral_seized: 0.0,
+            protocol_fee: 0.0,
             collateral_sold: 0.0,
             eth_from_sale: 0.0,
+            swap_fees_eth: 0.0,
             bad_debt: 0.0,
         };
         for (pos, flag) in positions.iter_mut().zip(liquidated.iter_mut()) {
-            // HF < 1 ⇔ C·p·θ < D (no division: a zero price or zero collateral stays finite).
-            if pos.debt <= 0.0 || pos.collateral * p * theta >= pos.debt {
+            let q = m.quote(pos.collateral, pos.debt, p);
+            if q.max_repay <= 0.0 {
                 continue;
             }
-            let hf = pos.collateral * p * theta / pos.debt;
-            let mut repay = m.close_factor_at(hf) * pos.debt;
-            let value = pos.collateral * p;
-            let seized = if repay * lif >= value {
-                repay = value / lif;
-                pos.collateral
-            } else {
-                repay * lif / p
-            };
+            let (repay, seized) = (q.max_repay, q.seized);
             pos.collateral = (pos.collateral - seized).max(0.0);
             pos.debt -= repay;
             if pos.collateral <= 0.0 {
@@ -449,21 +456,26 @@ pub fn liquidation_cascade(input: &CascadeInput) -> Result<CascadeReport, Error>
             r.debt_repaid += repay;
             r.bonus_eth += repay * (lif - 1.0);
             r.collateral_seized += seized;
+            r.protocol_fee += q.protocol_fee;
             *flag = true;
         }
         if r.liquidations == 0 {
             break;
         }
-        let sale = pool.sell((r.collateral_seized * input.sale_share).min(MAX_AMOUNT))?;
+        let received = r.collateral_seized - r.protocol_fee;
+        let sale = pool.sell((received * input.sale_share).clamp(0.0, MAX_AMOUNT))?;
         r.collateral_sold = sale.lrt_in;
         r.market_price = sale.price_after;
         r.eth_from_sale = sale.eth_out;
+        r.swap_fees_eth = sale.fee_eth;
         totals.liquidations += r.liquidations;
         totals.debt_repaid += r.debt_repaid;
         totals.bonus_eth += r.bonus_eth;
         totals.collateral_seized += r.collateral_seized;
+        totals.protocol_fee += r.protocol_fee;
         totals.collateral_sold += r.collateral_sold;
         totals.eth_from_sales += r.eth_from_sale;
+        totals.swap_fees_eth += r.swap_fees_eth;
         totals.bad_debt += r.bad_debt;
         rounds.push(r);
         if round == input.max_rounds {
@@ -519,181 +531,5 @@ pub fn liquidation_cascade(input: &CascadeInput) -> Result<CascadeReport, Error>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lending::amm::PoolKind;
-    use crate::lending::market::lending_markets;
-
-    fn close(a: f64, b: f64) {
-        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
-    }
-
-    fn deep_pool() -> Pool {
-        Pool {
-            kind: PoolKind::ConstantProduct,
-            lrt_reserve: 1e6,
-            eth_reserve: 1e6,
-        }
-    }
-
-    /// Aave v3 Core weETH outside E-mode: θ = 0.80, bonus 7%, close factor 50% / 100% at
-    /// HF ≤ 0.95, exchange-rate oracle. One position: 100 weETH against 78 ETH (HF 1.0256).
-    fn aave_slash(fraction: f64) -> CascadeReport {
-        let input = CascadeInput {
-            market: lending_markets()[1].params(),
-            exchange_rate: 1.0,
-            pool: deep_pool(),
-            population: Population::Explicit {
-                positions: vec![Position {
-                    collateral: 100.0,
-                    debt: 78.0,
-                }],
-            },
-            shock: Shock::Slash { fraction },
-            sale_share: 1.0,
-            max_rounds: 50,
-        };
-        liquidation_cascade(&input).unwrap()
-    }
-
-    #[test]
-    fn half_close_factor_above_095() {
-        // 3% slash: p = 0.97, HF = 100 × 0.97 × 0.8 / 78 = 77.6/78 = 0.99487 > 0.95 ⇒ 50%:
-        // repay 39 ETH, seize 39 × 1.07 / 0.97 = 41.73/0.97 = 43.0206 weETH. Left: 56.9794 weETH
-        // against 39 ETH, HF = 56.9794 × 0.97 × 0.8 / 39 = 1.1337 — one round.
-        let r = aave_slash(0.03);
-        assert_eq!(r.rounds.len(), 1);
-        let round = r.rounds[0];
-        close(round.oracle_price, 0.97);
-        close(round.debt_repaid, 39.0);
-        close(round.bonus_eth, 2.73);
-        close(round.collateral_seized, 41.73 / 0.97);
-        // Value conserved at the oracle price: 39 + 2.73 = 41.73 = 43.0206 × 0.97.
-        close(
-            round.debt_repaid + round.bonus_eth,
-            round.collateral_seized * 0.97,
-        );
-        close(round.bad_debt, 0.0);
-    }
-
-    #[test]
-    fn full_close_at_or_below_095() {
-        // 10% slash: p = 0.9, HF = 72/78 = 0.923 ≤ 0.95 ⇒ 100%: repay 78, seize 78 × 1.07 / 0.9
-        // = 83.46/0.9 = 92.7333 of the 100 weETH; nothing is left owing.
-        let r = aave_slash(0.10);
-        assert_eq!(r.totals.liquidations, 1);
-        close(r.totals.debt_repaid, 78.0);
-        close(r.totals.collateral_seized, 83.46 / 0.9);
-        close(r.totals.bad_debt, 0.0);
-        // 30% slash: the 70 ETH of collateral cannot pay 78 × 1.07 = 83.46, so the liquidator takes
-        // all 100 weETH and repays 70/1.07 = 65.4206; the other 12.5794 ETH is bad debt.
-        let r = aave_slash(0.30);
-        close(r.totals.collateral_seized, 100.0);
-        close(r.totals.debt_repaid, 70.0 / 1.07);
-        close(r.totals.bad_debt, 78.0 - 70.0 / 1.07);
-    }
-
-    fn morpho_two(max_rounds: u32) -> CascadeInput {
-        CascadeInput {
-            market: lending_markets()[3].params(), // LLTV 0.77, LIF 1/0.931, market oracle
-            exchange_rate: 1.0,
-            pool: Pool {
-                kind: PoolKind::ConstantProduct,
-                lrt_reserve: 1000.0,
-                eth_reserve: 1000.0,
-            },
-            population: Population::Explicit {
-                positions: vec![
-                    Position {
-                        collateral: 100.0,
-                        debt: 70.0,
-                    },
-                    Position {
-                        collateral: 100.0,
-                        debt: 66.0,
-                    },
-                ],
-            },
-            shock: Shock::Depeg { fraction: 0.12 },
-            sale_share: 1.0,
-            max_rounds,
-        }
-    }
-
-    #[test]
-    fn market_oracle_cascades_through_the_pool() {
-        let r = liquidation_cascade(&morpho_two(50)).unwrap();
-        let lif = 1.0 / 0.931;
-        // Depeg to 0.88: x = √(1e6/0.88) = 1,066.0036. HF₁ = 100 × 0.88 × 0.77 / 70 = 0.968 < 1,
-        // HF₂ = 67.76/66 = 1.027. Round 1 closes #1 in full: repay 70, seize 70 × 1.0741/0.88 = 85.44.
-        close(r.oracle_price_after_shock, 0.88);
-        let x1 = (1e6_f64 / 0.88).sqrt();
-        let seized1 = 70.0 * lif / 0.88;
-        close(r.rounds[0].debt_repaid, 70.0);
-        close(r.rounds[0].collateral_seized, seized1);
-        // Selling 85.44 moves the spot to 1e6/(1,066.0036 + 85.44)² = 0.7542: HF₂ = 100 × 0.7542 ×
-        // 0.77 / 66 = 0.88 — round 2 closes #2 (repay 66, seize 66 × 1.0741/0.7542 = 93.99).
-        let p2 = 1e6 / (x1 + seized1).powi(2);
-        close(r.rounds[1].oracle_price, p2);
-        close(r.rounds[1].collateral_seized, 66.0 * lif / p2);
-        assert_eq!(r.rounds.len(), 2);
-        assert_eq!(r.totals.positions_liquidated, 2);
-        assert!(!r.hit_round_limit);
-        // The same population behind an exchange-rate oracle does not notice the depeg.
-        let mut input = morpho_two(50);
-        input.market.oracle = OracleKind::ExchangeRate;
-        let r = liquidation_cascade(&input).unwrap();
-        assert!(r.rounds.is_empty());
-        assert_eq!(r.totals.positions_liquidated, 0);
-    }
-
-    #[test]
-    fn round_limit_is_flagged_not_hung() {
-        let r = liquidation_cascade(&morpho_two(1)).unwrap();
-        assert_eq!(r.rounds.len(), 1);
-        assert!(r.hit_round_limit);
-    }
-
-    #[test]
-    fn generated_population_is_deterministic() {
-        // 4 positions, HF 1.1, 1.3, 1.5, 1.7 (= 1 + 0.8 × (i + ½)/4), equal sizes of 25 tokens,
-        // at p = 1 with θ = 0.77: debt of the first = 25 × 0.77 / 1.1 = 17.5.
-        let pop = Population::Generated {
-            count: 4,
-            total_collateral: 100.0,
-            min_health_factor: 1.0,
-            max_health_factor: 1.8,
-            size_skew: 0.0,
-        };
-        let ps = pop.positions(1.0, 0.77);
-        close(ps[0].debt, 17.5);
-        close(ps[3].debt, 25.0 * 0.77 / 1.7);
-        assert_eq!(ps, pop.positions(1.0, 0.77));
-    }
-
-    #[test]
-    fn rejects_bad_inputs() {
-        let mut i = morpho_two(50);
-        i.shock = Shock::Depeg { fraction: 1.0 };
-        assert_eq!(
-            liquidation_cascade(&i).unwrap_err().field(),
-            "shock.fraction"
-        );
-        i.shock = Shock::Sale { lrt: f64::NAN };
-        assert_eq!(liquidation_cascade(&i).unwrap_err().field(), "shock.lrt");
-        i.shock = Shock::Sale { lrt: 1.0 };
-        i.max_rounds = 0;
-        assert_eq!(liquidation_cascade(&i).unwrap_err().field(), "maxRounds");
-        i.max_rounds = 5;
-        i.population = Population::Explicit {
-            positions: vec![Position {
-                collateral: -1.0,
-                debt: 0.0,
-            }],
-        };
-        assert_eq!(
-            liquidation_cascade(&i).unwrap_err().field(),
-            "population.positions[0].collateral"
-        );
-    }
-}
+#[path = "cascade_tests.rs"]
+mod tests;

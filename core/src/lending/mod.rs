@@ -9,6 +9,7 @@
 //! - [`leverage_loop`]: deposit → borrow ETH → buy LRT → deposit again; leverage, health factor,
 //!   net APY, liquidation price, and net APY as a function of leverage.
 //! - [`amm`]: the pool liquidated collateral is sold into: constant product or Curve stableswap.
+//! - [`swap_fee`]: the pool's swap fee as each venue charges it (Curve, Uniswap, Balancer).
 //! - [`cascade`]: a population of positions, a shock, then rounds of liquidate → sell → reprice.
 //! - [`replay`]: the ezETH depeg of 24 April 2024 on Morpho as a calibrated preset.
 
@@ -18,11 +19,16 @@ pub mod leverage_loop;
 pub mod market;
 pub mod oracle;
 pub mod replay;
+pub mod swap_fee;
 
-pub use amm::{Pool, PoolKind, Sale};
+pub use amm::{Pool, PoolKind, PoolSale, Sale};
 pub use cascade::{CascadeInput, CascadeReport, Population, Position, Shock, liquidation_cascade};
 pub use leverage_loop::{
     LeverageInput, LeverageReport, LoopTarget, leverage_loop, liquidation_price,
 };
-pub use market::{LendingMarket, MarketParams, lending_markets, morpho_lif};
+pub use market::{
+    LendingMarket, LiquidationQuote, LiquidationRules, MarketParams, lending_markets, morpho_lif,
+    morpho_liquidation_incentive,
+};
 pub use oracle::OracleKind;
+pub use swap_fee::SwapFee;

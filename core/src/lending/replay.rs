@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::amm::{Pool, PoolKind};
+use super::amm::{Pool, PoolKind, SwapFee};
 use super::cascade::{CascadeInput, Population, Shock};
 use super::market::lending_markets;
 use crate::source::Basis;
@@ -78,10 +78,11 @@ pub fn ezeth_april_2024() -> EzEthReplay {
         exchange_rate: 1.0,
         pool: Pool {
             kind: PoolKind::Stableswap {
-                amplification: 60.0,
+                amplification: 120.0,
             },
             lrt_reserve: 4000.0,
             eth_reserve: 4000.0,
+            fee: SwapFee::OnInput { fee: 0.0004 },
         },
         population: Population::Generated {
             count: 40,
@@ -103,13 +104,14 @@ pub fn ezeth_april_2024() -> EzEthReplay {
         ("pool.ethReserve".to_owned(), gauntlet("Balancer ezETH/WETH WETH liquidity fell from about 4,000 to 500 WETH, then recovered to 1,300")),
         ("pool.lrtReserve".to_owned(), assumption("The pool's ezETH side before the depeg is not in our sources; a balanced 4,000 ezETH is assumed")),
         ("pool.kind.amplification".to_owned(), Basis::Derived {
-            formula: "A = 60 calibrated so that selling ezETH until the price is 0.80 leaves 507 WETH in a 4,000/4,000 pool, matching the reported fall to about 500 WETH while the feed went below 0.8".to_owned(),
+            formula: "A = 120 (as the pool's A() returns: Curve's Ann = A·n; 60 in the whitepaper's A·nⁿ) calibrated so that selling ezETH until the price is 0.80 leaves 507 WETH in a 4,000/4,000 pool, matching the reported fall to about 500 WETH while the feed went below 0.8".to_owned(),
             inputs: vec![
                 gauntlet("WETH liquidity fell from about 4K to 500 WETH"),
                 Basis::Source { citation: "Chaos Labs: the ezETH/ETH price feed depegged to less than 0.8, governance.aave.com/t/…/17402/4".to_owned(), date: "2024-04".to_owned() },
-                assumption("The Balancer pool is modelled as a two-coin Curve stableswap without fees"),
+                assumption("The Balancer pool is modelled as a two-coin Curve stableswap"),
             ],
         }),
+        ("pool.fee".to_owned(), assumption("The Balancer ezETH/WETH pool's swap fee (getSwapFeePercentage) on the day is not in our sources: 0.04%, taken from the amount in as Balancer does, is assumed")),
         ("exchangeRate".to_owned(), assumption("ezETH's exchange rate on the day is not in our sources; 1 ETH per ezETH assumed (it only sets the starting price here: the market oracle reads the pool)")),
         ("shock.fraction".to_owned(), Basis::Derived {
             formula: "13% depeg, calibrated: the published seizure implies an average liquidation price of 804 × 1.0741 / 1,000.25 = 0.863 ETH per ezETH, so most liquidations happened on the way down, above the trough below 0.8".to_owned(),

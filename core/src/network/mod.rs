@@ -9,11 +9,13 @@
 //! Units: amounts in ETH, weights, magnitudes and shares as fractions in `0..=1`.
 
 pub mod demo;
+mod ids;
 pub mod limits;
 mod members;
 mod stake_mode;
 mod validate;
 
+pub use ids::IdIndex;
 pub use limits::{MAX_AMOUNT_ETH, MAX_AVSS, MAX_OPERATORS};
 pub use members::{Allocation, Avs, Delegation, Operator, Position, Restaking};
 pub use stake_mode::StakeMode;

@@ -1,7 +1,7 @@
 //! The network's validation: ids unique and well-formed, every reference known, every amount
 //! and fraction in range, delegation weights and allocated magnitudes summing to at most 1.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::Network;
 use super::limits::{self, MAX_AMOUNT_ETH};
@@ -52,13 +52,12 @@ impl Network {
             validate::fraction(&format!("{f}.weight"), d.weight)?;
             eth_amount(&format!("{f}.queuedWithdrawalEth"), d.queued_withdrawal_eth)?;
         }
+        let mut weights: HashMap<&str, f64> = HashMap::new();
+        for d in &self.delegations {
+            *weights.entry(d.protocol.as_str()).or_default() += d.weight;
+        }
         for p in &self.protocols {
-            let sum: f64 = self
-                .delegations
-                .iter()
-                .filter(|d| d.protocol == p.id)
-                .map(|d| d.weight)
-                .sum();
+            let sum = weights.get(p.id.as_str()).copied().unwrap_or(0.0);
             at_most_one(&format!("delegations[protocol={}].weight", p.id), sum)?;
         }
         let mut pairs = HashSet::new();
@@ -82,13 +81,12 @@ impl Network {
                 });
             }
         }
+        let mut magnitudes: HashMap<&str, f64> = HashMap::new();
+        for a in &self.allocations {
+            *magnitudes.entry(a.operator.as_str()).or_default() += a.magnitude;
+        }
         for o in &self.operators {
-            let sum: f64 = self
-                .allocations
-                .iter()
-                .filter(|a| a.operator == o.id)
-                .map(|a| a.magnitude)
-                .sum();
+            let sum = magnitudes.get(o.id.as_str()).copied().unwrap_or(0.0);
             at_most_one(&format!("allocations[operator={}].magnitude", o.id), sum)?;
         }
         for (i, p) in self.positions.iter().enumerate() {

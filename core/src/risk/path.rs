@@ -30,7 +30,7 @@ use super::input::{RiskOptions, Severity};
 use super::sampler::{PathRng, Survival};
 use crate::Error;
 use crate::consensus::beacon::{EFFECTIVE_BALANCE_INCREMENT, validator_loss};
-use crate::network::Network;
+use crate::network::{IdIndex, Network};
 
 /// One LRT of the network: a protocol with a `restaking` entry.
 #[derive(Debug, Clone)]
@@ -113,16 +113,6 @@ fn over_horizon(p: f64, years: f64) -> f64 {
     }
 }
 
-fn index_of(ids: &[String], field: &str, id: &str, target: &str) -> Result<usize, Error> {
-    ids.iter()
-        .position(|x| x == id)
-        .ok_or_else(|| Error::UnknownReference {
-            field: field.to_owned(),
-            value: id.to_owned(),
-            target: target.to_owned(),
-        })
-}
-
 impl Model {
     /// Validates the scenario and options and precomputes the exposures.
     pub fn new(network: &Network, options: &RiskOptions) -> Result<Model, Error> {
@@ -130,17 +120,22 @@ impl Model {
         options.validate()?;
         let operator_ids: Vec<String> = network.operators.iter().map(|o| o.id.clone()).collect();
         let avs_ids: Vec<String> = network.avss.iter().map(|a| a.id.clone()).collect();
+        let operator_index = IdIndex::new(operator_ids.iter().map(String::as_str));
+        let avs_index = IdIndex::new(avs_ids.iter().map(String::as_str));
+        let protocol_index = IdIndex::new(network.protocols.iter().map(|p| p.id.as_str()));
         let mut lrts = Vec::new();
         let mut lrt_of = vec![None; network.protocols.len()];
         let mut restaked = Vec::new();
+        // Each protocol's queued withdrawals, summed in delegation order.
+        let mut queued_of = vec![0.0; network.protocols.len()];
+        for d in &network.delegations {
+            if let Some(p) = protocol_index.get(&d.protocol) {
+                queued_of[p] += d.queued_withdrawal_eth;
+            }
+        }
         for (p, proto) in network.protocols.iter().enumerate() {
             if let Some(r) = network.restaking_of(&proto.id) {
-                let queued: f64 = network
-                    .delegations
-                    .iter()
-                    .filter(|d| d.protocol == proto.id)
-                    .map(|d| d.queued_withdrawal_eth)
-                    .sum();
+                let queued = queued_of[p];
                 lrt_of[p] = Some(lrts.len());
                 restaked.push((r.restaked_eth, r.native_share));
                 lrts.push(Lrt {
@@ -159,23 +154,17 @@ impl Model {
             .map(|o| o.other_delegated_eth * o.other_native_share)
             .collect();
         for (i, d) in network.delegations.iter().enumerate() {
-            let f = format!("delegations[{i}]");
-            let p = network
-                .protocols
-                .iter()
-                .position(|p| p.id == d.protocol)
+            let p = protocol_index
+                .get(&d.protocol)
                 .and_then(|p| lrt_of[p])
                 .ok_or_else(|| Error::UnknownReference {
-                    field: format!("{f}.protocol"),
+                    field: format!("delegations[{i}].protocol"),
                     value: d.protocol.clone(),
                     target: "restaking entry (restaking[].protocol)".to_owned(),
                 })?;
-            let o = index_of(
-                &operator_ids,
-                &format!("{f}.operator"),
-                &d.operator,
-                "operator",
-            )?;
+            let o = operator_index.resolve(&d.operator, "operator", || {
+                format!("delegations[{i}].operator")
+            })?;
             let (r, n) = restaked[p];
             let stake = d.weight * r + d.queued_withdrawal_eth;
             native_eth[o] += n * stake;
@@ -190,14 +179,10 @@ impl Model {
         let mut sets = vec![Vec::new(); n_ops];
         let mut members = vec![Vec::new(); avs_ids.len()];
         for (i, a) in network.allocations.iter().enumerate() {
-            let f = format!("allocations[{i}]");
-            let o = index_of(
-                &operator_ids,
-                &format!("{f}.operator"),
-                &a.operator,
-                "operator",
-            )?;
-            let v = index_of(&avs_ids, &format!("{f}.avs"), &a.avs, "AVS")?;
+            let o = operator_index.resolve(&a.operator, "operator", || {
+                format!("allocations[{i}].operator")
+            })?;
+            let v = avs_index.resolve(&a.avs, "AVS", || format!("allocations[{i}].avs"))?;
             sets[o].push(Set {
                 avs: v,
                 magnitude: a.magnitude,
@@ -211,12 +196,9 @@ impl Model {
         let mut fault_p: Vec<f64> = vec![pr.operator_fault.per_year; n_ops];
         let mut beacon_p: Vec<f64> = vec![pr.beacon_slashing.per_year; n_ops];
         for (i, o) in pr.operators.iter().enumerate() {
-            let k = index_of(
-                &operator_ids,
-                &format!("options.probabilities.operators[{i}].operator"),
-                &o.operator,
-                "operator",
-            )?;
+            let k = operator_index.resolve(&o.operator, "operator", || {
+                format!("options.probabilities.operators[{i}].operator")
+            })?;
             if let Some(p) = o.fault_per_year {
                 fault_p[k] = p;
             }
@@ -226,12 +208,9 @@ impl Model {
         }
         let mut bug_p = vec![pr.avs_bug.per_year; avs_ids.len()];
         for (i, a) in pr.avss.iter().enumerate() {
-            let k = index_of(
-                &avs_ids,
-                &format!("options.probabilities.avss[{i}].avs"),
-                &a.avs,
-                "AVS",
-            )?;
+            let k = avs_index.resolve(&a.avs, "AVS", || {
+                format!("options.probabilities.avss[{i}].avs")
+            })?;
             bug_p[k] = a.bug_per_year;
         }
         // Sources in a fixed order: faults per allocation, bugs per AVS, beacon per operator,
@@ -279,12 +258,7 @@ impl Model {
 
         let mut position_weights = vec![0.0; lrts.len()];
         for p in &network.positions {
-            if let Some(j) = network
-                .protocols
-                .iter()
-                .position(|x| x.id == p.protocol)
-                .and_then(|k| lrt_of[k])
-            {
+            if let Some(j) = protocol_index.get(&p.protocol).and_then(|k| lrt_of[k]) {
                 position_weights[j] += p.amount_eth;
             }
         }

@@ -12,10 +12,11 @@ use crate::risk::RiskOptions;
 use crate::security::SecurityParams;
 use crate::yield_stack::YieldInput;
 
-/// The document version this crate writes (3: the nested network plus the optional page
-/// sections). Version 1 (the network only) and version 2 (the network's lists at the top level)
+/// The document version this crate writes (4: the nested network plus the optional page
+/// sections, a stableswap `amplification` as the pool's `A()` returns). Version 1 (the network
+/// only), version 2 (the network's lists at the top level) and version 3 (the whitepaper's `A`)
 /// are read and migrated ([`super::migrate`]).
-pub const SCENARIO_VERSION: u32 = 3;
+pub const SCENARIO_VERSION: u32 = 4;
 
 /// The whole what-if: the shared network (protocols, operators, AVSs, who delegates and
 /// allocates to whom, the user's positions) and one optional section per page. Slashing, risk
@@ -25,8 +26,8 @@ pub const SCENARIO_VERSION: u32 = 3;
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
-    /// Document version; this crate writes [`SCENARIO_VERSION`] and reads 1, 2 and 3.
-    #[schemars(range(min = 1, max = 3))]
+    /// Document version; this crate writes [`SCENARIO_VERSION`] and reads 1 to 4.
+    #[schemars(range(min = 1, max = 4))]
     pub version: u32,
     /// Display name of the what-if, 1–120 characters; optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]

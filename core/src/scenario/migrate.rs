@@ -11,6 +11,11 @@
 //!   (`protocols`, `operators`, `avss`, `delegations`, `allocations`, `positions`, `restaking`)
 //!   into a `network` object and keeps the page sections where they are. A v2 document that
 //!   already has a `network` key is rejected.
+//! - **3 → 4** ([`v3_to_v4`]): version 4 reads a stableswap pool's `amplification` as Curve's
+//!   contracts do, exactly what the pool's `A()` returns (`Ann = A·n`); version 3 read it as the
+//!   whitepaper's `A` (`Ann = A·nⁿ`). For two coins the same pool has twice the `A`, so the step
+//!   doubles `leverage.cascade.pool.kind.amplification` (a value that is not a number is left
+//!   for validation to reject) and every figure the document gives stays the same.
 
 use serde_json::Value;
 
@@ -91,9 +96,9 @@ fn kind(v: &Value) -> &'static str {
 ///
 /// ```
 /// let v1 = serde_json::json!({"version": 1, "protocols": []});
-/// let v3 = restake_core::scenario::migrate::migrate(v1).unwrap();
-/// assert_eq!(v3["version"], 3);
-/// assert_eq!(v3["network"]["protocols"], serde_json::json!([]));
+/// let v4 = restake_core::scenario::migrate::migrate(v1).unwrap();
+/// assert_eq!(v4["version"], 4);
+/// assert_eq!(v4["network"]["protocols"], serde_json::json!([]));
 /// ```
 pub fn migrate(mut doc: Value) -> Result<Value, Error> {
     let mut version = version_of(&doc)?;
@@ -101,6 +106,7 @@ pub fn migrate(mut doc: Value) -> Result<Value, Error> {
         doc = match version {
             1 => v1_to_v2(doc)?,
             2 => v2_to_v3(doc)?,
+            3 => v3_to_v4(doc),
             // version_of admits 1..=SCENARIO_VERSION and each step raises it by one.
             _ => unreachable!("no migration step from version {version}"),
         };
@@ -148,38 +154,81 @@ pub fn v2_to_v3(mut doc: Value) -> Result<Value, Error> {
     Ok(doc)
 }
 
+/// Step 3 → 4: doubles a stableswap pool's whitepaper `A` into Curve's `A()` (`Ann = A·n`
+/// instead of `A·nⁿ`, two coins) and sets `version` to 4.
+pub fn v3_to_v4(mut doc: Value) -> Value {
+    if let Some(kind) = doc
+        .pointer_mut("/leverage/cascade/pool/kind")
+        .and_then(Value::as_object_mut)
+        && kind.get("kind").and_then(Value::as_str) == Some("stableswap")
+        && let Some(a) = kind.get("amplification").and_then(Value::as_f64)
+    {
+        kind.insert("amplification".to_owned(), Value::from(2.0 * a));
+    }
+    if let Some(obj) = doc.as_object_mut() {
+        obj.insert("version".to_owned(), Value::from(4));
+    }
+    doc
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
     #[test]
-    fn v1_becomes_v3_and_keeps_everything_else() {
+    fn v1_becomes_v4_and_keeps_everything_else() {
         let v1 = json!({"version": 1, "protocols": [], "operators": [{"id": "op", "name": "Op"}]});
         let v2 = v1_to_v2(v1.clone()).unwrap();
         assert_eq!(v2["version"], 2);
         assert_eq!(v2["operators"], v1["operators"]);
-        let v3 = migrate(v1.clone()).unwrap();
-        assert_eq!(v3["version"], 3);
-        assert_eq!(v3["network"]["operators"], v1["operators"]);
-        assert_eq!(v3.as_object().unwrap().len(), 2);
-        assert_eq!(v3["network"].as_object().unwrap().len(), 2);
+        let v4 = migrate(v1.clone()).unwrap();
+        assert_eq!(v4["version"], 4);
+        assert_eq!(v4["network"]["operators"], v1["operators"]);
+        assert_eq!(v4.as_object().unwrap().len(), 2);
+        assert_eq!(v4["network"].as_object().unwrap().len(), 2);
         // The current version passes through untouched.
-        assert_eq!(migrate(v3.clone()).unwrap(), v3);
+        assert_eq!(migrate(v4.clone()).unwrap(), v4);
     }
 
     #[test]
     fn v2_nests_its_network_and_keeps_its_sections() {
         let v2 = json!({"version": 2, "name": "x", "protocols": [], "restaking": [],
             "risk": {"paths": 10}});
-        let v3 = migrate(v2).unwrap();
+        let v4 = migrate(v2).unwrap();
         assert_eq!(
-            v3,
-            json!({"version": 3, "name": "x", "risk": {"paths": 10},
+            v4,
+            json!({"version": 4, "name": "x", "risk": {"paths": 10},
                 "network": {"protocols": [], "restaking": []}})
         );
         let e = migrate(json!({"version": 2, "protocols": [], "network": {}})).unwrap_err();
         assert_eq!(e.field(), "network");
+    }
+
+    #[test]
+    fn v3_whitepaper_amplification_becomes_curves_a() {
+        // A whitepaper A of 60 (Ann = 60·2² = 240) is the pool whose A() returns 120 (Ann = 120·2).
+        let pool = |kind: Value| json!({"leverage": {"cascade": {"pool": {"kind": kind}}}});
+        let mut v3 = pool(json!({"kind": "stableswap", "amplification": 60}));
+        v3["version"] = json!(3);
+        let v4 = migrate(v3).unwrap();
+        assert_eq!(v4["version"], 4);
+        assert_eq!(
+            v4["leverage"]["cascade"]["pool"]["kind"]["amplification"],
+            120.0
+        );
+        // A constant-product pool and a non-number are left as they are.
+        for kind in [
+            json!({"kind": "constantProduct"}),
+            json!({"kind": "stableswap", "amplification": "x"}),
+        ] {
+            let mut v3 = pool(kind.clone());
+            v3["version"] = json!(3);
+            assert_eq!(
+                migrate(v3).unwrap()["leverage"]["cascade"]["pool"]["kind"],
+                kind
+            );
+        }
     }
 
     #[test]
@@ -192,7 +241,7 @@ mod tests {
     fn bad_versions_name_the_field() {
         for (doc, field) in [
             (json!({"version": 0}), "version"),
-            (json!({"version": 4}), "version"),
+            (json!({"version": 5}), "version"),
             (json!({"version": 1.5}), "version"),
             (json!({"version": "2"}), "version"),
             (json!({"protocols": []}), "version"),
@@ -201,8 +250,8 @@ mod tests {
             assert_eq!(migrate(doc).unwrap_err().field(), field);
         }
         assert_eq!(
-            migrate(json!({"version": 4})).unwrap_err().to_string(),
-            "version: must be a document version in 1..=3, got 4"
+            migrate(json!({"version": 5})).unwrap_err().to_string(),
+            "version: must be a document version in 1..=4, got 5"
         );
     }
 }

@@ -8,8 +8,8 @@ use super::sections::{LeverageSection, SlashingSection};
 use super::{SCENARIO_VERSION, Scenario};
 use crate::Error;
 use crate::lending::{
-    CascadeInput, LeverageInput, LoopTarget, MarketParams, OracleKind, Pool, PoolKind, Population,
-    Shock, lending_markets, replay::ezeth_april_2024,
+    CascadeInput, LeverageInput, LiquidationRules, LoopTarget, MarketParams, OracleKind, Pool,
+    PoolKind, Population, Shock, SwapFee, lending_markets, replay::ezeth_april_2024,
 };
 use crate::slashing::{SlashEvent, SlashingOptions};
 use crate::source::Basis;
@@ -136,16 +136,23 @@ fn steth() -> Result<Replay, Error> {
         close_factor: cf,
         full_close_hf: full,
         oracle: OracleKind::Market,
+        liquidation_protocol_fee: 0.0,
+        rules: LiquidationRules::CloseFactor,
     };
     let cascade = CascadeInput {
         market: stand_in,
         exchange_rate: 1.0,
         pool: Pool {
             kind: PoolKind::Stableswap {
-                amplification: 15.0,
+                amplification: 30.0,
             },
             lrt_reserve: 100_000.0,
             eth_reserve: 100_000.0,
+            fee: SwapFee::Curve {
+                fee: 0.0004,
+                admin_fee: 0.5,
+                offpeg_fee_multiplier: 1.0,
+            },
         },
         population: Population::Generated {
             count: 50,
@@ -177,10 +184,10 @@ fn steth() -> Result<Replay, Error> {
         source(&format!("stETH hit about 0.93 ETH in mid-June 2022: {discount}"), "2022-06"),
         source(&format!("The Curve stETH/ETH pool reached about 22/78 ETH/stETH and lost more than half its TVL as 3AC and Celsius withdrew about $800M: {discount}"), "2022-06"),
         Basis::Derived {
-            formula: "A = 15 calibrated so that a balanced two-coin stableswap pushed to a spot price of 0.93 holds 22% ETH and 78% stETH (the reported imbalance); A = 14 gives 22.7%, A = 16 gives 21.4%".to_owned(),
+            formula: "A = 30 (as the pool's A() returns: Curve's Ann = A·n; 15 in the whitepaper's A·nⁿ) calibrated so that a balanced two-coin stableswap pushed to a spot price of 0.93 holds 22% ETH and 78% stETH (the reported imbalance); A = 28 gives 22.7%, A = 32 gives 21.4%".to_owned(),
             inputs: vec![
                 source(&format!("pool at ~22/78 ETH/stETH, price ~0.93: {discount}"), "2022-06"),
-                assumption("The Curve pool is modelled as a two-coin stableswap without fees, balanced before the discount"),
+                assumption("The Curve pool is modelled as a two-coin stableswap, balanced before the discount"),
             ],
         },
         assumption("The pool's size before the discount is not in our sources: a balanced 100,000 stETH / 100,000 ETH stands in; the price path depends only on the ratio, the liquidators' price impact on the size."),
@@ -194,6 +201,8 @@ fn steth() -> Result<Replay, Error> {
         },
         assumption("The borrowers are not in our sources: 50 positions holding 100,000 stETH with health factors spread from 1.0 to 2.0 and the largest positions the most levered (size skew 1), standing for the large leveraged holders of the time."),
         assumption("Half of the seized stETH is sold into the pool in the round it is seized, the rest elsewhere or held."),
+        assumption("The Curve stETH/ETH pool's fee() and admin_fee() in June 2022 are not in our sources: a 0.04% fee on the output with half of it to the DAO (admin fee 50%) is assumed, and no off-peg multiplier (the 2020 pool has none)."),
+        assumption("The 2022 liquidations ran on markets older than Aave v3.3: the replay keeps the close-factor rules (50%, 100% at HF ≤ 0.95) with no liquidation protocol fee (Aave v2 had none)."),
         assumption("The loop (10 stETH, 4%/year staking yield, 2.5%/year borrow rate, levered to health factor 1.1) is illustrative."),
         demo_network_basis(),
     ];

@@ -14,7 +14,7 @@ fn headline(r: &ScenarioReport, id: &str) -> f64 {
 #[test]
 fn default_document_runs_every_engine() {
     let d = default_document().unwrap();
-    assert_eq!(d.version, 3);
+    assert_eq!(d.version, 4);
     let r = run_scenario(&d).unwrap();
     assert!(r.yield_stack.is_some() && r.slashing.is_some() && r.risk.is_some());
     assert!(r.security.is_some() && r.leverage.is_some() && r.bridge.is_some());
@@ -184,7 +184,7 @@ fn replays_show_their_event() {
     // stETH: the 7% discount liquidates some of the market-priced positions.
     let steth = run("steth-2022-06");
     assert!(headline(&steth, "leverage.cascadeLiquidations") > 0.0);
-    // The A = 15 calibration: a balanced pool pushed to 0.93 holds 22.0% ETH.
+    // The A() = 30 calibration: a balanced pool pushed to 0.93 holds 22.0% ETH.
     let mut pool = all[0].scenario.leverage.as_ref().unwrap().cascade.pool;
     pool.sell_to_price(0.93).unwrap();
     let eth_share = pool.eth_reserve / (pool.eth_reserve + pool.lrt_reserve);

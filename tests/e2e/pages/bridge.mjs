@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { blurShows, expectModel, paste, typeKeys } from "./typing.mjs";
 
 // Hand-worked from the preset (see core/src/bridge.rs tests): 116,500 rsETH of 647,222 = 18%;
 // affected chain bears it: the L2s lose all 116,500; socialised: h = 0.18/1.18 on every holder
@@ -19,8 +20,19 @@ export const bridge = {
     await page.waitForFunction(() => document.querySelector("#loss-affected")?.textContent === "58,250 ETH");
     // More than is locked is refused inline and the figures stay.
     await page.locator("#exploit-amount").fill("200000");
-    await page.getByText(/exploit\.amount: must be at most the 116500 tokens locked/).waitFor();
+    await page.getByText(/^Must be at most the 116500 tokens locked/).waitFor();
     assert.equal(await page.locator("#loss-affected").textContent(), "58,250 ETH");
+    // Pasted with thousands separators, as the page prints it: 58,250 tokens, not 58.25.
+    await paste(page, "#exploit-amount", "29,125");
+    assert.equal(await page.locator("#exploit-amount-read").textContent(), "= 29125 tokens");
+    await expectModel(page, "tokens taken", (d) => d.bridge?.exploit?.amount, 29125);
+    await page.waitForFunction(() => document.querySelector("#loss-affected")?.textContent === "29,125 ETH");
+    await blurShows(page, "#exploit-amount", "29125");
+    // Typed key by key with the unit by habit; the exchange rate keeps its decimal point.
+    await typeKeys(page, "#rate", "1.05");
+    await expectModel(page, "exchange rate", (d) => d.bridge?.exchangeRateEth, 1.05);
+    await typeKeys(page, "#exploit-amount", "10,000 tokens");
+    await expectModel(page, "tokens taken", (d) => d.bridge?.exploit?.amount, 10000);
     // No exploit: nobody loses.
     await page.getByLabel("Nothing").check();
     await page.waitForFunction(() => document.querySelector("#loss-socialised")?.textContent === "0 ETH");

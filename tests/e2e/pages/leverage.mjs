@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { expectModel, typeKeys } from "./typing.mjs";
 
 // Hand-worked from the defaults (see core/src/lending tests): Morpho ezETH/WETH LLTV 77% looped
 // to HF 1.2 ⇒ λ = 1/(1 − 0.77/1.2) = 2.79×, liquidation price 1/1.2 = 0.8333 ETH per token.
@@ -24,6 +25,14 @@ export const leverage = {
     ]);
     assert.equal(gauge.suggestedFilename(), "health-factor.svg");
     const liquidations = () => page.locator("#liquidations").textContent();
+    // Key by key: decimals in %, a health factor, and own capital with thousands.
+    await typeKeys(page, "#borrow-rate", "2.75");
+    await expectModel(page, "borrow rate", (d) => d.leverage?.loop?.borrowRate, 0.0275);
+    await typeKeys(page, "#target-hf", "1.05");
+    await expectModel(page, "target HF", (d) => d.leverage?.loop?.target?.healthFactor, 1.05);
+    await typeKeys(page, "#deposit", "1,000");
+    await expectModel(page, "own capital", (d) => d.leverage?.loop?.deposit, 1000);
+    await typeKeys(page, "#target-hf", "1.2");
     // No shock: nobody is liquidated and the loop survives.
     await page.locator("#shock-slider").fill("0");
     await page.waitForFunction(() => document.querySelector("#liquidations")?.textContent === "0");

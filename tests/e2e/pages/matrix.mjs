@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { typeKeys } from "./typing.mjs";
 
 export const matrix = {
   name: "matrix",
@@ -28,6 +29,15 @@ export const matrix = {
       const i = headers.findIndex((h) => h.startsWith(column)) - 1;
       return (await row(name).locator("td").nth(i).textContent()).trim();
     };
+    // One figure per question: the matrix's ether.fi net APY and expected loss are the Yield
+    // page's on the ether.fi preset (tests/e2e/pages/yield.mjs: 3.46% and 0.19%), and the
+    // VaR/ES rows say in place why they are not the Risk page's.
+    assert.match(await cell("ether.fi (weETH)", "Net APY"), /^3\.46%/);
+    assert.match(await cell("ether.fi (weETH)", "Expected annual slashing loss"), /^0\.19%/);
+    await page.getByText(/VaR and ES come from 20,000 simulated years per protocol \(seed 1\) on one illustrative operator/).waitFor();
+    // Lido's published 10% fee carries its source, not an “assumption” tag.
+    assert.match(await cell("Lido (wstETH)", "Fee on rewards"), /^10(\.0)?%/);
+    assert.doesNotMatch(await cell("Lido (wstETH)", "Fee on rewards"), /assumption/);
     // Aave v3 E-mode for weETH: 1/(1 − 0.93) = 14.29×, liquidated at 0.93/0.95 = 97.9% of today's price.
     assert.match(await cell("ether.fi (weETH)", "Max leverage"), /^14\.29×/);
     assert.match(await cell("ether.fi (weETH)", "Liquidation price at max leverage"), /^97\.9/);
@@ -124,12 +134,14 @@ export const matrix = {
     // 115,200 ETH ahead at 57,600 ETH/day adds 2 days (Renzo 3 + 14 + 2 = 19).
     const renzoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Renzo (ezETH)" }) }).locator("td").nth(5);
     assert.match(await renzoExit.textContent(), /^17 days/);
-    await page.getByLabel("ETH ahead in the exit queue", { exact: true }).fill("115200");
+    // Typed key by key as the page prints it: 115,200 ETH (two days of Electra churn), not 115.2.
+    await typeKeys(page, "#exit-queue", "115,200");
+    assert.equal(await page.locator("#exit-queue-read").textContent(), "= 115200 ETH");
     await page.waitForFunction(() => [...document.querySelectorAll("rect.bar title")].some((t) => t.textContent === "Renzo (ezETH): 19 days"));
     assert.match(await renzoExit.textContent(), /^19 days/);
     // An invalid entry shows an inline message and keeps the last valid figures.
     await page.getByLabel("ETH ahead in the exit queue", { exact: true }).fill("-3");
-    await page.getByText("Enter a value from 0 to 5000000.").waitFor();
+    await page.getByText("Enter a value from 0 to 5000000 ETH.").waitFor();
     assert.match(await renzoExit.textContent(), /^19 days/);
     // Typing in the exit-queue fields runs no Monte Carlo: the engines' figures are computed
     // once per network, and a keystroke only recomputes the time-to-exit row. Each keystroke is

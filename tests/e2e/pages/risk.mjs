@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { blurShows, expectModel, paste, typeKeys } from "./typing.mjs";
 
 const text = (page, sel) => page.locator(sel).textContent();
 const eth = (s) => parseFloat(s.replace(/,/g, ""));
@@ -47,6 +48,8 @@ export const risk = {
     await page.getByRole("img", { name: /Loss over the horizon/ }).waitFor();
     // The runs go to the Web Worker, not the main-thread fallback.
     assert.match(await text(page, "#run-engine"), /background worker/);
+    // VaR/ES and expected loss say in place why the matrix's and the Yield page's differ.
+    assert.match(await text(page, "#risk-differs-note"), /matrix's VaR 99% and ES 99% are for 1 ETH of each token on one illustrative operator/);
   },
   async interact(page) {
     const es99 = await text(page, "#position-es99");
@@ -129,8 +132,30 @@ export const risk = {
     assert.equal(await text(page, "#position-es99"), es99);
     // An impossible probability is refused next to its field; the figures stay.
     await page.locator("#fault").fill("150");
-    await page.getByText("Enter a value from 0 to 100.").waitFor();
+    await page.getByText("Enter a value from 0 to 100%.").waitFor();
     assert.equal(await text(page, "#position-es99"), es99);
+    // Key by key: `0.5` is 0.5%, never 5% (the field keeps `0.` while it is typed).
+    await typeKeys(page, "#fault", "0.5");
+    await expectModel(page, "operator fault", (d) => d.risk?.probabilities?.operatorFault?.perYear, 0.005);
+    await blurShows(page, "#fault", "0.5");
+    // `2.5%` typed with its percent sign; `1,5` is ambiguous and refused in words.
+    await typeKeys(page, "#bug", "2.5%");
+    await expectModel(page, "AVS bug", (d) => d.risk?.probabilities?.avsBug?.perYear, 0.025);
+    await typeKeys(page, "#bug", "1,5");
+    await page.getByText("“1,5”: a comma separates thousands in groups of three digits (1,000); use a point for decimals (0.5).").waitFor();
+    await expectModel(page, "AVS bug", (d) => d.risk?.probabilities?.avsBug?.perYear, 0.025);
+    await typeKeys(page, "#bug", "0.5");
+    // Thousands separators, typed: 20,000 paths, not 20.
+    await typeKeys(page, "#paths", "20,000");
+    assert.equal(await page.locator("#paths-read").textContent(), "= 20000 paths");
+    await expectModel(page, "paths", (d) => d.risk?.paths, 20000);
+    await page.getByText(/20,000 paths over 1 year with seed 1/).waitFor({ timeout: 60_000 });
+    // A unit that is not the field's is refused, not guessed.
+    await typeKeys(page, "#horizon", "2 ETH");
+    await page.getByText("“2 ETH”: this field is in years; leave out “ETH”.").waitFor();
+    await typeKeys(page, "#horizon", "1 year");
+    await paste(page, "#paths", "100,000");
+    await expectModel(page, "paths", (d) => d.risk?.paths, 100000);
     // The histogram follows the chosen series.
     await page.locator("#series").selectOption({ index: 1 });
     await page.getByRole("img", { name: /Loss over the horizon/ }).waitFor();

@@ -144,6 +144,13 @@ export const scenarios = {
     assert.notEqual(slashedA, "17,110 ETH");
     await nav(page, "Slashing", "Layered slashing");
     assert.equal(await page.locator("#total-slashed").textContent(), slashedA);
+    // The replay has a slashing section but no yield inputs: the Slashing page uses it and says
+    // nothing; the Yield page says its figures are its own defaults instead of showing them silently.
+    assert.equal(await page.locator(".replay-gap").count(), 0);
+    await nav(page, "Yield", "Yield stacking");
+    await page.locator(".replay-gap").getByText("The replay “AVS software bug” has no yield inputs, so this page shows its own defaults, not figures from the replay.").waitFor();
+    await nav(page, "Bridge", "Bridge exposure");
+    await page.locator(".replay-gap").getByText(/has no bridge inputs/).waitFor();
 
     // A burst of typing is one history entry.
     const burst = await page.context().newPage();

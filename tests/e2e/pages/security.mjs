@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { expectModel, typeKeys } from "./typing.mjs";
 
 // Hand-worked from the demo (core/src/security/demo.rs on the Slashing demo scenario), unique stake.
 // Operator stakes: A 70,000, B 64,000, C 49,500, D 16,000 ETH; the allocations give 145,600 ETH.
@@ -35,5 +36,8 @@ export const security = {
     await page.getByLabel("Bridge AVS: profit from corruption π", { exact: true }).fill("lots");
     await page.getByText("“lots” is not a number.").waitFor();
     assert.match(await page.locator("#attack-verdict").textContent(), /27,200 ETH/);
+    // Typed key by key with thousands and its unit: 12,500.5 ETH, not 12.5005.
+    await typeKeys(page, "#profit-0", "12,500.5 ETH");
+    await expectModel(page, "first AVS's π", (d) => d.security?.services?.[0]?.profitEth, 12500.5);
   },
 };

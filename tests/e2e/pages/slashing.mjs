@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { expectModel, paste, typeKeys } from "./typing.mjs";
 
 // Hand-worked from the demo scenario (core/src/slashing/demo.rs).
 // Operator B's stake: 10,000 own + 30% of ether.fi's 100,000 + 40% of Renzo's 60,000 = 64,000 ETH.
@@ -47,5 +48,20 @@ export const slashing = {
     await page.getByLabel("Operator A → Data-availability AVS: magnitude (%)").fill("forty");
     await page.getByLabel("Operator A → Data-availability AVS: magnitude (%)").fill("40");
     await page.waitForFunction(() => document.querySelector("#total-slashed")?.textContent === "14,000 ETH");
+    // The grid takes decimals key by key (`12.` stays `12.`): Operator A's first magnitude.
+    const magnitude = (d) => {
+      const [op, avs] = [d.network.operators[0].id, d.network.avss[0].id];
+      return d.network.allocations.find((a) => a.operator === op && a.avs === avs)?.magnitude;
+    };
+    await typeKeys(page, "#alloc-0-0", "12.5");
+    await expectModel(page, "Operator A's first magnitude", magnitude, 0.125);
+    await typeKeys(page, "#alloc-0-0", "1,5");
+    await page.locator(".grid-messages").getByText(/use a point for decimals/).waitFor();
+    await expectModel(page, "Operator A's first magnitude", magnitude, 0.125);
+    await paste(page, "#alloc-0-0", "30%");
+    await expectModel(page, "Operator A's first magnitude", magnitude, 0.3);
+    // A position in ETH, typed with its unit.
+    await typeKeys(page, "#position-0", "12.5 ETH");
+    await expectModel(page, "first position", (d) => d.network.positions[0].amountEth, 12.5);
   },
 };

@@ -269,8 +269,8 @@ pub fn DataTable(
                 let cells = r
                     .cells
                     .into_iter()
-                    .zip(cols.iter().map(|c| c.unit))
-                    .map(|(cell, unit)| {
+                    .zip(cols.iter().map(|c| (c.unit, c.label.clone())))
+                    .map(|(cell, (unit, label))| {
                         let (class, text) = match cell.value {
                             CellValue::Text(t) => ("text", t),
                             CellValue::Number(n) => {
@@ -279,7 +279,7 @@ pub fn DataTable(
                             CellValue::Measured(n, own) => ("num", format::format(n, own)),
                         };
                         view! {
-                            <td class=class>
+                            <td class=class data-label=label>
                                 {text}
                                 {cell.note.map(|n| view! { <Tip label="Source".to_owned() glyph="i">{n}</Tip> })}
                                 {cell.assumption.then(|| view! { <span class="tag assumption">"assumption"</span> })}

@@ -1,60 +1,112 @@
-//! A number field with its unit, a slider twin, inline validation and a glossary tooltip.
+//! Number entry: [`NumberText`], the one text field every number on every page is typed into,
+//! and [`NumberInput`], that field with its label, unit, slider twin, glossary tooltip and
+//! messages.
 //!
-//! The signal holds the value in model units (a fraction for percentages); the field and the
-//! slider show it multiplied by `scale` (100 for percentages). Text that is not a number, or a
-//! number outside `min..=max`, shows an inline message and leaves the signal unchanged, so
-//! results keep the last valid value. A message from the model (`error`) is shown the same way.
+//! The signal holds the value in model units (a fraction for percentages); the field shows it
+//! multiplied by `scale` (100 for percentages). While the user types, the field keeps exactly
+//! the text typed (`2.`, `0.0`, `-`): each keystroke that reads as a number in range
+//! ([`read_number`]) sets the signal, anything else shows a message and leaves the signal — and
+//! so the model — unchanged. The text is normalised only on blur or when the value changes from
+//! outside (a preset, the slider, a replay). When the text was reinterpreted (`1,000`, `5%`,
+//! `10 ETH`, `1e6`) the value read is shown beside the field.
 
 use leptos::prelude::*;
 
+use crate::components::number_text::{plain, read_number};
 use crate::components::term::TermTip;
 use crate::components::unique_id;
 
-/// Parses what the user typed, in display units, and checks the range. Accepts a comma as the
-/// decimal separator and ignores spaces and thousands separators such as `1 000` or `1,000.5`.
-pub fn parse_display(text: &str, min: f64, max: f64) -> Result<f64, String> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
-        .collect();
-    let cleaned = if cleaned.contains('.') {
-        cleaned.replace(',', "")
-    } else {
-        cleaned.replace(',', ".")
+/// The text field alone, in display units; `problem` and `note` are written for the caller to
+/// show (the message of a refused text; the value a reinterpreted text was read as).
+#[component]
+pub fn NumberText(
+    /// The value, in model units.
+    value: RwSignal<f64>,
+    /// Display = model × `scale`.
+    #[prop(default = 1.0)]
+    scale: f64,
+    /// Smallest accepted display value.
+    min: f64,
+    /// Largest accepted display value.
+    max: f64,
+    /// The field's unit as shown (`%`, `ETH`): typed after a number, it is understood.
+    #[prop(into)]
+    unit: String,
+    /// Element id.
+    #[prop(into)]
+    id: String,
+    /// The message of a refused text, `None` while the text reads as a valid number.
+    problem: RwSignal<Option<String>>,
+    /// What a reinterpreted text was read as (`= 1000 ETH`).
+    note: RwSignal<Option<String>>,
+    /// `aria-label` when no `<label for>` names the field.
+    #[prop(into, optional)]
+    label: Option<String>,
+    /// Id of the element describing the field (its messages).
+    #[prop(into)]
+    described_by: String,
+    /// True while a message from the model concerns this field.
+    #[prop(into, optional)]
+    flagged: Signal<bool>,
+    /// CSS class of the input.
+    #[prop(into, optional)]
+    class: String,
+) -> impl IntoView {
+    let text = RwSignal::new(plain(value.get_untracked() * scale));
+    // The model value this field last wrote: a change to anything else comes from outside.
+    let written = StoredValue::new(None::<f64>);
+    Effect::new(move |_| {
+        let v = value.get();
+        if written.get_value() != Some(v) {
+            written.set_value(None);
+            text.set(plain(v * scale));
+            problem.set(None);
+            note.set(None);
+        }
+    });
+    let unit_for_input = unit.clone();
+    let on_input = move |ev| {
+        let raw = event_target_value(&ev);
+        text.set(raw.clone());
+        match read_number(&raw, &unit_for_input, min, max) {
+            Ok(r) => {
+                problem.set(None);
+                note.set(r.note);
+                let v = r.value / scale;
+                written.set_value(Some(v));
+                value.set(v);
+            }
+            Err(e) => {
+                problem.set(Some(e));
+                note.set(None);
+            }
+        }
     };
-    if cleaned.is_empty() {
-        return Err("Enter a number.".to_owned());
-    }
-    let v: f64 = cleaned
-        .parse()
-        .map_err(|_| format!("“{text}” is not a number."))?;
-    if !v.is_finite() {
-        return Err("Enter a finite number.".to_owned());
-    }
-    if v < min || v > max {
-        return Err(format!(
-            "Enter a value from {} to {}.",
-            trim(min),
-            trim(max)
-        ));
-    }
-    Ok(v)
-}
-
-/// Shortest text for a number: `5`, `0.25`, `1e-7` stays readable.
-fn trim(v: f64) -> String {
-    let s = format!("{v}");
-    if s.len() > 12 {
-        format!("{v:.6}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
-    } else {
-        s
+    let on_blur = move |_| {
+        if problem.get_untracked().is_none() {
+            text.set(plain(value.get_untracked() * scale));
+            note.set(None);
+        }
+    };
+    view! {
+        <input
+            id=id
+            class=class
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            spellcheck="false"
+            aria-label=label
+            prop:value=move || text.get()
+            on:input=on_input
+            on:blur=on_blur
+            aria-invalid=move || if problem.get().is_some() || flagged.get() { "true" } else { "false" }
+            aria-describedby=described_by
+        />
     }
 }
 
-/// The component.
+/// The labelled field.
 #[component]
 pub fn NumberInput(
     /// Visible label.
@@ -75,7 +127,7 @@ pub fn NumberInput(
     min: f64,
     /// Largest accepted display value.
     max: f64,
-    /// Step of the slider and the field's arrows, in display units.
+    /// Step of the slider, in display units.
     step: f64,
     /// A message from the model about this field (e.g. “allocations sum above 100%”).
     #[prop(into, optional)]
@@ -87,34 +139,16 @@ pub fn NumberInput(
     let id = id.unwrap_or_else(|| unique_id("num"));
     let slider_id = format!("{id}-slider");
     let msg_id = format!("{id}-msg");
-    let local_error = RwSignal::new(None::<String>);
-    let text = RwSignal::new(trim(value.get_untracked() * scale));
-    // Follow outside changes (preset picked, slider moved) unless the user is mid-edit with an error.
-    Effect::new(move |_| {
-        let shown = trim(value.get() * scale);
-        if local_error.get_untracked().is_none() {
-            text.set(shown);
-        }
-    });
-    let on_text = move |ev| {
-        let raw = event_target_value(&ev);
-        text.set(raw.clone());
-        match parse_display(&raw, min, max) {
-            Ok(v) => {
-                local_error.set(None);
-                value.set(v / scale);
-            }
-            Err(e) => local_error.set(Some(e)),
-        }
-    };
+    let note_id = format!("{id}-read");
+    let problem = RwSignal::new(None::<String>);
+    let note = RwSignal::new(None::<String>);
     let on_slider = move |ev| {
-        if let Ok(v) = parse_display(&event_target_value(&ev), min, max) {
-            local_error.set(None);
-            text.set(trim(v));
-            value.set(v / scale);
+        if let Ok(r) = read_number(&event_target_value(&ev), "", min, max) {
+            value.set(r.value / scale);
         }
     };
-    let message = move || local_error.get().or_else(|| error.get());
+    let message = move || problem.get().or_else(|| error.get());
+    let flagged = Signal::derive(move || error.with(Option::is_some));
     let label_for_slider = format!("{label} (slider)");
     view! {
         <div class="field" class:invalid=move || message().is_some()>
@@ -123,17 +157,10 @@ pub fn NumberInput(
                 {term.map(|t| view! { <TermTip id=t/> })}
             </div>
             <div class="field-row">
-                <input
-                    id=id.clone()
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    prop:value=move || text.get()
-                    on:input=on_text
-                    aria-invalid=move || if message().is_some() { "true" } else { "false" }
-                    aria-describedby=msg_id.clone()
-                />
+                <NumberText value=value scale=scale min=min max=max unit=unit.clone() id=id.clone()
+                    problem=problem note=note flagged=flagged described_by=format!("{msg_id} {note_id}")/>
                 <span class="unit">{unit}</span>
+                <output class="field-read" id=note_id>{move || note.get()}</output>
             </div>
             <input
                 id=slider_id
@@ -147,42 +174,5 @@ pub fn NumberInput(
             />
             <p class="field-msg" id=msg_id role="status">{message}</p>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_what_people_type() {
-        assert_eq!(parse_display("12.5", 0.0, 100.0), Ok(12.5));
-        assert_eq!(parse_display("12,5", 0.0, 100.0), Ok(12.5));
-        assert_eq!(parse_display(" 1 000 ", 0.0, 1e6), Ok(1000.0));
-        assert_eq!(parse_display("1,000.5", 0.0, 1e6), Ok(1000.5));
-        assert_eq!(
-            parse_display("", 0.0, 1.0),
-            Err("Enter a number.".to_owned())
-        );
-        assert_eq!(
-            parse_display("abc", 0.0, 1.0),
-            Err("“abc” is not a number.".to_owned())
-        );
-        assert_eq!(
-            parse_display("inf", 0.0, 1.0),
-            Err("Enter a finite number.".to_owned())
-        );
-        assert_eq!(
-            parse_display("NaN", 0.0, 1.0),
-            Err("Enter a finite number.".to_owned())
-        );
-        assert_eq!(
-            parse_display("101", 0.0, 100.0),
-            Err("Enter a value from 0 to 100.".to_owned())
-        );
-        assert_eq!(
-            parse_display("-1", 0.0, 100.0),
-            Err("Enter a value from 0 to 100.".to_owned())
-        );
     }
 }

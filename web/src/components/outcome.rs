@@ -54,7 +54,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Outcome<T> {
                 r.as_ref()
                     .err()
                     .filter(|e| e.field().starts_with(&prefix))
-                    .map(ToString::to_string)
+                    .map(beside_field)
             })
         })
     }
@@ -67,7 +67,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Outcome<T> {
                 r.as_ref()
                     .err()
                     .filter(|e| !shown.iter().any(|p| e.field().starts_with(p)))
-                    .map(ToString::to_string)
+                    .map(in_words)
             })
         })
     }
@@ -99,7 +99,96 @@ pub fn field_error<T: Clone + PartialEq + Send + Sync + 'static>(
             r.as_ref()
                 .err()
                 .filter(|e| e.field() == field)
-                .map(ToString::to_string)
+                .map(beside_field)
         })
     })
+}
+
+/// The model's message for the field it is shown beside: the JSON path (`options.paths`) is
+/// the program's word, not the user's, so it is left out — `Must be at most 10000000, got 2e7`.
+pub fn beside_field(e: &Error) -> String {
+    let full = e.to_string();
+    let rest = full
+        .strip_prefix(e.field())
+        .and_then(|r| r.strip_prefix(": "))
+        .unwrap_or(&full);
+    capitalise(rest)
+}
+
+/// The model's message where no field shows it: the path's last name in words
+/// (`options.probabilities.operatorFault` → `Operator fault`), then the reason.
+pub fn in_words(e: &Error) -> String {
+    let name = field_words(e.field());
+    let reason = beside_field(e);
+    if name.is_empty() {
+        reason
+    } else {
+        format!("{}: {}", capitalise(&name), lower_first(&reason))
+    }
+}
+
+/// `lrt.avss[2].faultProbability` → `fault probability`; `allocations[operator=op-a]` →
+/// `allocations`: the last named step of a path, its camelCase split into words.
+fn field_words(path: &str) -> String {
+    let last = path
+        .split('.')
+        .rev()
+        .map(|step| step.split('[').next().unwrap_or_default())
+        .find(|step| !step.is_empty())
+        .unwrap_or_default();
+    let mut words = String::new();
+    for c in last.chars() {
+        if c.is_uppercase() {
+            words.push(' ');
+            words.extend(c.to_lowercase());
+        } else {
+            words.push(c);
+        }
+    }
+    words
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_no_internal_path() {
+        let e = Error::OutOfRange {
+            field: "options.paths".into(),
+            value: 2e7,
+            expected: "at most 10000000".into(),
+        };
+        assert_eq!(beside_field(&e), "Must be at most 10000000, got 20000000");
+        assert_eq!(
+            in_words(&e),
+            "Paths: must be at most 10000000, got 20000000"
+        );
+        let e = Error::SumTooLarge {
+            field: "lrt.avss[].allocation".into(),
+            value: 1.2,
+            limit: 1.0,
+        };
+        assert_eq!(beside_field(&e), "Entries sum to 1.2, which exceeds 1");
+        assert_eq!(
+            field_words("options.probabilities.operatorFault"),
+            "operator fault"
+        );
+        assert_eq!(field_words("allocations[operator=op-a]"), "allocations");
+        assert_eq!(field_words("."), "");
+    }
 }

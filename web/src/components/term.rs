@@ -20,8 +20,21 @@ pub fn Tip(
     children: Children,
 ) -> impl IntoView {
     let tip_id = unique_id("tip");
+    // Escape closes an open bubble (WCAG 1.4.13: dismissible without moving the pointer or
+    // focus); it opens again once the pointer or focus has left and comes back.
+    let dismissed = RwSignal::new(false);
     view! {
-        <span class="tip-anchor">
+        <span
+            class="tip-anchor"
+            class:dismissed=move || dismissed.get()
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    dismissed.set(true);
+                }
+            }
+            on:mouseleave=move |_| dismissed.set(false)
+            on:focusout=move |_| dismissed.set(false)
+        >
             <button type="button" class="tip-button" aria-label=label aria-describedby=tip_id.clone()>
                 {glyph}
             </button>

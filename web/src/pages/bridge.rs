@@ -14,6 +14,7 @@ use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
+use crate::components::replay_gap::ReplayGap;
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
@@ -327,6 +328,7 @@ pub fn BridgePage() -> impl IntoView {
     };
     view! {
         <Page title="Bridge exposure">
+            <ReplayGap what="bridge inputs" has_section=|d| d.bridge.is_some()/>
             <p class="lead">
                 "An LRT on another chain is only as good as the "
                 <Term id="bridge">"bridge"</Term>

@@ -294,7 +294,7 @@ pub fn ScenariosPage() -> impl IntoView {
     let load_replay = move |id: String| {
         let found = replays.with_value(|rs| rs.iter().find(|r| r.id == id).cloned());
         if let Some(r) = found {
-            store.replace(r.scenario, format!("Loaded the replay “{}”.", r.title));
+            store.load_replay(r.scenario, &r.title);
         }
     };
     let replay_list = replays.with_value(|rs| {

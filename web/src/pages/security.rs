@@ -18,6 +18,7 @@ use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::page_entry::demo_or_error;
+use crate::components::replay_gap::ReplayGap;
 use crate::components::source::describe;
 use crate::components::stake_mode::StakeModePicker;
 use crate::components::term::Term;
@@ -457,6 +458,7 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
 
     view! {
         <Page title="Cryptoeconomic security">
+            <ReplayGap what="security parameters" has_section=|d| d.security.is_some()/>
             <p class="lead">
                 "Restaked ETH is only a deterrent if corrupting a service costs more than it pays. Each "
                 <Term id="avs">"AVS"</Term>

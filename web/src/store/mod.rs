@@ -35,6 +35,9 @@ pub struct Store {
     pub banner: RwSignal<Option<String>>,
     /// The last store action's outcome (e.g. “Loaded …”), kept across a page rebuild.
     pub notice: RwSignal<Option<String>>,
+    /// The title of the replay the document was loaded from, until another document replaces
+    /// it; pages without a section in it say so ([`crate::components::replay_gap`]).
+    pub replay: RwSignal<Option<String>>,
     /// The fragment of the document the current history entry stands for.
     committed: StoredValue<String>,
     /// The pending history push, cancelled by a newer edit or by back/forward.
@@ -68,6 +71,7 @@ impl Store {
             doc: RwSignal::new(doc),
             generation: RwSignal::new(0),
             banner: RwSignal::new(None),
+            replay: RwSignal::new(None),
             notice: RwSignal::new(None),
             committed: StoredValue::new(committed),
             pending: StoredValue::new(None),
@@ -116,6 +120,7 @@ impl Store {
                 Ok(d) => {
                     self.committed.set_value(f);
                     self.banner.set(None);
+                    self.replay.set(None);
                     self.swap(d);
                 }
                 Err(e) => self.banner.set(Some(link_error(&e))),
@@ -161,9 +166,16 @@ impl Store {
     /// new history entry after the usual pause.
     pub fn replace(self, doc: Scenario, notice: impl Into<String>) {
         self.banner.set(None);
+        self.replay.set(None);
         self.notice.set(Some(notice.into()));
         self.swap(doc);
         self.schedule_push();
+    }
+
+    /// [`Store::replace`] with a replay's document, remembering its title.
+    pub fn load_replay(self, doc: Scenario, title: &str) {
+        self.replace(doc, format!("Loaded the replay “{title}”."));
+        self.replay.set(Some(title.to_owned()));
     }
 
     /// True while the routed page is being rebuilt for a replaced document (so a page can tell

@@ -73,7 +73,7 @@ pub fn ChartFrame(
     let caption = title.clone();
     view! {
         <figure class="chart">
-            <div class="chart-svg" node_ref=svg_ref>
+            <div class="chart-svg" node_ref=svg_ref tabindex="0">
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
                     viewBox=move || format!("0 0 {width} {}", height.get())

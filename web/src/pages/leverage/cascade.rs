@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 use restake_core::lending::cascade::CascadeRound;
-use restake_core::lending::{CascadeInput, CascadeReport, Pool, PoolKind, Population, Shock};
+use restake_core::lending::{
+    CascadeInput, CascadeReport, Pool, PoolKind, Population, Shock, SwapFee,
+};
 use restake_core::source::Basis;
 
 use super::Errors;
@@ -75,6 +77,10 @@ pub(super) struct Cascade {
     stableswap: RwSignal<bool>,
     depth: RwSignal<f64>,
     amplification: RwSignal<f64>,
+    /// The swap fee's rate, fraction; its kind (Curve's output fee or a fee on the input) is the
+    /// starting pool's, or follows the curve when it had none.
+    swap_fee: RwSignal<f64>,
+    fee0: SwapFee,
     sale_share: RwSignal<f64>,
     exchange_rate: f64,
     skew: f64,
@@ -109,7 +115,11 @@ impl Cascade {
         };
         let (stableswap, amplification) = match c0.pool.kind {
             PoolKind::Stableswap { amplification } => (true, amplification),
-            PoolKind::ConstantProduct => (false, 60.0),
+            PoolKind::ConstantProduct => (false, 120.0),
+        };
+        let rate = match c0.pool.fee {
+            SwapFee::None => 0.0,
+            SwapFee::Curve { fee, .. } | SwapFee::OnInput { fee } => fee,
         };
         Cascade {
             slash: RwSignal::new(slash),
@@ -121,10 +131,38 @@ impl Cascade {
             stableswap: RwSignal::new(stableswap),
             depth: RwSignal::new(c0.pool.eth_reserve),
             amplification: RwSignal::new(amplification),
+            swap_fee: RwSignal::new(rate),
+            fee0: c0.pool.fee,
             sale_share: RwSignal::new(c0.sale_share),
             exchange_rate: c0.exchange_rate,
             skew,
             max_rounds: c0.max_rounds,
+        }
+    }
+
+    /// The pool's fee at the rate in the field (tracked): the starting pool's kind of fee; a
+    /// pool that had none gets Curve's output fee (stableswap-ng's fixed 50% admin share) or a
+    /// fee on the input (constant product).
+    fn fee(&self) -> SwapFee {
+        let fee = self.swap_fee.get();
+        match self.fee0 {
+            SwapFee::Curve {
+                admin_fee,
+                offpeg_fee_multiplier,
+                ..
+            } => SwapFee::Curve {
+                fee,
+                admin_fee,
+                offpeg_fee_multiplier,
+            },
+            SwapFee::OnInput { .. } => SwapFee::OnInput { fee },
+            SwapFee::None if fee == 0.0 => SwapFee::None,
+            SwapFee::None if self.stableswap.get() => SwapFee::Curve {
+                fee,
+                admin_fee: 0.5,
+                offpeg_fee_multiplier: 1.0,
+            },
+            SwapFee::None => SwapFee::OnInput { fee },
         }
     }
 
@@ -145,6 +183,7 @@ impl Cascade {
                 },
                 lrt_reserve: self.depth.get(),
                 eth_reserve: self.depth.get(),
+                fee: self.fee(),
             },
             population: Population::Generated {
                 count: self.count.get().round().clamp(0.0, 1e6) as u32,
@@ -208,8 +247,11 @@ pub(super) fn CascadeInputs(
         <NumberInput id="depth" label="Pool depth (each side)" unit="ETH" value=c.depth min=1.0 max=10_000_000.0 step=100.0 error=errors.at("pool.lrtReserve")/>
         {note_view("pool.ethReserve")}
         {move || c.stableswap.get().then(|| view! {
-            <NumberInput id="amplification" label="Amplification A" unit="" value=c.amplification min=1.0 max=5000.0 step=1.0 error=errors.at("pool.kind")/>
+            <NumberInput id="amplification" label="Amplification A (what the pool's A() returns)" term="amplification" unit="" value=c.amplification min=1.0 max=10_000.0 step=1.0 error=errors.at("pool.kind")/>
         })}
+        {note_view("pool.kind.amplification")}
+        <NumberInput id="swap-fee" label="Swap fee" term="swap-fee" unit="%" scale=100.0 value=c.swap_fee min=0.0 max=50.0 step=0.01 error=errors.at("pool.fee")/>
+        {note_view("pool.fee")}
         <NumberInput id="sale-share" label="Seized collateral sold into this pool" unit="%" scale=100.0 value=c.sale_share min=0.0 max=100.0 step=1.0 error=errors.at("saleShare")/>
         {note_view("saleShare")}
     }

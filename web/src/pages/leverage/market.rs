@@ -3,7 +3,9 @@
 //! the sources of the picked preset.
 
 use leptos::prelude::*;
-use restake_core::lending::{LendingMarket, MarketParams, OracleKind};
+use restake_core::lending::{
+    LendingMarket, LiquidationRules, MarketParams, OracleKind, morpho_lif,
+};
 
 use super::Errors;
 use crate::components::number_input::NumberInput;
@@ -22,6 +24,12 @@ pub(super) struct Market {
     close_factor: RwSignal<f64>,
     full_close_hf: RwSignal<f64>,
     oracle: RwSignal<OracleKind>,
+    /// Which protocol's liquidation rules apply (Aave v3.3+, the older close factor, Morpho).
+    rules: RwSignal<LiquidationRules>,
+    /// Aave v3.3+: the ETH price that sizes positions, USD.
+    eth_usd: RwSignal<f64>,
+    /// Share of the bonus the protocol keeps, fraction.
+    protocol_fee: RwSignal<f64>,
     /// The borrow rate, a year (a preset sets it; the loop reads it).
     pub(super) borrow_rate: RwSignal<f64>,
 }
@@ -38,6 +46,12 @@ impl Market {
             close_factor: RwSignal::new(m0.close_factor),
             full_close_hf: RwSignal::new(m0.full_close_hf),
             oracle: RwSignal::new(m0.oracle),
+            rules: RwSignal::new(m0.rules),
+            eth_usd: RwSignal::new(match m0.rules {
+                LiquidationRules::AaveV33 { eth_usd } => eth_usd,
+                _ => 3000.0,
+            }),
+            protocol_fee: RwSignal::new(m0.liquidation_protocol_fee),
             borrow_rate: RwSignal::new(rate0),
         }
     }
@@ -52,6 +66,11 @@ impl Market {
                 self.close_factor.set(m.close_factor.value);
                 self.full_close_hf.set(m.full_close_hf.value);
                 self.oracle.set(m.oracle.value);
+                self.rules.set(m.rules.value);
+                if let LiquidationRules::AaveV33 { eth_usd } = m.rules.value {
+                    self.eth_usd.set(eth_usd);
+                }
+                self.protocol_fee.set(m.liquidation_protocol_fee.value);
                 self.borrow_rate.set(m.borrow_rate.value);
                 self.preset.set(Some(i));
             }
@@ -67,6 +86,13 @@ impl Market {
             close_factor: self.close_factor.get(),
             full_close_hf: self.full_close_hf.get(),
             oracle: self.oracle.get(),
+            liquidation_protocol_fee: self.protocol_fee.get(),
+            rules: match self.rules.get() {
+                LiquidationRules::AaveV33 { .. } => LiquidationRules::AaveV33 {
+                    eth_usd: self.eth_usd.get(),
+                },
+                r => r,
+            },
         }
     }
 }
@@ -98,6 +124,20 @@ pub(super) fn MarketInputs(m: Market, errors: Errors) -> impl IntoView {
                 .collect_view()
         })
     };
+    // Under Morpho's rules the bonus is the LLTV's incentive (morpho-blue ConstantsLib): the
+    // field follows the threshold.
+    Effect::new(move || {
+        if m.rules.get() == LiquidationRules::Morpho {
+            m.bonus.set(morpho_lif(m.lt.get()) - 1.0);
+        }
+    });
+    let is = move |k: u8| {
+        move || match m.rules.get() {
+            LiquidationRules::AaveV33 { .. } => k == 0,
+            LiquidationRules::CloseFactor => k == 1,
+            LiquidationRules::Morpho => k == 2,
+        }
+    };
     view! {
         <h2>"Lending market"</h2>
         <label class="select">"Preset "
@@ -115,6 +155,16 @@ pub(super) fn MarketInputs(m: Market, errors: Errors) -> impl IntoView {
             <label><input type="radio" name="oracle" checked=move || m.oracle.get() == OracleKind::ExchangeRate on:change=move |_| m.oracle.set(OracleKind::ExchangeRate)/>" "<Term id="exchange-rate-oracle">"Exchange rate"</Term></label>
             <label><input type="radio" name="oracle" checked=move || m.oracle.get() == OracleKind::Market on:change=move |_| m.oracle.set(OracleKind::Market)/>" "<Term id="market-oracle">"Market price"</Term></label>
         </fieldset>
+        <fieldset class="radio-group">
+            <legend>"Liquidation rules"</legend>
+            <label><input type="radio" name="rules" checked=is(0) on:change=move |_| m.rules.set(LiquidationRules::AaveV33 { eth_usd: m.eth_usd.get_untracked() })/>" Aave v3.3+ (USD 2,000 full close, USD 1,000 dust rule)"</label>
+            <label><input type="radio" name="rules" checked=is(1) on:change=move |_| m.rules.set(LiquidationRules::CloseFactor)/>" Aave v3.0–v3.2 (close factor only; replays before v3.3)"</label>
+            <label><input type="radio" name="rules" checked=is(2) on:change=move |_| m.rules.set(LiquidationRules::Morpho)/>" Morpho Blue (whole position, bonus from the LLTV)"</label>
+        </fieldset>
+        {move || matches!(m.rules.get(), LiquidationRules::AaveV33 { .. }).then(|| view! {
+            <NumberInput id="eth-usd" label="ETH price (sizes positions in USD)" unit="USD" value=m.eth_usd min=1.0 max=10_000_000.0 step=10.0 error=errors.at("market.rules.ethUsd")/>
+        })}
+        <NumberInput id="protocol-fee" label="Liquidation protocol fee (share of the bonus)" unit="%" scale=100.0 value=m.protocol_fee min=0.0 max=100.0 step=1.0 error=errors.at("market.liquidationProtocolFee")/>
         <details>
             <summary>"Sources of this preset"</summary>
             <ul class="source-list">{market_notes}</ul>

@@ -13,9 +13,10 @@ use restake_core::lending::{
 };
 use restake_core::scenario::{LeverageSection, default_document};
 
-use crate::components::outcome::Outcome;
+use crate::components::outcome::{Outcome, beside_field};
 use crate::components::page::{Page, Panels};
 use crate::components::page_entry::demo_or_error;
+use crate::components::replay_gap::ReplayGap;
 use crate::components::term::Term;
 use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
@@ -44,7 +45,7 @@ impl Errors {
             a.into_iter()
                 .chain(b)
                 .find(|e| e.field().starts_with(prefix))
-                .map(|e| e.to_string())
+                .map(|e| beside_field(&e))
         })
     }
 }
@@ -147,6 +148,7 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
 
     view! {
         <Page title="Leverage and liquidation cascades">
+            <ReplayGap what="leverage inputs" has_section=|d| d.leverage.is_some()/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "A "<Term id="leverage-loop">"leverage loop"</Term>

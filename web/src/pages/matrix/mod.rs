@@ -129,7 +129,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
         <div hidden=move || show_figures.get()>
             {move || architecture.get().map(|(protocols, rows)| view! { <QualitativeMatrix protocols=protocols rows=rows/> })}
         </div>
-        <div hidden=move || !show_figures.get()>
+        <div class="matrix-figures" hidden=move || !show_figures.get()>
             <h2>"Figures per protocol"</h2>
             <p>
                 "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions. VaR and ES come from 20,000 simulated years per protocol (seed 1) on one illustrative operator and the yield page's illustrative AVSs, so they differ only between an LRT and the LST. The last row, “Your scenario”, is computed from the current scenario: the network the Slashing, Risk and Security pages edit and the Scenarios page saves, loads and shares — the demo network until you change it (100,000 years, seed 1)."

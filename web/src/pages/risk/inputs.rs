@@ -8,6 +8,7 @@ use restake_core::risk::input::{Probabilities, RiskOptions, SeedInput, Severity}
 
 use super::worker::Built;
 use crate::components::number_input::NumberInput;
+use crate::components::outcome::beside_field;
 use crate::components::source::BasisList;
 use crate::format::{Unit, format};
 
@@ -104,7 +105,7 @@ pub(super) fn RiskInputs(
                 m.as_ref()
                     .err()
                     .filter(|e| e.field().starts_with(prefix))
-                    .map(Error::to_string)
+                    .map(beside_field)
             })
         })
     };

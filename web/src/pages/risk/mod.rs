@@ -11,9 +11,11 @@ use leptos_router::hooks::use_query_map;
 use restake_core::risk::{RiskDemo, RiskModel, risk_demo};
 use std::sync::Arc;
 
+use crate::components::outcome::in_words;
 use crate::components::page::{Page, Panels};
 use crate::components::page_entry::demo_or_error;
 use crate::components::prefill::prefill_notice;
+use crate::components::replay_gap::ReplayGap;
 use crate::components::term::Term;
 use crate::store::{use_store, write_back};
 
@@ -89,6 +91,7 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
 
     view! {
         <Page title="Slashing risk, simulated">
+            <ReplayGap what="Monte Carlo options" has_section=|d| d.risk.is_some()/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "Expected loss hides the tail. This page draws many possible years of operator faults, "
@@ -114,7 +117,7 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
                         Engine::Worker => "Runs in a background worker (a Web Worker): the page stays responsive while it runs.".to_owned(),
                         Engine::Page(why) => format!("Runs on the page in short slices, because {why}: typing may lag a little during long runs."),
                     }}</p>
-                    {move || model.get().err().filter(|e| !e.field().starts_with("options")).map(|e| view! { <p role="alert" class="error">{e.to_string()}</p> })}
+                    {move || model.get().err().filter(|e| !e.field().starts_with("options")).map(|e| view! { <p role="alert" class="error">{in_words(&e)}</p> })}
                     {move || stale().then(|| view! { <p class="warning">"An input is invalid: the figures below are from the last valid run."</p> })}
                     <RiskResults report=runner.report names=names.clone()/>
                 }.into_any())

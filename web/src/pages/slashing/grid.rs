@@ -5,48 +5,33 @@ use leptos::prelude::*;
 use restake_core::slashing::SlashingReport;
 
 use crate::components::download::{csv, offer_file};
-use crate::components::number_input::parse_display;
+use crate::components::number_input::NumberText;
 use crate::components::outcome::Outcome;
 use crate::components::term::Term;
 
-/// One cell of the allocation grid: a percentage field without a slider (the grid would be
-/// unreadable with one per cell). Invalid text marks the cell and leaves the value unchanged.
+/// What a grid cell has to say: the message of a refused text, or what a reinterpreted one was
+/// read as. The grid lists them under the table, named by the cell.
+#[derive(Clone, Copy)]
+struct CellState {
+    problem: RwSignal<Option<String>>,
+    note: RwSignal<Option<String>>,
+}
+
+/// One cell of the allocation grid: the shared number field without a slider (the grid would be
+/// unreadable with one per cell). Refused text marks the cell and keeps the value.
 #[component]
-fn MagnitudeCell(value: RwSignal<f64>, label: String, id: String) -> impl IntoView {
-    let text = RwSignal::new(trim_percent(value.get_untracked()));
-    let invalid = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let shown = trim_percent(value.get());
-        if invalid.get_untracked().is_none() {
-            text.set(shown);
-        }
-    });
+fn MagnitudeCell(
+    value: RwSignal<f64>,
+    label: String,
+    id: String,
+    state: CellState,
+) -> impl IntoView {
     let msg_id = format!("{id}-msg");
     view! {
-        <td class:invalid=move || invalid.get().is_some()>
-            <input
-                id=id
-                class="grid-cell"
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                aria-label=label
-                aria-invalid=move || if invalid.get().is_some() { "true" } else { "false" }
-                aria-describedby=msg_id.clone()
-                prop:value=move || text.get()
-                on:input=move |ev| {
-                    let raw = event_target_value(&ev);
-                    text.set(raw.clone());
-                    match parse_display(&raw, 0.0, 100.0) {
-                        Ok(v) => {
-                            invalid.set(None);
-                            value.set(v / 100.0);
-                        }
-                        Err(e) => invalid.set(Some(e)),
-                    }
-                }
-            />
-            <span class="visually-hidden" id=msg_id>{move || invalid.get()}</span>
+        <td class:invalid=move || state.problem.get().is_some()>
+            <NumberText value=value scale=100.0 min=0.0 max=100.0 unit="%" id=id class="grid-cell"
+                label=label problem=state.problem note=state.note described_by=msg_id.clone()/>
+            <span class="visually-hidden" id=msg_id>{move || state.problem.get().or_else(|| state.note.get())}</span>
         </td>
     }
 }
@@ -71,6 +56,7 @@ pub(super) fn AllocationGrid(
         .iter()
         .map(|a| view! { <th scope="col">{a.clone()}</th> })
         .collect_view();
+    let mut cell_states = Vec::new();
     let rows = grid
         .iter()
         .enumerate()
@@ -79,14 +65,27 @@ pub(super) fn AllocationGrid(
                 .iter()
                 .enumerate()
                 .map(|(a, m)| {
-                    view! {
-                        <MagnitudeCell value=*m label=format!("{} → {}: magnitude (%)", op_names[o], avs_names[a]) id=format!("alloc-{o}-{a}")/>
-                    }
+                    let label = format!("{} → {}: magnitude (%)", op_names[o], avs_names[a]);
+                    let state = CellState { problem: RwSignal::new(None), note: RwSignal::new(None) };
+                    cell_states.push((label.clone(), state));
+                    view! { <MagnitudeCell value=*m label=label id=format!("alloc-{o}-{a}") state=state/> }
                 })
                 .collect_view();
             view! { <tr><th scope="row">{op_names[o].clone()}</th>{cells}</tr> }
         })
         .collect_view();
+    let cell_messages = move || {
+        cell_states
+            .iter()
+            .filter_map(|(label, st)| {
+                let (problem, note) = (st.problem.get(), st.note.get());
+                let invalid = problem.is_some();
+                problem
+                    .or(note)
+                    .map(|m| view! { <li class:field-msg=invalid>{format!("{label}: {m}")}</li> })
+            })
+            .collect_view()
+    };
     // The grid as CSV: magnitudes in % of each operator's stake, as the cells show them.
     let grid_message = RwSignal::new(None::<String>);
     let download_grid = {
@@ -133,6 +132,7 @@ pub(super) fn AllocationGrid(
             <button type="button" class="secondary" on:click=download_grid>"Download CSV"</button>
             {move || grid_message.get().map(|m| view! { <span role="alert">{m}</span> })}
         </div>
+        <ul class="grid-messages" role="status">{cell_messages}</ul>
         {messages}
         {move || other_error.get().filter(|e| !e.contains("operator=")).map(|e| view! { <p class="field-msg" role="status">{e}</p> })}
     }

@@ -17,6 +17,7 @@ use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::page_entry::demo_or_error;
 use crate::components::prefill::prefill_notice;
+use crate::components::replay_gap::ReplayGap;
 use crate::components::source::BasisList;
 use crate::components::stake_mode::StakeModePicker;
 use crate::components::term::Term;
@@ -240,6 +241,7 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
 
     view! {
         <Page title="Layered slashing">
+            <ReplayGap what="slashing events" has_section=|d| d.slashing.is_some()/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "One "

@@ -11,7 +11,7 @@ use restake_core::yield_stack::{YieldNote, YieldPreset, YieldReport};
 use super::avs::AvsStreams;
 use super::state::Inputs;
 use crate::components::number_input::NumberInput;
-use crate::components::outcome::field_error;
+use crate::components::outcome::{beside_field, field_error};
 use crate::components::source::describe;
 use crate::components::term::TermTip;
 
@@ -81,7 +81,7 @@ pub(super) fn YieldInputs(
             .get()
             .err()
             .filter(|e| e.field() == "lrt.avss[].allocation")
-            .map(|e| e.to_string())
+            .map(|e| beside_field(&e))
     });
 
     let compounding_options = move || {

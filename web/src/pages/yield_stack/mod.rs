@@ -14,6 +14,7 @@ use restake_core::yield_stack::{
 
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
+use crate::components::replay_gap::ReplayGap;
 use crate::components::term::Term;
 use crate::store::{url, use_store, write_back};
 
@@ -94,6 +95,7 @@ pub fn YieldPage() -> impl IntoView {
     );
     view! {
         <Page title="Yield stacking">
+            <ReplayGap what="yield inputs" has_section=|d| d.yield_stack.is_some()/>
             <p class="lead">
                 "What does an " <Term id="lrt">"LRT"</Term> " earn over a plain " <Term id="lst">"LST"</Term>
                 "? Both earn consensus and execution rewards; the LRT adds " <Term id="avs">"AVS"</Term>

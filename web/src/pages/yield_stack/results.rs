@@ -8,7 +8,7 @@ use restake_core::yield_stack::{StepKind, YieldReport};
 use super::state::Inputs;
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
-use crate::components::outcome::Outcome;
+use crate::components::outcome::{Outcome, in_words};
 use crate::components::term::Term;
 use crate::format::{Unit, format};
 
@@ -160,6 +160,9 @@ pub(super) fn YieldResults(inputs: Inputs, outcome: Outcome<YieldReport>) -> imp
                     <div><dt><Term id="risk-adjusted-apy">"Risk-adjusted APY"</Term></dt><dd id="risk-adjusted-apy">{format(Some(r.risk_adjusted_apy), Unit::Fraction)}</dd></div>
                     <div><dt>"Risk-adjusted premium over the LST"</dt><dd id="risk-adjusted-premium">{format(Some(r.risk_adjusted_premium), Unit::RatePoints)}</dd></div>
                 </dl>
+                <p class="hint figure-note" id="yield-differs-note">
+                    "The expected slashing loss here is this page's AVS list, Σ allocation × fault probability × slash fraction, a year. The Risk page simulates the scenario's network instead (its operators, AVSs and probabilities, over its horizon), so its expected loss differs; the matrix's net APY and expected loss for a protocol equal this page opened on its preset."
+                </p>
                 <h2>{horizon_label}</h2>
                 <dl class="headline">
                     <div><dt>{format!("In {}", r.lst.token)}</dt><dd id="deposit-lst">{format(Some(r.lst.deposit_value_eth), Unit::Eth)}</dd></div>
@@ -175,7 +178,7 @@ pub(super) fn YieldResults(inputs: Inputs, outcome: Outcome<YieldReport>) -> imp
     };
     view! {
         {move || result.get().err().map(|e| view! {
-            <p role="alert" class="error">"Showing the last valid result. " {e.to_string()}</p>
+            <p role="alert" class="error">"Showing the last valid result. " {in_words(&e)}</p>
         })}
         {headline}
         <BarChart title="LRT yield waterfall" desc=waterfall_desc bars=bars unit=Unit::RatePoints axis_label="APR (percentage points)" waterfall=true file_name="yield-waterfall"/>
