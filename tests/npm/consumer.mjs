@@ -1,7 +1,7 @@
 // Runs in a fresh project that installed the packed restake-core tarball.
 import assert from "node:assert/strict";
 import {
-  presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo,
+  presets, comparisonMatrix, bridgeExposure, bridgePresetRsEth2026, applySlashing, slashingDemo, applyTimeline,
   yieldStack, yieldPresets, leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
   morphoLiquidationIncentive, liquidationQuote, poolSell, poolInvariant, beaconSlashingLoss, exitChurnPerEpochEth,
   simulateRisk, riskDemo, RiskRun,
@@ -319,4 +319,30 @@ const docSchema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve
 assert.equal(docSchema.title, "Scenario");
 assert.equal(docSchema.additionalProperties, false);
 assert.ok(docSchema.$defs.BridgeInput);
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays OK");
+// Slashing through time: EigenLayer's dual-slashing edge case, scenario B (eigenlayer-contracts,
+// docs/core/accounting/DualSlashingEdgeCase.md): 32 ETH restaked natively, the operator slashed 75%,
+// the validator loses 16 ETH (checkpoint: beacon-chain slashing factor 0.5), then a 32 ETH
+// validator is added. Deposit scaling factor 4.5; withdrawable 64 · 4.5 · 0.125 = 36 ETH.
+const dual = { protocols: [], avss: [{ id: "avs", name: "AVS" }],
+  operators: [{ id: "op", name: "Op", otherDelegatedEth: 32, otherNativeShare: 1 }],
+  allocations: [{ operator: "op", avs: "avs", magnitude: 1 }] };
+const timeline = applyTimeline(dual, [
+  { block: 1, action: { kind: "slash", operator: "op", avs: "avs", fraction: 0.75 } },
+  { block: 2, action: { kind: "beaconBalanceDrop", staker: "others@op", amountEth: 16 } },
+  { block: 3, action: { kind: "checkpoint", staker: "others@op" } },
+  { block: 4, action: { kind: "deposit", staker: "others@op", strategy: "beaconChainEth", amountEth: 32 } },
+]);
+assert.equal(timeline.steps.length, 5, "the start and one step per action");
+const native = timeline.steps[4].stakers.find((s) => s.id === "others@op").strategies.find((s) => s.strategy === "beaconChainEth");
+assert.equal(native.depositScalingFactor.wad, "4500000000000000000");
+assert.equal(native.withdrawable.wei, "36000000000000000000");
+const totals = timeline.steps[4].totals;
+// Conserved to the wei: 64 deposited = 36 remaining + 24 escrowed (the slash) + 4 lost at the checkpoint.
+assert.equal(BigInt(totals.deposited.wei), BigInt(totals.remaining.wei) + BigInt(totals.escrowed.wei) + BigInt(totals.lostToBeaconChain.wei));
+assert.equal(totals.slashed.wei, "24000000000000000000");
+// A withdrawal completed inside its slashable window is what the contracts revert.
+assert.throws(() => applyTimeline(dual, [
+  { block: 10, action: { kind: "queueWithdrawal", staker: "others@op", strategy: "beaconChainEth", depositSharesEth: 8 } },
+  { block: 11, action: { kind: "completeWithdrawal", staker: "others@op", withdrawal: 0 } },
+]), (e) => e.kind === "reverted" && e.field === "actions[1]" && /WithdrawalDelayNotElapsed/.test(e.message));
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays OK");
