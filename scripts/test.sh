@@ -20,7 +20,7 @@ wasm=(--target wasm32-unknown-unknown)
 step "cargo fmt --check"          cargo fmt --all -- --check
 step "clippy (native)"            cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "clippy (wasm32)"            cargo clippy --workspace --all-targets --all-features "${wasm[@]}" -- -D warnings
-step "native unit + integration"  cargo test --workspace --all-features
+step "native unit + integration"  cargo test --workspace --all-features --no-fail-fast
 # Only the integration tests hold browser tests (`--test '*'`): the library's and binaries' own
 # test harnesses have none on wasm32, and each would be linked, bound and loaded for nothing.
 step "wasm tests, headless Chromium (core)" cargo test -p restake-core --features js "${wasm[@]}" --test '*'
