@@ -21,6 +21,7 @@ pub mod bridge;
 pub mod concentration;
 pub mod consensus;
 pub mod error;
+pub mod json_text;
 pub mod lending;
 pub mod matrix;
 pub mod network;

@@ -9,7 +9,7 @@
 //! (`risk.rs`) or a folder (`risk/mod.rs`, `risk/*.rs`) and the checks do not change.
 //!
 //! Layers of `core/src`, lowest first ([`LAYERS`]): `validate`, `error` → shared primitives
-//! (`wad`, `consensus`, `source`, `unit`) → `network`, `presets`, `protocol` → engines → `scenario`
+//! (`wad`, `consensus`, `source`, `unit`, `json_text`) → `network`, `presets`, `protocol` → engines → `scenario`
 //! → `matrix` → `js`. `web` sits above all of `core`, so only its page rule applies.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -31,7 +31,10 @@ const ENGINES: &str = "engines";
 /// see [`ENGINES`]) and every layer below it, never one above.
 const LAYERS: &[(&str, &[&str])] = &[
     ("validation and errors", &["validate", "error"]),
-    ("shared primitives", &["wad", "consensus", "source", "unit"]),
+    (
+        "shared primitives",
+        &["wad", "consensus", "source", "unit", "json_text"],
+    ),
     ("network", &["network", "presets", "protocol"]),
     (
         ENGINES,

@@ -55,7 +55,8 @@ pub struct Network {
 
 impl Network {
     /// Parses a network from JSON (at most [`limits::MAX_JSON_BYTES`]) and validates it
-    /// ([`Network::validate`]). Unknown fields are rejected by name; errors carry the field path
+    /// ([`Network::validate`]). Unknown fields and keys given twice ([`crate::json_text`]) are
+    /// rejected by name; errors carry the field path
     /// inside the network (`operators[0].otherDelegatedEth`).
     ///
     /// ```
@@ -64,11 +65,14 @@ impl Network {
     /// assert_eq!(n.operators[0].other_delegated_eth, 0.0); // the default
     /// let e = Network::from_json(r#"{"protocols": [], "avss": [{"id": "x"}]}"#).unwrap_err();
     /// assert_eq!(e.field(), "avss[0]");
+    /// let e = Network::from_json(r#"{"protocols": [], "operators": [], "operators": []}"#).unwrap_err();
+    /// assert_eq!(e.field(), "operators"); // a key given twice
     /// ```
     pub fn from_json(text: &str) -> Result<Network, Error> {
         limits::json_size(text.len())?;
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let network: Network = serde_path_to_error::deserialize(de).map_err(|e| {
+        // Strict text first (a key given twice is refused at its path), then the typed read.
+        let value = crate::json_text::parse(text)?;
+        let network: Network = serde_path_to_error::deserialize(value).map_err(|e| {
             let field = match e.path().to_string() {
                 p if p == "?" => ".".to_owned(),
                 p => p,

@@ -81,7 +81,7 @@ impl Scenario {
     /// ```
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
         limits::document_size(text.len())?;
-        Scenario::from_value(super::strict::parse(text)?)
+        Scenario::from_value(crate::json_text::parse(text)?)
     }
 
     /// [`Scenario::from_json`] on an already parsed JSON value (no size check: the caller

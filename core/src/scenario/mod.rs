@@ -25,7 +25,6 @@ mod replay;
 mod run;
 mod schema;
 mod sections;
-mod strict;
 
 pub use defaults::default_document;
 pub use document::{SCENARIO_VERSION, Scenario};

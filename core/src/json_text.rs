@@ -1,4 +1,5 @@
-//! Strict JSON text: serde_json's parser (nesting capped at 128 levels) into a [`Value`], with
+//! Strict JSON text, the one way any JSON text enters the core (the scenario document and a bare
+//! network alike): serde_json's parser (nesting capped at 128 levels) into a [`Value`], with
 //! one rule serde_json leaves out: a key may appear only once in an object. `{"seed": 1,
 //! "seed": 2}` is refused at `seed` instead of silently keeping the last value (RFC 8259 §4:
 //! "The names within an object SHOULD be unique"; behaviour with duplicates is unpredictable
@@ -13,7 +14,7 @@ use crate::Error;
 
 /// Parses `text` as one JSON value with unique keys. Errors are [`Error::Parse`] at the JSON
 /// path reached (`network.operators[3].id` for a key given twice there, `.` at the top).
-pub(crate) fn parse(text: &str) -> Result<Value, Error> {
+pub fn parse(text: &str) -> Result<Value, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let field = match e.path().to_string() {
