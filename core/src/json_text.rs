@@ -6,7 +6,8 @@
 //! across parsers, so a document that means two things is not read at all).
 
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess,
+    SeqAccess, Visitor,
 };
 use serde_json::{Map, Value};
 
@@ -16,22 +17,32 @@ use crate::Error;
 /// path reached (`network.operators[3].id` for a key given twice there, `.` at the top).
 pub fn parse(text: &str) -> Result<Value, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let field = match e.path().to_string() {
-            p if p == "?" => ".".to_owned(),
-            p => p,
-        };
-        Error::Parse {
-            field,
-            message: e.into_inner().to_string(),
-        }
-    })?;
+    let value = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
     de.end().map_err(|e| Error::Parse {
         field: ".".to_owned(),
         message: e.to_string(),
     })?;
     let Unique(value) = value;
     Ok(value)
+}
+
+/// Reads a parsed `value` into `T`; a mismatch (wrong type, unknown or missing field) is an
+/// [`Error::Parse`] at its JSON path (`operators[0].id`; `.` at the top).
+pub fn typed<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(path_error)
+}
+
+/// A serde error with the path it happened at, as an [`Error::Parse`]; a path serde_path_to_error
+/// cannot name (`?`) is the whole value, `.`.
+fn path_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> Error {
+    let field = match e.path().to_string() {
+        p if p == "?" => ".".to_owned(),
+        p => p,
+    };
+    Error::Parse {
+        field,
+        message: e.into_inner().to_string(),
+    }
 }
 
 /// A JSON value read with unique keys (see the module documentation).

@@ -80,17 +80,7 @@ pub fn read<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T, Error
 
 /// Reads JSON into `T` with the path of any mismatch, rooted at `root` as in [`read`].
 pub fn typed<T: DeserializeOwned>(json: Value, root: &str) -> Result<T, Error> {
-    serde_path_to_error::deserialize(json).map_err(|e| {
-        let field = match e.path().to_string() {
-            p if p == "?" => ".".to_owned(),
-            p => p,
-        };
-        let e = Error::Parse {
-            field,
-            message: e.into_inner().to_string(),
-        };
-        rooted(e, root)
-    })
+    crate::json_text::typed(json).map_err(|e| rooted(e, root))
 }
 
 fn rooted(e: Error, root: &str) -> Error {

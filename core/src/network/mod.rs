@@ -72,16 +72,7 @@ impl Network {
         limits::json_size(text.len())?;
         // Strict text first (a key given twice is refused at its path), then the typed read.
         let value = crate::json_text::parse(text)?;
-        let network: Network = serde_path_to_error::deserialize(value).map_err(|e| {
-            let field = match e.path().to_string() {
-                p if p == "?" => ".".to_owned(),
-                p => p,
-            };
-            Error::Parse {
-                field,
-                message: e.into_inner().to_string(),
-            }
-        })?;
+        let network: Network = crate::json_text::typed(value)?;
         network.validate()?;
         Ok(network)
     }

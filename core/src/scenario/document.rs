@@ -94,13 +94,7 @@ impl Scenario {
         let written = super::migrate::version_of(&value)?;
         let read = || -> Result<Scenario, Error> {
             let value = super::migrate::migrate(value)?;
-            let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
-                let field = e.path().to_string();
-                Error::Parse {
-                    field,
-                    message: e.into_inner().to_string(),
-                }
-            })?;
+            let scenario: Scenario = crate::json_text::typed(value)?;
             scenario.validate_document()?;
             Ok(scenario)
         };
