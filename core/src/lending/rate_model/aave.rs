@@ -193,7 +193,9 @@ impl AaveRateData {
             let excess = ray_div(usage - opt, RAY - opt).unwrap_or(RAY);
             base + s1 + ray_mul(s2, excess).unwrap_or(s2)
         } else {
-            let part = ray_mul(s1, usage).and_then(|x| ray_div(x, opt)).unwrap_or(s1);
+            let part = ray_mul(s1, usage)
+                .and_then(|x| ray_div(x, opt))
+                .unwrap_or(s1);
             base + part
         }
     }
@@ -252,8 +254,8 @@ pub fn calculate_interest_rates(
     }
     let plus_debt = state.available_liquidity + state.total_debt;
     let borrow_usage = ray_div(state.total_debt, plus_debt).ok_or_else(|| overflow("state"))?;
-    let supply_usage = ray_div(state.total_debt, plus_debt + state.unbacked)
-        .ok_or_else(|| overflow("state"))?;
+    let supply_usage =
+        ray_div(state.total_debt, plus_debt + state.unbacked).ok_or_else(|| overflow("state"))?;
     let variable = data.variable_borrow_rate_at(borrow_usage);
     let liquidity = ray_mul(variable, supply_usage)
         .and_then(|x| {

@@ -71,16 +71,22 @@ mod tests {
 
     #[test]
     fn digits_round_trip_and_anything_else_is_refused() {
-        let t: T = serde_json::from_str(r#"{"u":"1000000000000000000000000000","i":"-42"}"#).unwrap();
+        let t: T =
+            serde_json::from_str(r#"{"u":"1000000000000000000000000000","i":"-42"}"#).unwrap();
         assert_eq!(t.u, 10u128.pow(27));
         assert_eq!(t.i, -42);
         assert_eq!(
             serde_json::to_string(&t).unwrap(),
             r#"{"u":"1000000000000000000000000000","i":"-42"}"#
         );
-        for bad in [r#""-1""#, r#""1e3""#, r#""1.5""#, r#""""#, r#"" 1""#, "7", r#""+1""#] {
+        for bad in [
+            r#""-1""#, r#""1e3""#, r#""1.5""#, r#""""#, r#"" 1""#, "7", r#""+1""#,
+        ] {
             let doc = format!(r#"{{"u":{bad},"i":"0"}}"#);
-            assert!(serde_json::from_str::<T>(&doc).is_err(), "{bad} was accepted");
+            assert!(
+                serde_json::from_str::<T>(&doc).is_err(),
+                "{bad} was accepted"
+            );
         }
         let too_big = format!(r#"{{"u":"{}0","i":"0"}}"#, u128::MAX);
         assert!(serde_json::from_str::<T>(&too_big).is_err());

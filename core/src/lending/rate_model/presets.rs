@@ -29,8 +29,7 @@ const SLOPE2_ORACLE: &str = "chaoslabs.xyz/posts/introducing-the-aave-slope2-ris
 const IRM_CONSTANTS: &str =
     "morpho-org/morpho-blue-irm@a1a87fd src/adaptive-curve-irm/libraries/ConstantsLib.sol";
 /// LlamaRisk on Core WETH in February 2026: utilisation reached 95.42% and 99.85%.
-pub const WETH_SPIKE_2026: &str =
-    "governance.aave.com/t/…/24101 (LlamaRisk, 2026-02-18): Core WETH utilisation spiked to 95.42% and 99.85%";
+pub const WETH_SPIKE_2026: &str = "governance.aave.com/t/…/24101 (LlamaRisk, 2026-02-18): Core WETH utilisation spiked to 95.42% and 99.85%";
 
 fn src(v: f64, citation: &str, date: &str) -> Sourced<f64> {
     Sourced {
@@ -102,7 +101,9 @@ pub fn rate_model_presets() -> Vec<RateModelPreset> {
                 "rateAtTargetApr".to_owned(),
                 src(
                     0.04,
-                    &format!("{IRM_CONSTANTS}: INITIAL_RATE_AT_TARGET, a market's rate at target before its first update; a live market's is rateAtTarget(id)"),
+                    &format!(
+                        "{IRM_CONSTANTS}: INITIAL_RATE_AT_TARGET, a market's rate at target before its first update; a live market's is rateAtTarget(id)"
+                    ),
                     "2026-04-21",
                 ),
             )],

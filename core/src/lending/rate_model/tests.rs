@@ -1,11 +1,11 @@
 //! Hand-worked cases of both rate models at the kink and beyond (each figure worked out from the
 //! contract formulas in the module docs, the arithmetic shown).
 
+use super::RateModel;
 use super::aave::*;
 use super::compound::*;
 use super::morpho::*;
 use super::presets::rate_model_presets;
-use super::RateModel;
 
 const E23: u128 = 100_000_000_000_000_000_000_000;
 
@@ -27,7 +27,10 @@ fn usage(bps: u128) -> u128 {
 fn aave_below_at_and_beyond_the_kink() {
     let d = weth();
     // U = 47%: 2.45% × 0.47 / 0.94 = 1.225%.
-    assert_eq!(d.variable_borrow_rate_at(usage(4700)), 1_225 * RAY / 100_000);
+    assert_eq!(
+        d.variable_borrow_rate_at(usage(4700)),
+        1_225 * RAY / 100_000
+    );
     // At the kink: base + slope 1 = 2.45%.
     assert_eq!(d.variable_borrow_rate_at(usage(9400)), 245 * E23);
     // 95.42% (Feb 2026): excess = 0.0142/0.06 = 0.23666…667 (rayDiv rounds half up), × 8% =
@@ -61,7 +64,10 @@ fn aave_rates_from_a_reserve_state() {
     assert_eq!(r.liquidity_rate, 79_085_738_636_363_636_363_636_363);
     assert!((r.borrow_apr - 0.1025).abs() < 1e-15);
     // No debt: the base rate, nothing paid to suppliers.
-    let empty = AaveReserveState { total_debt: 0, ..state };
+    let empty = AaveReserveState {
+        total_debt: 0,
+        ..state
+    };
     let r0 = calculate_interest_rates(&weth(), &empty).unwrap();
     assert_eq!((r0.variable_borrow_rate, r0.liquidity_rate), (0, 0));
 }
@@ -69,10 +75,25 @@ fn aave_rates_from_a_reserve_state() {
 #[test]
 fn aave_refuses_what_the_contract_refuses() {
     let bad = [
-        (AaveRateData { optimal_usage_ratio: 9950, ..weth() }, "data.optimalUsageRatio"),
-        (AaveRateData { variable_rate_slope2: 100, ..weth() }, "data.variableRateSlope2"),
         (
-            AaveRateData { base_variable_borrow_rate: 99_500, ..weth() },
+            AaveRateData {
+                optimal_usage_ratio: 9950,
+                ..weth()
+            },
+            "data.optimalUsageRatio",
+        ),
+        (
+            AaveRateData {
+                variable_rate_slope2: 100,
+                ..weth()
+            },
+            "data.variableRateSlope2",
+        ),
+        (
+            AaveRateData {
+                base_variable_borrow_rate: 99_500,
+                ..weth()
+            },
             "data.baseVariableBorrowRate",
         ),
     ];
@@ -83,11 +104,19 @@ fn aave_refuses_what_the_contract_refuses() {
         reserve_factor: 0,
     };
     for (d, field) in bad {
-        assert_eq!(calculate_interest_rates(&d, &state).unwrap_err().field(), field);
+        assert_eq!(
+            calculate_interest_rates(&d, &state).unwrap_err().field(),
+            field
+        );
     }
-    let too_much = AaveReserveState { reserve_factor: 10_001, ..state };
+    let too_much = AaveReserveState {
+        reserve_factor: 10_001,
+        ..state
+    };
     assert_eq!(
-        calculate_interest_rates(&weth(), &too_much).unwrap_err().field(),
+        calculate_interest_rates(&weth(), &too_much)
+            .unwrap_err()
+            .field(),
         "state.reserveFactor"
     );
 }
@@ -131,9 +160,15 @@ fn morpho_beyond_the_kink_adapts_over_a_day() {
     // 100% for one day from the initial rate: speed = ADJUSTMENT_SPEED (err = 1), linear
     // adaptation x = 1,585,489,599,188 × 86,400 = 136,986,301,369,843,200 (≈ 50/365).
     // wExp(x): q = 0, r = x, 1e18 + x + ⌊x²/1e18⌋/2 = 1,146,368,924,751,337,952.
-    assert_eq!(w_exp(136_986_301_369_843_200), Some(1_146_368_924_751_337_952));
+    assert_eq!(
+        w_exp(136_986_301_369_843_200),
+        Some(1_146_368_924_751_337_952)
+    );
     // wExp(x/2) = 1e18 + x/2 + ⌊(x/2)²/1e18⌋/2 = 1,070,838,806,530,295,288.
-    assert_eq!(w_exp(68_493_150_684_921_600), Some(1_070_838_806_530_295_288));
+    assert_eq!(
+        w_exp(68_493_150_684_921_600),
+        Some(1_070_838_806_530_295_288)
+    );
     let r = INITIAL_RATE_AT_TARGET;
     let end = r * 1_146_368_924_751_337_952 / 1_000_000_000_000_000_000;
     let mid = r * 1_070_838_806_530_295_288 / 1_000_000_000_000_000_000;
@@ -156,7 +191,10 @@ fn morpho_rate_at_target_stays_within_its_bounds() {
     let down = irm(0, INITIAL_RATE_AT_TARGET, 31_536_000);
     assert_eq!(down.end_rate_at_target, MIN_RATE_AT_TARGET);
     // A first interaction uses the initial rate whatever the time.
-    assert_eq!(irm(W, 0, 1_000_000).end_rate_at_target, INITIAL_RATE_AT_TARGET);
+    assert_eq!(
+        irm(W, 0, 1_000_000).end_rate_at_target,
+        INITIAL_RATE_AT_TARGET
+    );
     // 100 years at full utilisation does not overflow.
     assert_eq!(
         irm(W, MAX_RATE_AT_TARGET, MAX_ELAPSED).end_rate_at_target,
@@ -167,19 +205,44 @@ fn morpho_rate_at_target_stays_within_its_bounds() {
 #[test]
 fn morpho_refuses_states_the_contract_cannot_hold() {
     let bad = [
-        (AdaptiveCurveInput { utilization: W + 1, rate_at_target: 0, elapsed: 0 }, ".utilization"),
-        (AdaptiveCurveInput { utilization: 0, rate_at_target: 5, elapsed: 0 }, ".rateAtTarget"),
         (
-            AdaptiveCurveInput { utilization: 0, rate_at_target: -1, elapsed: 0 },
+            AdaptiveCurveInput {
+                utilization: W + 1,
+                rate_at_target: 0,
+                elapsed: 0,
+            },
+            ".utilization",
+        ),
+        (
+            AdaptiveCurveInput {
+                utilization: 0,
+                rate_at_target: 5,
+                elapsed: 0,
+            },
             ".rateAtTarget",
         ),
         (
-            AdaptiveCurveInput { utilization: 0, rate_at_target: 0, elapsed: MAX_ELAPSED + 1 },
+            AdaptiveCurveInput {
+                utilization: 0,
+                rate_at_target: -1,
+                elapsed: 0,
+            },
+            ".rateAtTarget",
+        ),
+        (
+            AdaptiveCurveInput {
+                utilization: 0,
+                rate_at_target: 0,
+                elapsed: MAX_ELAPSED + 1,
+            },
             ".elapsed",
         ),
     ];
     for (input, field) in bad {
-        assert_eq!(adaptive_curve_borrow_rate(&input).unwrap_err().field(), field);
+        assert_eq!(
+            adaptive_curve_borrow_rate(&input).unwrap_err().field(),
+            field
+        );
     }
 }
 
@@ -188,9 +251,15 @@ fn compounding_as_each_protocol_does_it() {
     // Aave, 10.25% APR for 30 days: x = 0.1025 × 2,592,000 / 31,536,000 = 0.0084246575…
     // (floor); RAY + x + x.rayMul(x/2 + x.rayMul(x/6)) = 1.0084602446… ray.
     let x: u128 = 8_424_657_534_246_575_342_465_753;
-    assert_eq!(x, 1025 * E23 * 2_592_000 / super::compound::SECONDS_PER_YEAR);
+    assert_eq!(
+        x,
+        1025 * E23 * 2_592_000 / super::compound::SECONDS_PER_YEAR
+    );
     let factor: u128 = 1_008_460_244_618_005_125_740_006_220;
-    assert_eq!(aave_compounded_interest(1025 * E23, 2_592_000), Some(factor));
+    assert_eq!(
+        aave_compounded_interest(1025 * E23, 2_592_000),
+        Some(factor)
+    );
     // The f64 polynomial agrees with the integer one to 1e-15.
     let f = compounded_factor(0.1025, 30.0 / 365.0);
     assert!((f - ray_to_f64(factor)).abs() < 1e-15);
@@ -209,6 +278,8 @@ fn rate_model_view_and_presets() {
     assert_eq!(morpho.start_rate_at_target(), Some(INITIAL_RATE_AT_TARGET));
     let fixed = RateModel::Fixed { apr: 11.0 };
     assert_eq!(fixed.validate("m").unwrap_err().field(), "m.apr");
-    let far = RateModel::AdaptiveCurve { rate_at_target_apr: 3.0 };
+    let far = RateModel::AdaptiveCurve {
+        rate_at_target_apr: 3.0,
+    };
     assert_eq!(far.validate("m").unwrap_err().field(), "m.rateAtTargetApr");
 }
