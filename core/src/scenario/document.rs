@@ -7,6 +7,7 @@ use super::limits;
 use super::sections::{LeverageSection, SlashingSection};
 use crate::Error;
 use crate::bridge::BridgeInput;
+use crate::chain::LiveRead;
 use crate::network::Network;
 use crate::risk::RiskOptions;
 use crate::security::SecurityParams;
@@ -63,6 +64,12 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub bridge: Option<BridgeInput>,
+    /// A refresh frozen into the document (optional; absent = presets only): the block it was
+    /// pinned to, each figure read with its live basis, and the calls that failed. A share link
+    /// carries it, so the same figures come back without any fetch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub live: Option<LiveRead>,
 }
 
 impl Scenario {
@@ -135,11 +142,14 @@ impl Scenario {
             .map_err(|e| e.rebased("", "network"))
     }
 
-    /// Checks the whole document: the network ([`Scenario::validate`]) and every section
-    /// present, with the section's path in errors (`risk.paths`, `bridge.chains[2].supply`,
+    /// Checks the whole document: the network ([`Scenario::validate`]), the frozen refresh
+    /// ([`LiveRead::validate`]) and every section present, with the section's path in errors (`risk.paths`, `bridge.chains[2].supply`,
     /// `slashing.events[0].avs`).
     pub fn validate_document(&self) -> Result<(), Error> {
         self.validate()?;
+        if let Some(live) = &self.live {
+            live.validate("live")?;
+        }
         super::sections::validate_sections(self)
     }
 }
