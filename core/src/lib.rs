@@ -14,6 +14,7 @@
 //!   [`scenario::run_scenario`] runs every engine on it, [`scenario::replays`] lists the replays.
 //! - [`yield_stack::yield_stack`] — the LRT-vs-LST yield waterfall, compounded and risk-adjusted.
 //! - [`risk::simulate_risk`] — Monte Carlo loss distribution of correlated slashing.
+//! - [`parameters::parameter_workbench`] — published collateral-parameter rules side by side.
 //! - [`security::security_analysis`] — cost vs profit of corruption, γ* certificate, attacks, cascades.
 #![warn(missing_docs)]
 
@@ -25,6 +26,7 @@ pub mod json_text;
 pub mod lending;
 pub mod matrix;
 pub mod network;
+pub mod parameters;
 pub mod presets;
 pub mod protocol;
 pub mod risk;
