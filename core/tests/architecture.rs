@@ -46,6 +46,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "lending",
             "bridge",
             "concentration",
+            "parameters",
         ],
     ),
     ("scenario", &["scenario"]),
