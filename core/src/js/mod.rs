@@ -22,6 +22,7 @@ pub mod bridge;
 pub mod consensus;
 pub mod lending;
 pub mod parameters;
+pub mod rates;
 mod read;
 pub mod risk;
 pub mod scenario;
