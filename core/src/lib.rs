@@ -22,6 +22,7 @@ pub mod bridge;
 pub mod concentration;
 pub mod consensus;
 pub mod error;
+pub mod incidents;
 pub mod json_text;
 pub mod lending;
 pub mod matrix;
