@@ -23,6 +23,7 @@ pub mod consensus;
 pub mod incidents;
 pub mod lending;
 pub mod parameters;
+pub mod rates;
 mod read;
 pub mod risk;
 pub mod scenario;
