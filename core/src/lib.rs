@@ -25,6 +25,7 @@ pub mod chain;
 pub mod concentration;
 pub mod consensus;
 pub mod error;
+pub mod incidents;
 pub mod json_text;
 pub mod lending;
 pub mod matrix;

@@ -47,6 +47,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "bridge",
             "concentration",
             "parameters",
+            "incidents",
         ],
     ),
     ("scenario", &["scenario"]),

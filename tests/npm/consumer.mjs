@@ -7,7 +7,7 @@ import {
   simulateRisk, riskDemo, RiskRun,
   securityAnalysis, restakingGraphAnalysis, securityDemo,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
-  parameterWorkbench, parameterTokenPresets, poolImpactCurve,
+  parameterWorkbench, parameterTokenPresets, poolImpactCurve, incidentReplays,
 } from "restake-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -367,4 +367,10 @@ assert.equal(parameterTokenPresets().find((p) => p.id === "rseth-arbitrum").inpu
 const curve = poolImpactCurve({ kind: { kind: "constantProduct" }, lrtReserve: 1000, ethReserve: 1000 }, 2, 1000);
 assert.ok(Math.abs(curve[0].priceImpact - 5 / 9) < 1e-12); // 500 into x·y = 1e6: 1 → 4/9
 assert.throws(() => poolImpactCurve({ kind: { kind: "constantProduct" }, lrtReserve: 1000, ethReserve: 1000 }, 2.5, 1000), (e) => e.field === "points");
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays, parameterWorkbench OK");
+// Incident arithmetic: Aave's two rsETH bad-debt totals within 5%, the weETH slash threshold.
+const [rsEthDebt, weEthSlash] = incidentReplays();
+assert.deepEqual(rsEthDebt.figures.map((f) => f.published), [123.7, 230.1]);
+for (const f of rsEthDebt.figures) assert.ok(Math.abs(f.relativeError) < 0.05, f.name);
+assert.ok(Math.abs(weEthSlash.figures[0].reproduced - 0.02 / 0.95) < 1e-12);
+assert.ok(weEthSlash.unpublished.length > 0);
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays, parameterWorkbench, incidentReplays OK");

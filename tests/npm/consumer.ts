@@ -11,6 +11,7 @@ import {
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
   type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
   parameterWorkbench, parameterTokenPresets, type WorkbenchInput, type WorkbenchReport, type RuleId, type TokenPreset,
+  incidentReplays, type IncidentReplay,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -90,6 +91,8 @@ const docBadUnit: Unit = "percent";
 // @ts-expect-error the version is a number
 const docBadVersion: Scenario = { ...docDefault, version: "2" };
 
+const incidents: IncidentReplay[] = incidentReplays();
+const incidentError: number = incidents[0].figures[0].relativeError;
 const benchPreset: TokenPreset = parameterTokenPresets()[0];
 const benchInput: WorkbenchInput = { ...benchPreset.input, market: "m", liquidationBonus: 0.01, slippageBudget: 0.01 };
 const bench: WorkbenchReport = parameterWorkbench(benchInput);
@@ -102,5 +105,5 @@ export {
   docUnit, docLoopHf, docBack, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
-  benchRule, benchCap, badBench,
+  benchRule, benchCap, badBench, incidentError,
 };

@@ -219,6 +219,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "The share of all staked ETH whose validators attest on time, which scales the consensus rewards everyone receives.",
     },
     Entry {
+        id: "price-impact",
+        term: "Price impact",
+        definition: "How far one sale moves a pool's spot price, 1 − price after ÷ price before; the workbench's liquidity curve is price impact against sale size.",
+    },
+    Entry {
         id: "profit-from-corruption",
         term: "Profit from corruption (π)",
         definition: "What an attacker gains by corrupting a service (the funds it secures, bribes), an estimate that no service publishes.",
@@ -227,6 +232,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "replay",
         term: "Replay",
         definition: "A ready-made scenario that restages a past event (or a stylised one) with a note on what happened and the sources of its figures.",
+    },
+    Entry {
+        id: "risk-level",
+        term: "Risk level (SmartLTV)",
+        definition: "SmartLTV's factor c, the safety margin a market chooses over observed volatility (e.g. 3 for volatility three times what was seen), which lowers the suggested LTV as it rises.",
     },
     Entry {
         id: "risk-adjusted-apy",
@@ -259,9 +269,24 @@ pub const ENTRIES: &[Entry] = &[
         definition: "The destruction or redistribution of stake as a penalty for a provable fault.",
     },
     Entry {
+        id: "slippage-budget",
+        term: "Slippage budget",
+        definition: "The price impact a liquidation may cause and still pay the liquidator; the published liquidity rules take the liquidation bonus.",
+    },
+    Entry {
+        id: "smart-ltv",
+        term: "SmartLTV",
+        definition: "B.Protocol and Risk DAO's formula for a loan-to-value ratio, LTV = e^(−c·σ/√(ℓ/d)) − β, from volatility σ, the liquidity ℓ within the bonus β, the debt d and a risk level c.",
+    },
+    Entry {
         id: "stableswap",
         term: "Stableswap",
         definition: "Curve's pool curve for assets meant to trade near one price: almost flat near balance, steep once one side is nearly drained; the amplification A (what the pool's A() returns) sets how flat.",
+    },
+    Entry {
+        id: "supply-cap",
+        term: "Supply cap",
+        definition: "The most of a token a lending market accepts as collateral, in tokens, set so that a liquidation of the collateral can still be sold.",
     },
     Entry {
         id: "swap-fee",
@@ -292,6 +317,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "var",
         term: "VaR",
         definition: "Value at risk: the loss that is not exceeded with a given confidence over a horizon, e.g. VaR99 over one year.",
+    },
+    Entry {
+        id: "volatility-buffer",
+        term: "Volatility buffer",
+        definition: "The room k·σ that the rule LT ≤ 1 − LB − k·σ keeps between the liquidation threshold and what the bonus leaves, a multiple k of the collateral's volatility σ.",
     },
     Entry {
         id: "wad",

@@ -20,6 +20,7 @@ use crate::scenario::Scenario;
 
 pub mod bridge;
 pub mod consensus;
+pub mod incidents;
 pub mod lending;
 pub mod parameters;
 pub mod rates;
