@@ -10,6 +10,7 @@ import {
   type SecurityReport, type SecurityParams, type Verdict,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
   type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
+  setPosition, positionAnswer, type PositionSection, type PositionAnswer,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -94,3 +95,10 @@ export {
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
 };
+
+// My position: the section is typed, and so is its answer (VaR99 may be null: token not restaked).
+const position: PositionSection = { protocol: "etherfi", amountEth: 10, horizonYears: 1, loop: { kind: "healthFactor", healthFactor: 1.5 } };
+const positioned: Scenario = setPosition(defaultScenario(), position);
+const answer: PositionAnswer = positionAnswer(positioned);
+const var99: number | null | undefined = answer.var99Eth;
+void [answer.netApy, var99];

@@ -64,6 +64,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         security: Some(security),
         leverage: Some(leverage),
         bridge: Some(bridge),
+        position: None,
         network: demo.network,
     };
     doc.validate_document()?;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits;
+use super::position::PositionSection;
 use super::sections::{LeverageSection, SlashingSection};
 use crate::Error;
 use crate::bridge::BridgeInput;
@@ -63,6 +64,12 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub bridge: Option<BridgeInput>,
+    /// "My position": the token held, the amount, the horizon and an optional loop, which
+    /// [`Scenario::set_position`] writes into every section above. Absent = each page's own
+    /// default (documents written before it stay valid, with the same meaning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub position: Option<PositionSection>,
 }
 
 impl Scenario {
@@ -136,10 +143,13 @@ impl Scenario {
     }
 
     /// Checks the whole document: the network ([`Scenario::validate`]) and every section
-    /// present, with the section's path in errors (`risk.paths`, `bridge.chains[2].supply`,
+    /// present, with the section's path in errors (`position.amountEth`, `risk.paths`, `bridge.chains[2].supply`,
     /// `slashing.events[0].avs`).
     pub fn validate_document(&self) -> Result<(), Error> {
         self.validate()?;
+        if let Some(p) = &self.position {
+            p.validate(self).map_err(|e| e.rebased("", "position"))?;
+        }
         super::sections::validate_sections(self)
     }
 }
