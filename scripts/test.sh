@@ -29,6 +29,8 @@ step "wasm tests, headless Chromium (web)"  cargo test -p restake-web "${wasm[@]
 step "npm package build"          bash scripts/build-pkg.sh
 step "npm package: Node import + tsc" node tests/npm/run.mjs
 step "reference implementations (differential)" node tests/reference/run.mjs
+# About 15 s: a Hardhat node on 127.0.0.1 with the real Aave v3 Pool and Morpho Blue, read back through Multicall3.
+step "local chain fixture (Hardhat)"   node tests/chain/check.mjs
 step "npm package: hostile inputs"    node tests/hostile/run.mjs
 step "release build (trunk)"      trunk build --release
 step "end-to-end (playwright-core + axe)" node tests/e2e/run.mjs

@@ -24,6 +24,7 @@ pub mod limits;
 pub mod migrate;
 mod position;
 mod replay;
+mod replay_timeline;
 mod run;
 mod schema;
 mod sections;
@@ -34,6 +35,7 @@ pub use fragment::FRAGMENT_PREFIX;
 pub use limits::MAX_DOCUMENT_BYTES;
 pub use position::{MAX_POSITION_ETH, PositionAnswer, PositionSection, position_answer};
 pub use replay::{Replay, replays};
+pub use replay_timeline::timeline_replays;
 pub use run::{
     DEFAULT_RISK_SEED, Headline, LeverageSectionReport, ScenarioReport, headlines, run_scenario,
 };
