@@ -219,7 +219,7 @@ async function myPosition(page) {
   // year → 10.35 vs 10.30 ETH.
   const answer = (id) => page.locator(`#answer-${id}`).textContent();
   assert.equal(await answer("net-apy"), "3.46%");
-  assert.match(await answer("premium"), /pp \(0\.0\d ETH over 1 year\)$/);
+  assert.match(await answer("premium"), /pp \(0\.0\d+ ETH over 1 year\)$/);
   assert.equal(await answer("expected-loss"), "0.19% a year");
   const var99 = await answer("var99");
   const es99 = await answer("es99");
