@@ -32,8 +32,10 @@ pub struct Placement {
 
 /// Centres a bubble of `width` × `height` under `anchor`, then moves it left or right to stay
 /// [`MARGIN`] inside a viewport of `view_width` × `view_height`; it opens above the anchor
-/// instead when the room below is short of its height and there is more room above. Its height
-/// is capped at the room on its side (never less than 0).
+/// instead when the room below is short of its height and there is more room above. `height` is
+/// the bubble as measured (the stylesheet already caps it at 40% of the viewport); the returned
+/// cap is that height or the room on its side, whichever is less (never less than 0), so the
+/// bubble never grows past the place it was put in.
 pub fn place(
     anchor: Rect,
     width: f64,
@@ -47,17 +49,17 @@ pub fn place(
     let below = view_height - anchor.bottom - 2.0 * MARGIN;
     let above = anchor.top - 2.0 * MARGIN;
     if height > below && above > below {
-        let max_height = above.max(0.0);
+        let max_height = above.min(height).max(0.0);
         Placement {
             left,
-            top: anchor.top - MARGIN - height.min(max_height),
+            top: anchor.top - MARGIN - max_height,
             max_height,
         }
     } else {
         Placement {
             left,
             top: anchor.bottom + MARGIN,
-            max_height: below.max(0.0),
+            max_height: below.min(height).max(0.0),
         }
     }
 }
@@ -84,9 +86,13 @@ mod tests {
             Placement {
                 left: 410.0,
                 top: 128.0,
-                max_height: 800.0 - 120.0 - 16.0
+                max_height: 80.0
             }
         );
+        // Taller than the room below (800 − 120 − 16 = 664 px), less room above: below, capped
+        // at the room, and it scrolls inside itself.
+        let long = place(at(500.0, 100.0), 200.0, 900.0, 1280.0, 800.0);
+        assert_eq!((long.top, long.max_height), (128.0, 664.0));
     }
 
     #[test]
@@ -118,7 +124,7 @@ mod tests {
             Placement {
                 left: 410.0,
                 top: 452.0,
-                max_height: 744.0
+                max_height: 300.0
             }
         );
         // A bubble taller than the room above: capped there and scrolls inside itself.
