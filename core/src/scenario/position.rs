@@ -289,11 +289,23 @@ pub struct PositionAnswer {
     pub risk_horizon_years: f64,
 }
 
-/// The figures of the document's position ([`Scenario::position_or_default`]) from its
+/// The figures of the document's position ([`Scenario::position_or_default`], applied first
+/// when the document has none) from its
 /// `yieldStack` and `risk` sections and its network, the inputs the Yield and Risk pages run —
 /// so the same position shows the same figures on the home page, Yield and Risk. Errors: an
 /// invalid section, at its path.
 pub fn position_answer(s: &Scenario) -> Result<PositionAnswer, Error> {
+    // A document without a position is answered for the one it implies, applied as
+    // `set_position` would, so every figure is for that one position (not, say, the demo's three).
+    let applied;
+    let s = if s.position.is_none() {
+        let mut with = s.clone();
+        with.set_position(s.position_or_default())?;
+        applied = with;
+        &applied
+    } else {
+        s
+    };
     let position = s.position_or_default();
     let input = match &s.yield_stack {
         Some(y) => y.clone(),
@@ -511,6 +523,17 @@ mod tests {
         assert_eq!(a.es99_eth, Some(held.loss.es99));
         assert_eq!((a.paths, a.risk_horizon_years), (2_000, 1.0));
         assert!(a.var99_eth.unwrap() <= a.es99_eth.unwrap() && a.es99_eth.unwrap() <= 10.0);
+    }
+
+    #[test]
+    fn without_a_position_the_answer_is_for_the_implied_one() {
+        let d = quick();
+        let mut set = d.clone();
+        set.set_position(d.position_or_default()).unwrap();
+        let (a, b) = (position_answer(&d).unwrap(), position_answer(&set).unwrap());
+        assert_eq!(a, b);
+        // 10 ETH of weETH alone, not the demo's 30 ETH over three tokens.
+        assert!(a.es99_eth.unwrap() <= 10.0);
     }
 
     #[test]
