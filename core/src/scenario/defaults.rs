@@ -66,6 +66,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         bridge: Some(bridge),
         position: None,
         network: demo.network,
+        live: None,
     };
     doc.validate_document()?;
     Ok(doc)

@@ -34,6 +34,10 @@ use crate::{Error, validate};
 /// Most steps a carry may take (`horizonDays / stepDays`, rounded up): the work bound.
 pub const MAX_CARRY_STEPS: usize = 20_000;
 
+/// Debt beyond which a carry is refused rather than computed (1e100 ETH): far past any
+/// liquidation, and it keeps every figure finite.
+const MAX_DEBT_ETH: f64 = 1e100;
+
 fn default_step_days() -> f64 {
     1.0
 }
@@ -278,6 +282,15 @@ pub fn carry(input: &CarryInput) -> Result<CarryReport, Error> {
         rat = next;
         max_apr = max_apr.max(apr);
         debt *= compounded_factor(apr, len / 365.0);
+        if debt > MAX_DEBT_ETH {
+            return Err(Error::OutOfRange {
+                field: "horizonDays".to_owned(),
+                value: input.horizon_days,
+                expected: format!(
+                    "a horizon over which the debt stays below 1e100 ETH at these rates (day {start} passes it)"
+                ),
+            });
+        }
         let day = start + len;
         let collateral_eth = collateral * input.price(day);
         let hf = health(collateral_eth, debt);

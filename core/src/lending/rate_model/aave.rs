@@ -28,11 +28,11 @@ pub const RAY: u128 = 1_000_000_000_000_000_000_000_000_000;
 /// `PercentageMath.PERCENTAGE_FACTOR`: 10,000 bps = 100%.
 pub const PERCENTAGE_FACTOR: u128 = 10_000;
 /// `MIN_OPTIMAL_POINT`, bps (1%).
-pub const MIN_OPTIMAL_POINT: u32 = 1_00;
+pub const MIN_OPTIMAL_POINT: u32 = 100;
 /// `MAX_OPTIMAL_POINT`, bps (99%).
-pub const MAX_OPTIMAL_POINT: u32 = 99_00;
+pub const MAX_OPTIMAL_POINT: u32 = 9_900;
 /// `MAX_BORROW_RATE`: base + slope1 + slope2 at most 1,000% APR, bps.
-pub const MAX_BORROW_RATE: u32 = 1000_00;
+pub const MAX_BORROW_RATE: u32 = 100_000;
 /// Most wei a reserve's amounts may hold here (1e36 wei = 1e18 tokens): keeps every ray
 /// product inside the 256-bit intermediate.
 pub const MAX_RESERVE_WEI: u128 = 1_000_000_000_000_000_000_000_000_000_000_000_000;

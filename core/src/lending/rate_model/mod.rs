@@ -49,6 +49,20 @@ pub enum RateModel {
     },
 }
 
+/// Points of [`RateModel::curve`]: utilisation 0%, 1%, …, 100%.
+pub const CURVE_POINTS: usize = 101;
+
+/// One point of a rate curve.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct RatePoint {
+    /// Utilisation, fraction.
+    pub utilization: f64,
+    /// Borrow rate at it now, APR per year, fraction.
+    pub borrow_apr: f64,
+}
+
 /// A utilisation in `0..=1` as the exact WAD of its decimal digits (errors name `field`).
 pub fn utilization_wad(field: &str, u: f64) -> Result<u128, Error> {
     fraction_to_wad(field, u)
@@ -107,6 +121,28 @@ impl RateModel {
     /// ```
     pub fn borrow_apr_now(&self, u: u128) -> f64 {
         self.step(u, 0, self.start_rate_at_target().unwrap_or(0)).0
+    }
+
+    /// The borrow APR against utilisation, at 0%, 1%, …, 100% ([`RateModel::borrow_apr_now`]):
+    /// what the rate-curve chart draws. Errors name `{field}.…` of an invalid model.
+    ///
+    /// ```
+    /// use restake_core::lending::rate_model::presets::rate_model_presets;
+    /// let c = rate_model_presets()[0].model.curve("model").unwrap();
+    /// assert_eq!(c.len(), 101);
+    /// assert!((c[94].borrow_apr - 0.0245).abs() < 1e-15); // the kink at 94%
+    /// ```
+    pub fn curve(&self, field: &str) -> Result<Vec<RatePoint>, Error> {
+        self.validate(field)?;
+        Ok((0..CURVE_POINTS as u128)
+            .map(|k| {
+                let u = k * (WAD as u128) / (CURVE_POINTS as u128 - 1);
+                RatePoint {
+                    utilization: k as f64 / (CURVE_POINTS - 1) as f64,
+                    borrow_apr: self.borrow_apr_now(u),
+                }
+            })
+            .collect())
     }
 
     /// One step of `seconds` at utilisation `u` (WAD) from the stored rate at target `rat` (per

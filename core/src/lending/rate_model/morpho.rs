@@ -158,13 +158,22 @@ fn apr(per_second_wad: i128) -> f64 {
     (per_year / WAD) as f64 + (per_year % WAD) as f64 / WAD as f64
 }
 
+/// `field.name`, or `name` at the root.
+fn at(field: &str, name: &str) -> String {
+    if field.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{field}.{name}")
+    }
+}
+
 impl AdaptiveCurveInput {
     /// Utilisation at most 1e18, rate at target 0 or within the contract's bounds, elapsed at most
     /// 100 years; errors name `{field}.…`.
     pub fn validate(&self, field: &str) -> Result<(), Error> {
         if self.utilization > WAD as u128 {
             return Err(Error::OutOfRange {
-                field: format!("{field}.utilization"),
+                field: at(field, "utilization"),
                 value: self.utilization as f64,
                 expected: "a WAD in 0..=1e18".to_owned(),
             });
@@ -172,7 +181,7 @@ impl AdaptiveCurveInput {
         let r = self.rate_at_target;
         if r != 0 && !(MIN_RATE_AT_TARGET..=MAX_RATE_AT_TARGET).contains(&r) {
             return Err(Error::OutOfRange {
-                field: format!("{field}.rateAtTarget"),
+                field: at(field, "rateAtTarget"),
                 value: r as f64,
                 expected: format!(
                     "0 (never updated) or a per-second WAD in {MIN_RATE_AT_TARGET}..={MAX_RATE_AT_TARGET}"
@@ -181,7 +190,7 @@ impl AdaptiveCurveInput {
         }
         if self.elapsed > MAX_ELAPSED {
             return Err(Error::OutOfRange {
-                field: format!("{field}.elapsed"),
+                field: at(field, "elapsed"),
                 value: self.elapsed as f64,
                 expected: "seconds in 0..=3153600000 (100 years)".to_owned(),
             });

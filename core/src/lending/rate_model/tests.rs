@@ -211,7 +211,7 @@ fn morpho_refuses_states_the_contract_cannot_hold() {
                 rate_at_target: 0,
                 elapsed: 0,
             },
-            ".utilization",
+            "utilization",
         ),
         (
             AdaptiveCurveInput {
@@ -219,7 +219,7 @@ fn morpho_refuses_states_the_contract_cannot_hold() {
                 rate_at_target: 5,
                 elapsed: 0,
             },
-            ".rateAtTarget",
+            "rateAtTarget",
         ),
         (
             AdaptiveCurveInput {
@@ -227,7 +227,7 @@ fn morpho_refuses_states_the_contract_cannot_hold() {
                 rate_at_target: -1,
                 elapsed: 0,
             },
-            ".rateAtTarget",
+            "rateAtTarget",
         ),
         (
             AdaptiveCurveInput {
@@ -235,7 +235,7 @@ fn morpho_refuses_states_the_contract_cannot_hold() {
                 rate_at_target: 0,
                 elapsed: MAX_ELAPSED + 1,
             },
-            ".elapsed",
+            "elapsed",
         ),
     ];
     for (input, field) in bad {
