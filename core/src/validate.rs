@@ -33,6 +33,21 @@ pub fn in_range(field: &str, v: f64, lo: f64, hi: f64, expected: &str) -> Result
     }
 }
 
+/// `lo < v ≤ hi` (open below: a positive amount or horizon), with `expected` describing the
+/// range in words.
+pub fn above_at_most(field: &str, v: f64, lo: f64, hi: f64, expected: &str) -> Result<f64, Error> {
+    let v = finite(field, v)?;
+    if v > lo && v <= hi {
+        Ok(v)
+    } else {
+        Err(Error::OutOfRange {
+            field: field.to_owned(),
+            value: v,
+            expected: expected.to_owned(),
+        })
+    }
+}
+
 /// A fraction in `0..=1`.
 pub fn fraction(field: &str, v: f64) -> Result<f64, Error> {
     in_range(field, v, 0.0, 1.0, "a fraction in 0..=1")

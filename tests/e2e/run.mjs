@@ -76,6 +76,29 @@ async function phoneLayout(page) {
   assert.ok(m.scroll <= m.width, `the page is ${m.scroll} px wide in a ${m.width} px window`);
   if (m.smallest !== Infinity) console.log(`        smallest chart text ${m.smallest.toFixed(1)} px (${m.where})`);
   assert.ok(m.smallest >= 11, `chart text of ${m.smallest.toFixed(1)} px: ${m.where}`);
+  // A tooltip fits the viewport and opening it never moves the page: the rightmost source or
+  // glossary button in view is focused (as a keyboard user would reach it) and its bubble measured.
+  const tip = await page.evaluate(() => {
+    const inView = [...document.querySelectorAll(".tip-button")].filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.width > 0 && r.right <= window.innerWidth;
+    });
+    if (!inView.length) return null;
+    const b = inView.reduce((x, y) => (y.getBoundingClientRect().right > x.getBoundingClientRect().right ? y : x));
+    b.scrollIntoView({ block: "end" });
+    const before = [window.scrollX, window.scrollY, document.documentElement.scrollWidth, document.documentElement.scrollHeight];
+    b.focus({ preventScroll: true });
+    const r = document.getElementById(b.getAttribute("aria-describedby")).getBoundingClientRect();
+    const after = [window.scrollX, window.scrollY, document.documentElement.scrollWidth, document.documentElement.scrollHeight];
+    b.blur();
+    return { r: [r.left, r.top, r.right, r.bottom], shown: r.width > 0, view: [window.innerWidth, window.innerHeight], before, after, label: b.getAttribute("aria-label") };
+  });
+  if (tip) {
+    const [left, top, right, bottom] = tip.r;
+    assert.ok(tip.shown, `the tooltip of “${tip.label}” did not open`);
+    assert.ok(left >= 0 && top >= 0 && right <= tip.view[0] && bottom <= tip.view[1], `the tooltip of “${tip.label}” at ${tip.r.map(Math.round)} leaves the ${tip.view} viewport`);
+    assert.deepEqual(tip.after, tip.before, `opening the tooltip of “${tip.label}” moved the page`);
+  }
 }
 
 const only = process.env.E2E_ONLY?.split(",").filter(Boolean);
@@ -103,7 +126,7 @@ try {
       });
       await check(`${spec.name} @ ${vp.name}: axe finds no serious or critical violation`, () => axe(page));
       if (vp.name === "phone") {
-        await check(`${spec.name} @ ${vp.name}: no sideways scroll, chart text ≥ 11 CSS px`, () => phoneLayout(page));
+        await check(`${spec.name} @ ${vp.name}: no sideways scroll, chart text ≥ 11 CSS px, a tooltip fits and moves nothing`, () => phoneLayout(page));
       }
       await page.screenshot({ path: join(shots, `${spec.name}-${vp.width}x${vp.height}.png`), fullPage: true });
       if (vp.name === "desktop" && spec.interact) {

@@ -64,6 +64,12 @@ export function exportSpecs(m) {
     scenarioFromFragment: { args: () => [fragment], health: () => [tinyFragment], kinds: ["fragment"], call: (a) => m.scenarioFromFragment(...a) },
     runScenario: { args: () => [small], health: () => [tiny], call: (a) => m.runScenario(...a) },
     scenarioToFragment: { args: () => [small], health: () => [tiny], call: (a) => m.scenarioToFragment(...a) },
+    setPosition: {
+      args: () => [small, { protocol: "etherfi", amountEth: 10, horizonYears: 1, loop: { kind: "healthFactor", healthFactor: 1.5 } }],
+      health: () => [tiny, { protocol: "etherfi", amountEth: 1, horizonYears: 1 }],
+      call: (a) => m.setPosition(...a),
+    },
+    positionAnswer: { args: () => [small], health: () => [{ ...tiny, risk: { ...d.risk, paths: 20, seed: 1 } }], call: (a) => m.positionAnswer(...a) },
     simulateRisk: { args: () => [small, { paths: 50, seed: 1 }], health: () => [tiny, { paths: 20, seed: 1 }], call: (a) => m.simulateRisk(...a) },
     RiskRun: {
       args: () => [small, { paths: 20, seed: 1 }, 20],

@@ -7,6 +7,7 @@ import {
   simulateRisk, riskDemo, RiskRun,
   securityAnalysis, restakingGraphAnalysis, securityDemo,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
+  setPosition, positionAnswer,
   parameterWorkbench, parameterTokenPresets, poolImpactCurve, incidentReplays,
 } from "restake-core";
 import { readFileSync } from "node:fs";
@@ -308,6 +309,18 @@ docThrows(() => runScenario({ ...docDefault, risk: { ...docDefault.risk, paths: 
 docThrows(() => runScenario({ ...docDefault, bridge: { ...docDefault.bridge, exchangeRateEth: -1 } }), "bridge.exchangeRateEth");
 docThrows(() => scenarioFromFragment("not-a-link"), "fragment", "parse");
 docThrows(() => scenarioFromFragment("s2.!!!"), "fragment", "parse");
+// My position (#20): set once, written into every section; its answer is the Yield and Risk
+// sections' own figures.
+const held = setPosition({ ...docDefault, risk: { ...docDefault.risk, paths: 2000 } }, { protocol: "etherfi", amountEth: 10, horizonYears: 1 });
+assert.deepEqual(held.position, { protocol: "etherfi", amountEth: 10, horizonYears: 1 });
+assert.deepEqual(held.network.positions.map((p) => p.amountEth), [10, 0, 0]);
+assert.equal(held.yieldStack.depositEth, 10);
+const heldAnswer = positionAnswer(held);
+assert.equal(heldAnswer.netApy, yieldStack(held.yieldStack).lrt.netApy);
+assert.equal(heldAnswer.var99Eth, runScenario(held).risk.position.loss.var99);
+assert.equal(heldAnswer.lstToken, "wstETH");
+docThrows(() => setPosition(docDefault, { protocol: "etherfi", amountEth: 0, horizonYears: 1 }), "position.amountEth", "outOfRange");
+assert.throws(() => setPosition(docDefault, { protocol: "etherfi", amountEth: 1, horizonYears: 1, size: 2 }), /unknown field `size`/);
 const docReplays = replays();
 assert.deepEqual(docReplays.map((r) => r.id), ["steth-2022-06", "ezeth-2024-04", "rseth-bridge-2026-04", "mass-operator-fault", "avs-bug"]);
 for (const r of docReplays) {
@@ -373,4 +386,4 @@ assert.deepEqual(rsEthDebt.figures.map((f) => f.published), [123.7, 230.1]);
 for (const f of rsEthDebt.figures) assert.ok(Math.abs(f.relativeError) < 0.05, f.name);
 assert.ok(Math.abs(weEthSlash.figures[0].reproduced - 0.02 / 0.95) < 1e-12);
 assert.ok(weEthSlash.unpublished.length > 0);
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays, parameterWorkbench, incidentReplays OK");
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, setPosition, positionAnswer, replays, parameterWorkbench, incidentReplays OK");

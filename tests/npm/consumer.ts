@@ -10,6 +10,7 @@ import {
   type SecurityReport, type SecurityParams, type Verdict,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
   type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
+  setPosition, positionAnswer, type PositionSection, type PositionAnswer,
   parameterWorkbench, parameterTokenPresets, type WorkbenchInput, type WorkbenchReport, type RuleId, type TokenPreset,
   incidentReplays, type IncidentReplay,
 } from "restake-core";
@@ -107,3 +108,10 @@ export {
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
   benchRule, benchCap, badBench, incidentError,
 };
+
+// My position: the section is typed, and so is its answer (VaR99 may be null: token not restaked).
+const position: PositionSection = { protocol: "etherfi", amountEth: 10, horizonYears: 1, loop: { kind: "healthFactor", healthFactor: 1.5 } };
+const positioned: Scenario = setPosition(defaultScenario(), position);
+const answer: PositionAnswer = positionAnswer(positioned);
+const var99: number | null | undefined = answer.var99Eth;
+void [answer.netApy, var99];

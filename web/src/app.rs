@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::position::PositionBar;
 use crate::pages::leverage::LeveragePage;
 use crate::pages::risk::RiskPage;
 use crate::pages::scenarios::ScenariosPage;
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
+                <PositionBar/>
             </header>
             <main id="main" tabindex="-1">
                 {banner}

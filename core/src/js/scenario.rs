@@ -1,11 +1,14 @@
 //! `parseScenario(text)`, `runScenario(scenario)`, `scenarioToFragment(scenario)`,
-//! `scenarioFromFragment(text)`, `defaultScenario()` and `replays()`.
+//! `scenarioFromFragment(text)`, `defaultScenario()`, `replays()`, `setPosition(scenario,
+//! position)` and `positionAnswer(scenario)`.
 
 use wasm_bindgen::prelude::*;
 
-use super::{scenario_from, text_from, to_js};
+use super::{read, scenario_from, text_from, to_js};
 use crate::scenario::limits::{MAX_DOCUMENT_BYTES, MAX_FRAGMENT_CHARS};
-use crate::scenario::{Scenario, default_document, replays, run_scenario};
+use crate::scenario::{
+    PositionSection, Scenario, default_document, position_answer, replays, run_scenario,
+};
 
 /// Parses and validates a scenario document (JSON text of at most 1 MiB; versions 1 and 2 are
 /// migrated; a key given twice in one object is refused). A non-string throws at field `.`.
@@ -56,4 +59,28 @@ pub fn default_scenario_js() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = replays, unchecked_return_type = "Replay[]")]
 pub fn replays_js() -> Result<JsValue, JsValue> {
     to_js(&replays()?)
+}
+
+/// The scenario with `position` as its “my position”, written into every page's section
+/// (`Scenario::set_position`): the network's positions, the yield preset and deposit, the risk
+/// horizon, the leverage market, deposit and loop. Errors name the field (`position.amountEth`).
+#[wasm_bindgen(js_name = setPosition, unchecked_return_type = "Scenario")]
+pub fn set_position_js(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PositionSection")] position: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut s = scenario_from(scenario)?;
+    let p: PositionSection = read::typed(read::json_of(&position)?, "position")?;
+    s.set_position(p)?;
+    to_js(&s)
+}
+
+/// The position's figures (net APY, premium over the LST, expected loss; the Monte Carlo's
+/// mean loss, VaR99 and ES99 in ETH), from the scenario's own yield and risk sections.
+#[wasm_bindgen(js_name = positionAnswer, unchecked_return_type = "PositionAnswer")]
+pub fn position_answer_js(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let s = scenario_from(scenario)?;
+    to_js(&position_answer(&s)?)
 }

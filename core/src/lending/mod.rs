@@ -4,6 +4,7 @@
 //! - [`market`]: lending-market parameters (LTV, liquidation threshold θ, liquidation bonus,
 //!   close factor, oracle kind) and the sourced presets (Aave v3 E-mode and non-E-mode, Morpho
 //!   Blue at a given LLTV).
+//! - [`main_market`]: each token's main lending market among the presets (weETH, ezETH, rsETH).
 //! - [`oracle`]: exchange-rate oracle (moves only on a slash or a rate change) vs market oracle
 //!   (reads the DEX price).
 //! - [`leverage_loop`]: deposit → borrow ETH → buy LRT → deposit again; leverage, health factor,
@@ -21,6 +22,7 @@ pub mod amm;
 pub mod carry;
 pub mod cascade;
 pub mod leverage_loop;
+pub mod main_market;
 pub mod market;
 pub mod oracle;
 pub mod rate_model;
@@ -32,6 +34,7 @@ pub use cascade::{CascadeInput, CascadeReport, Population, Position, Shock, liqu
 pub use leverage_loop::{
     LeverageInput, LeverageReport, LoopTarget, leverage_loop, liquidation_price,
 };
+pub use main_market::main_lending_market;
 pub use market::{
     LendingMarket, LiquidationQuote, LiquidationRules, MarketParams, lending_markets, morpho_lif,
     morpho_liquidation_incentive,

@@ -26,9 +26,9 @@ mod tail_risk;
 mod tests;
 mod yields;
 
+pub use crate::lending::main_lending_market;
 pub use cell::MatrixCell;
 pub use figures::MatrixFigures;
-pub use leverage::main_lending_market;
 pub use table::{Matrix, MatrixProtocol, QualitativeRow, QuantitativeRow};
 
 use crate::Error;

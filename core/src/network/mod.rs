@@ -25,6 +25,15 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::protocol::Protocol;
 
+/// The operators and AVSs behind one token ([`Network::behind`]), by id.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Behind {
+    /// Operators the protocol delegates to.
+    pub operators: Vec<String>,
+    /// AVSs those operators allocate to.
+    pub avss: Vec<String>,
+}
+
 /// The shared network of a what-if: every list may be empty except where an engine needs it
 /// (the slashing ledger needs operators, the risk model operators and AVSs).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
@@ -95,6 +104,40 @@ impl Network {
     /// The restaking entry of protocol `id`, if any.
     pub fn restaking_of(&self, id: &str) -> Option<&Restaking> {
         self.restaking.iter().find(|r| r.protocol == id)
+    }
+
+    /// What stands behind protocol `protocol`'s token: the ids of the operators it delegates to
+    /// (weight > 0) and of the AVSs those operators allocate to (magnitude > 0), each in network
+    /// order — the parts a slash of which reaches a holder of the token.
+    ///
+    /// ```
+    /// let n = restake_core::network::demo::demo().unwrap().network;
+    /// let b = n.behind("kelp");
+    /// assert!(!b.operators.is_empty() && !b.avss.is_empty());
+    /// assert!(n.behind("puffer").operators.is_empty());
+    /// ```
+    pub fn behind(&self, protocol: &str) -> Behind {
+        let operators: Vec<String> = self
+            .operators
+            .iter()
+            .filter(|o| {
+                self.delegations
+                    .iter()
+                    .any(|d| d.protocol == protocol && d.operator == o.id && d.weight > 0.0)
+            })
+            .map(|o| o.id.clone())
+            .collect();
+        let avss = self
+            .avss
+            .iter()
+            .filter(|a| {
+                self.allocations
+                    .iter()
+                    .any(|x| x.avs == a.id && x.magnitude > 0.0 && operators.contains(&x.operator))
+            })
+            .map(|a| a.id.clone())
+            .collect();
+        Behind { operators, avss }
     }
 
     /// The network with the user's positions moved into `protocol`'s token, for a page opened

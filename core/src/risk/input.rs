@@ -423,14 +423,13 @@ impl RiskOptions {
         if let Some(seed) = &self.seed {
             seed.value("options.seed")?;
         }
-        let h = validate::finite("options.horizonYears", self.horizon_years)?;
-        if !(h > 0.0 && h <= MAX_HORIZON_YEARS) {
-            return Err(Error::OutOfRange {
-                field: "options.horizonYears".to_owned(),
-                value: h,
-                expected: "a horizon in (0, 100] years".to_owned(),
-            });
-        }
+        validate::above_at_most(
+            "options.horizonYears",
+            self.horizon_years,
+            0.0,
+            MAX_HORIZON_YEARS,
+            "a horizon in (0, 100] years",
+        )?;
         validate::in_range(
             "options.totalActiveBalanceEth",
             self.total_active_balance_eth,

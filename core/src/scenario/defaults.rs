@@ -64,6 +64,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         security: Some(security),
         leverage: Some(leverage),
         bridge: Some(bridge),
+        position: None,
         network: demo.network,
         live: None,
     };

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits;
+use super::position::PositionSection;
 use super::sections::{LeverageSection, SlashingSection};
 use crate::Error;
 use crate::bridge::BridgeInput;
@@ -64,6 +65,12 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub bridge: Option<BridgeInput>,
+    /// "My position": the token held, the amount, the horizon and an optional loop, which
+    /// [`Scenario::set_position`] writes into every section above. Absent = each page's own
+    /// default (documents written before it stay valid, with the same meaning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub position: Option<PositionSection>,
     /// A refresh frozen into the document (optional; absent = presets only): the block it was
     /// pinned to, each figure read with its live basis, and the calls that failed. A share link
     /// carries it, so the same figures come back without any fetch.
@@ -146,7 +153,7 @@ impl Scenario {
     }
 
     /// Checks the whole document: the network ([`Scenario::validate`]), the frozen refresh
-    /// ([`LiveRead::validate`]) and every section present, with the section's path in errors (`risk.paths`, `bridge.chains[2].supply`,
+    /// ([`LiveRead::validate`]) and every section present, with the section's path in errors (`position.amountEth`, `risk.paths`, `bridge.chains[2].supply`,
     /// `slashing.events[0].avs`).
     ///
     /// It also checks the document's size as the app writes it ([`limits::written_size`]: the
@@ -156,6 +163,9 @@ impl Scenario {
         self.validate()?;
         if let Some(live) = &self.live {
             live.validate("live")?;
+        }
+        if let Some(p) = &self.position {
+            p.validate(self).map_err(|e| e.rebased("", "position"))?;
         }
         super::sections::validate_sections(self)?;
         limits::written_size(self)

@@ -13,7 +13,8 @@
 //!
 //! Files: `document.rs` (the types, JSON, the network's validation), `sections.rs` (the
 //! slashing and leverage sections, validation of every section), `limits.rs`, `migrate.rs`,
-//! `fragment.rs` (share links), `defaults.rs` ([`default_document`]), `run.rs`
+//! `fragment.rs` (share links), `position.rs` ("my position": [`Scenario::set_position`],
+//! [`position_answer`]), `defaults.rs` ([`default_document`]), `run.rs`
 //! ([`run_scenario`], headlines), `replay.rs` ([`replays`]), `schema.rs` ([`json_schema`]).
 
 mod defaults;
@@ -21,6 +22,7 @@ mod document;
 mod fragment;
 pub mod limits;
 pub mod migrate;
+mod position;
 mod replay;
 mod replay_timeline;
 mod run;
@@ -31,6 +33,7 @@ pub use defaults::default_document;
 pub use document::{SCENARIO_VERSION, Scenario};
 pub use fragment::FRAGMENT_PREFIX;
 pub use limits::MAX_DOCUMENT_BYTES;
+pub use position::{MAX_POSITION_ETH, PositionAnswer, PositionSection, position_answer};
 pub use replay::{Replay, replays};
 pub use replay_timeline::timeline_replays;
 pub use run::{

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { expectModel, typeKeys } from "./typing.mjs";
+import { expectModel, paste, typeKeys } from "./typing.mjs";
 
 // Hand-worked from the defaults (see core/src/lending tests): Morpho ezETH/WETH LLTV 77% looped
 // to HF 1.2 ⇒ λ = 1/(1 − 0.77/1.2) = 2.79×, liquidation price 1/1.2 = 0.8333 ETH per token.
@@ -50,5 +50,18 @@ export const leverage = {
     // The Aave E-mode preset: θ = 95%, the loop at HF 1.2 is 1/(1 − 0.95/1.2) = 4.80×.
     await page.locator("#market-preset").selectOption({ index: 0 });
     await page.waitForFunction(() => document.querySelector("#leverage")?.textContent === "4.80×");
+    // The page's newer fields as people enter them, each checked in the model: a percent typed
+    // with its sign, a pool depth pasted with thousands separators, decimals of a percent, and
+    // the ETH price in USD (Aave v3.3 rules, shown for the E-mode preset) with a separator.
+    await typeKeys(page, "#protocol-fee", "12.5%");
+    await expectModel(page, "liquidation protocol fee", (d) => d.leverage?.loop?.market?.liquidationProtocolFee, 0.125);
+    await paste(page, "#depth", "1,500,000");
+    await expectModel(page, "pool depth", (d) => d.leverage?.cascade?.pool?.lrtReserve, 1_500_000);
+    await typeKeys(page, "#sale-share", "37.5");
+    await expectModel(page, "sale share", (d) => d.leverage?.cascade?.saleShare, 0.375);
+    await typeKeys(page, "#swap-fee", "0.04");
+    await expectModel(page, "swap fee", (d) => d.leverage?.cascade?.pool?.fee?.fee, 0.04 / 100);
+    await typeKeys(page, "#eth-usd", "3,150.5");
+    await expectModel(page, "ETH price in USD", (d) => JSON.stringify(d.leverage?.loop?.market?.rules ?? null).includes("3150.5"), true);
   },
 };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { typeKeys } from "./typing.mjs";
+import { expectModel, typeKeys } from "./typing.mjs";
 
 export const matrix = {
   name: "matrix",
@@ -197,5 +197,71 @@ export const matrix = {
     assert.match(await renzoExit.textContent(), new RegExp(`^${days(3 + 14 + wait).replace(".", "\\.")}`));
     const lidoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Lido (wstETH)" }) }).locator("td").nth(5);
     assert.match(await lidoExit.textContent(), new RegExp(`^${days(wait).replace(".", "\\.")}`));
+    await myPosition(page);
   },
 };
+
+// “10 weETH: yield premium over wstETH and worst-year loss” (#20), from the home page: the
+// position is set once, typed key by key; the model receives it in every section; the answer is
+// on the home page; Yield and Risk, one click away, show the same figures; Slashing marks the
+// operators and AVSs behind weETH; Leverage opens on weETH's Aave v3 E-mode market.
+async function myPosition(page) {
+  await page.locator("#home-position-token").selectOption("etherfi");
+  await typeKeys(page, "#home-position-amount", "10");
+  await expectModel(page, "position", (d) => d.position?.amountEth, 10);
+  await expectModel(page, "network position", (d) => d.network.positions.find((p) => p.protocol === "etherfi")?.amountEth, 10);
+  await expectModel(page, "other positions", (d) => d.network.positions.filter((p) => p.protocol !== "etherfi").every((p) => p.amountEth === 0), true);
+  await expectModel(page, "yield deposit", (d) => d.yieldStack?.depositEth, 10);
+  await expectModel(page, "leverage deposit (tokens at 1 ETH)", (d) => d.leverage?.loop?.deposit, 10);
+  await expectModel(page, "leverage market LTV (Aave v3 E-mode)", (d) => d.leverage?.loop?.market?.ltv, 0.93);
+  assert.equal(await page.locator("#position-words").textContent(), "10.00 ETH in ether.fi (weETH), 1 year, not looped");
+  // The ether.fi preset (tests/e2e/pages/yield.mjs): 3.46% against wstETH's 3.03%; 10 ETH for a
+  // year → 10.35 vs 10.30 ETH.
+  const answer = (id) => page.locator(`#answer-${id}`).textContent();
+  assert.equal(await answer("net-apy"), "3.46%");
+  assert.match(await answer("premium"), /pp \(0\.0\d+ ETH over 1 year\)$/);
+  assert.equal(await answer("expected-loss"), "0.19% a year");
+  const var99 = await answer("var99");
+  const es99 = await answer("es99");
+  assert.match(var99, / ETH$/);
+  // The matrix's own row for the scenario: its net APY is the answer's, and its VaR99 (a
+  // fraction of the position's value, the default risk options: 100,000 years, seed 1, one
+  // year) is the answer's VaR99 ÷ 10 ETH, to the cell's rounding.
+  const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
+  const headers = await figures.locator("thead th").allTextContents();
+  const custom = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Your scenario" }) });
+  const customCell = async (column) => (await custom.locator("td").nth(headers.findIndex((h) => h.startsWith(column)) - 1).textContent()).trim();
+  await page.waitForFunction(() => [...document.querySelectorAll("tbody th")].some((t) => /Your scenario/.test(t.textContent)));
+  assert.match(await customCell("Net APY"), /^3\.46%/);
+  const matrixVar = parseFloat(await customCell("VaR99")) / 100;
+  assert.ok(Math.abs(matrixVar * 10 - parseFloat(var99)) <= 0.0005 * 10 + 1e-9, `matrix VaR99 ${matrixVar} × 10 ETH vs the answer's ${var99}`);
+  // One figure per question: the Yield page's net APY and expected loss are the answer's.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Yield", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Yield stacking" }).waitFor();
+  assert.equal(await page.locator("#lrt-net-apy").textContent(), "3.46%");
+  assert.equal(`${await page.locator("#expected-loss").textContent()} a year`, "0.19% a year");
+  assert.equal(await page.locator("#position-words").textContent(), "10.00 ETH in ether.fi (weETH), 1 year, not looped");
+  // … and the Risk page's VaR99 and ES99 of the position (same network, paths and seed).
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Risk", exact: true }).click();
+  await page.getByText("Done: 100,000 paths").waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator("#position-var99").textContent(), var99);
+  assert.equal(await page.locator("#position-es99").textContent(), es99);
+  // Slashing marks what stands behind weETH.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Slashing", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Layered slashing" }).waitFor();
+  assert.ok(await page.locator("table.alloc-grid tbody tr.mine").count() >= 1);
+  await page.locator("table.alloc-grid").getByText("(behind your weETH)").first().waitFor({ state: "attached" });
+  // Leverage opens on weETH's main market: the matrix's 14.29× max leverage, and 10 tokens.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Leverage", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Leverage and liquidation cascades" }).waitFor();
+  assert.equal(await page.locator("#max-leverage").textContent(), "14.29×");
+  assert.equal(await page.locator("#deposit").inputValue(), "10");
+  // The header's line opens the same form on any page; a change there reaches the model.
+  await page.locator(".position-bar > summary").click();
+  await typeKeys(page, "#bar-position-horizon", "2.5");
+  await expectModel(page, "horizon from the header", (d) => d.position?.horizonYears, 2.5);
+  await expectModel(page, "risk horizon", (d) => d.risk?.horizonYears, 2.5);
+  assert.equal(await page.locator("#position-words").textContent(), "10.00 ETH in ether.fi (weETH), 2.5 years, not looped");
+  await page.locator(".position-bar > summary").click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Matrix", exact: true }).click();
+}

@@ -142,6 +142,9 @@ export const scenarios = {
     assert.equal(slashedA, slashedB);
     assert.equal(slashedDiff, "0 ETH");
     assert.notEqual(slashedA, "17,110 ETH");
+    // The replay's link, as the address bar holds it once the load is recorded.
+    await page.waitForFunction(() => location.hash.startsWith("#s=s2."));
+    const replayLink = await page.evaluate(() => location.hash);
     await nav(page, "Slashing", "Layered slashing");
     assert.equal(await page.locator("#total-slashed").textContent(), slashedA);
     // The replay has a slashing section but no yield inputs: the Slashing page uses it and says
@@ -151,6 +154,11 @@ export const scenarios = {
     await page.locator(".replay-gap").getByText("The replay “AVS software bug” has no yield inputs, so this page shows its own defaults, not figures from the replay.").waitFor();
     await nav(page, "Bridge", "Bridge exposure");
     await page.locator(".replay-gap").getByText(/has no bridge inputs/).waitFor();
+    // … and still says so when the replay's link is opened again (a reload): the document
+    // carries the replay's name.
+    await page.goto(origin + "/bridge" + replayLink);
+    await page.getByRole("heading", { level: 1, name: "Bridge exposure" }).waitFor();
+    await page.locator(".replay-gap").getByText("The replay “AVS software bug” has no bridge inputs, so this page shows its own defaults, not figures from the replay.").waitFor();
 
     // A burst of typing is one history entry.
     const burst = await page.context().newPage();

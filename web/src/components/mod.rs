@@ -10,11 +10,13 @@ pub mod outcome;
 pub mod page;
 pub mod page_entry;
 pub mod pause;
+pub mod position;
 pub mod prefill;
 pub mod replay_gap;
 pub mod source;
 pub mod stake_mode;
 pub mod term;
+pub mod tip_place;
 
 /// A document-unique id such as `chart-title-7`, for `aria-labelledby` and tooltip links. View
 /// state only; thread-local because the browser runs one thread.

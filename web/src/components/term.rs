@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::tip_place::{Rect, place};
 use crate::components::unique_id;
 use crate::glossary;
 
@@ -23,9 +24,43 @@ pub fn Tip(
     // Escape closes an open bubble (WCAG 1.4.13: dismissible without moving the pointer or
     // focus); it opens again once the pointer or focus has left and comes back.
     let dismissed = RwSignal::new(false);
+    // Placed when it opens (hover or focus), with `position: fixed` inside the viewport
+    // ([`place`]): the bubble fits the screen, is not clipped by a scrolling table, and never
+    // changes the page's size or scroll.
+    let anchor = NodeRef::<leptos::html::Span>::new();
+    let bubble = NodeRef::<leptos::html::Span>::new();
+    let open = move || {
+        let (Some(a), Some(b)) = (anchor.get_untracked(), bubble.get_untracked()) else {
+            return;
+        };
+        let _ = b.set_attribute("style", "left:0;top:0");
+        let (r, t) = (a.get_bounding_client_rect(), b.get_bounding_client_rect());
+        let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
+        let w = window();
+        let (Some(vw), Some(vh)) = (size(w.inner_width()), size(w.inner_height())) else {
+            return;
+        };
+        let rect = Rect {
+            left: r.left(),
+            top: r.top(),
+            right: r.right(),
+            bottom: r.bottom(),
+        };
+        let p = place(rect, t.width(), t.height(), vw, vh);
+        let _ = b.set_attribute(
+            "style",
+            &format!(
+                "left:{:.1}px;top:{:.1}px;max-height:{:.1}px",
+                p.left, p.top, p.max_height
+            ),
+        );
+    };
     view! {
         <span
             class="tip-anchor"
+            node_ref=anchor
+            on:mouseenter=move |_| open()
+            on:focusin=move |_| open()
             class:dismissed=move || dismissed.get()
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
@@ -38,7 +73,7 @@ pub fn Tip(
             <button type="button" class="tip-button" aria-label=label aria-describedby=tip_id.clone()>
                 {glyph}
             </button>
-            <span role="tooltip" id=tip_id class="tip">{children()}</span>
+            <span role="tooltip" id=tip_id class="tip" node_ref=bubble>{children()}</span>
         </span>
     }
 }

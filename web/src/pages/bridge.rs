@@ -14,6 +14,7 @@ use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
+use crate::components::position::position_words;
 use crate::components::replay_gap::ReplayGap;
 use crate::components::source::describe;
 use crate::components::term::Term;
@@ -267,6 +268,27 @@ pub fn BridgePage() -> impl IntoView {
             }
         )
     });
+    // Your position (the header's), when it is in this token: what it loses under each policy.
+    let bridge_token = StoredValue::new(preset.token.clone());
+    let position_line = move |a: &BridgeReport, s: &BridgeReport| {
+        let token = bridge_token.get_value();
+        store.doc.with(|d| {
+            let (mine_a, mine_s) = (
+                d.position_bridge_loss(&token, a)?,
+                d.position_bridge_loss(&token, s)?,
+            );
+            Some(view! {
+                <p class="notice" id="position-bridge-loss">
+                    {format!(
+                        "Your position ({}): loses {} if the affected chain bears the loss, {} if it is socialised (held on Ethereum).",
+                        position_words(d),
+                        format(Some(mine_a), Unit::Eth),
+                        format(Some(mine_s), Unit::Eth)
+                    )}
+                </p>
+            })
+        })
+    };
     let headline = move || {
         report().map(|(a, s)| {
             view! {
@@ -278,6 +300,7 @@ pub fn BridgePage() -> impl IntoView {
                     <div><dt>"Lending bad debt, affected chain bears it"</dt><dd>{format(Some(a.lending_bad_debt_eth), Unit::Eth)}</dd></div>
                     <div><dt>"Lending bad debt, socialised"</dt><dd id="bad-debt-socialised">{format(Some(s.lending_bad_debt_eth), Unit::Eth)}</dd></div>
                 </dl>
+                {position_line(&a, &s)}
                 {(!a.unbacked_before.is_empty()).then(|| view! {
                     <p class="warning">"Already short of backing before any exploit: " {a.unbacked_before.join(", ")}</p>
                 })}

@@ -18,7 +18,7 @@ pub mod url;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use restake_core::scenario::{Scenario, default_document};
+use restake_core::scenario::{PositionSection, Scenario, default_document, replays};
 
 /// Quiet time after the last edit before the next edit starts a new history entry, ms.
 pub const PUSH_DELAY_MS: u64 = 600;
@@ -51,6 +51,18 @@ pub struct Store {
 /// The text of a refused link, for the banner.
 fn link_error(e: &restake_core::Error) -> String {
     format!("The scenario in this link could not be loaded, so nothing in it was used. {e}")
+}
+
+/// The title of the replay a document was loaded from, recognised by its name (a replay's
+/// document carries the replay's name, and edits keep it), so a reloaded page still says which
+/// sections the replay lacks ([`crate::components::replay_gap`]).
+fn replay_title(doc: &Scenario) -> Option<String> {
+    let name = doc.name.as_deref()?;
+    replays()
+        .ok()?
+        .into_iter()
+        .find(|r| r.scenario.name.as_deref() == Some(name))
+        .map(|r| r.title)
 }
 
 /// The built-in starting document; an empty one (and a message) should core's defaults ever fail.
@@ -97,8 +109,10 @@ impl Store {
                 }
             },
         };
+        let replay = replay_title(&doc);
         let store = Store::new(doc);
         store.banner.set(error);
+        store.replay.set(replay);
         store
     }
 
@@ -162,6 +176,23 @@ impl Store {
             self.doc.set(next);
             self.committed.set_value(fragment);
         }
+    }
+
+    /// Makes `p` the user's position ("my position", core's `Scenario::set_position`, which
+    /// writes it into every page's section) and rebuilds the routed what-if page from the new
+    /// document; recorded in the address bar as an edit is ([`Store::record_edit`]). A position equal to the one
+    /// the document already implies changes nothing (so following the document is not an edit).
+    /// Errors: the position's or a section's, by field; the document is then unchanged.
+    pub fn set_position(self, p: PositionSection) -> Result<(), restake_core::Error> {
+        if self.doc.with_untracked(|d| d.position_or_default() == p) {
+            return Ok(());
+        }
+        let mut next = self.doc.get_untracked();
+        next.set_position(p)?;
+        self.doc.set(next);
+        self.record_edit();
+        self.generation.update(|g| *g += 1);
+        Ok(())
     }
 
     /// Replaces the whole document (load, import, replay) and rebuilds the page; recorded at

@@ -100,6 +100,7 @@ pub(super) fn LoopResults(
             view! {
                 <dl class="headline">
                     <div><dt>"Leverage"</dt><dd id="leverage">{format(Some(r.leverage), Unit::Multiple)}</dd></div>
+                    <div><dt>"Most this market opens, 1/(1 − LTV) (the matrix's max leverage)"</dt><dd id="max-leverage">{format(Some(r.max_leverage), Unit::Multiple)}</dd></div>
                     <div><dt>"Net APY on your capital"</dt><dd id="net-apy">{format(Some(r.net_apy), Unit::Fraction)}</dd></div>
                     <div><dt>"Liquidation price (LRT/ETH)"</dt><dd id="liq-price">{format(r.liquidation_price, Unit::Price)}</dd></div>
                     <div><dt>"Today's oracle price"</dt><dd>{format(Some(l.price.get_untracked()), Unit::Price)}</dd></div>

@@ -26,6 +26,7 @@ use crate::components::data_table::DataTable;
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
+use crate::components::position::{PositionAnswerView, PositionForm};
 use crate::components::term::Term;
 use crate::format::Unit;
 use crate::store::use_store;
@@ -79,6 +80,14 @@ pub fn MatrixPage() -> impl IntoView {
                     "This lab puts numbers on both sides. The matrix below compares the three protocols of the source article, three more LRTs and a plain LST as the baseline; the figures carry their source, and anything without one is marked as an assumption."
                 </p>
             </div>
+            <section class="my-position" aria-labelledby="my-position-title">
+                <h2 id="my-position-title">"My position"</h2>
+                <p>"Set what you hold once: every page starts from it (Yield's deposit and preset, Slashing's and Risk's positions and horizon, Leverage's market and loop), and the header shows it on every page."</p>
+                <Panels
+                    inputs=Box::new(|| view! { <PositionForm id_prefix="home"/> }.into_any())
+                    results=Box::new(|| view! { <PositionAnswerView/> }.into_any())
+                />
+            </section>
             {body}
         </Page>
     }

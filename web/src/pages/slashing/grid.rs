@@ -9,6 +9,15 @@ use crate::components::number_input::NumberText;
 use crate::components::outcome::Outcome;
 use crate::components::term::Term;
 
+/// The operators and AVSs behind the user's position (core's `Network::behind`), as flags in
+/// the grid's order, with the token's symbol.
+#[derive(Clone)]
+pub(super) struct Mine {
+    pub(super) operators: Vec<bool>,
+    pub(super) avss: Vec<bool>,
+    pub(super) token: String,
+}
+
 /// What a grid cell has to say: the message of a refused text, or what a reinterpreted one was
 /// read as. The grid lists them under the table, named by the cell.
 #[derive(Clone, Copy)]
@@ -50,11 +59,21 @@ pub(super) fn AllocationGrid(
     op_names: Vec<String>,
     avs_names: Vec<String>,
     outcome: Outcome<SlashingReport>,
+    /// What stands behind the user's position: per operator and per AVS (in grid order),
+    /// whether it holds or secures the token's stake, and the token's symbol.
+    mine: Mine,
 ) -> impl IntoView {
     let other_error = outcome.error_at("allocations[");
+    let mark = |on: bool| {
+        on.then(|| view! { <span class="mine-mark" title="Behind your position">" ◆"<span class="visually-hidden">{format!(" (behind your {})", mine.token)}</span></span> })
+    };
     let header = avs_names
         .iter()
-        .map(|a| view! { <th scope="col">{a.clone()}</th> })
+        .enumerate()
+        .map(|(a, name)| {
+            let on = mine.avss.get(a).copied().unwrap_or(false);
+            view! { <th scope="col" class:mine=on>{name.clone()}{mark(on)}</th> }
+        })
         .collect_view();
     let mut cell_states = Vec::new();
     let rows = grid
@@ -71,7 +90,8 @@ pub(super) fn AllocationGrid(
                     view! { <MagnitudeCell value=*m label=label id=format!("alloc-{o}-{a}") state=state/> }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{op_names[o].clone()}</th>{cells}</tr> }
+            let on = mine.operators.get(o).copied().unwrap_or(false);
+            view! { <tr class:mine=on><th scope="row">{op_names[o].clone()}{mark(on)}</th>{cells}</tr> }
         })
         .collect_view();
     let cell_messages = move || {
@@ -122,7 +142,7 @@ pub(super) fn AllocationGrid(
                 <caption>
                     "Allocated "
                     <Term id="magnitude">"magnitude"</Term>
-                    " per operator and AVS, % of the operator's stake (0 = not allocated)"
+                    " per operator and AVS, % of the operator's stake (0 = not allocated); ◆ marks the operators and AVSs behind your position"
                 </caption>
                 <thead><tr><th scope="col">"Operator"</th>{header}</tr></thead>
                 <tbody>{rows}</tbody>

@@ -29,7 +29,7 @@ mod grid;
 mod results;
 
 use events::{EventList, EventRow};
-use grid::AllocationGrid;
+use grid::{AllocationGrid, Mine};
 use results::Results;
 
 /// Token symbol per protocol id (the id itself when the network has no such protocol).
@@ -78,6 +78,24 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
     let op_names: Vec<String> = base.operators.iter().map(|o| o.name.clone()).collect();
     let avs_ids: Vec<String> = base.avss.iter().map(|a| a.id.clone()).collect();
     let avs_names: Vec<String> = base.avss.iter().map(|a| a.name.clone()).collect();
+    let mine = {
+        let held = use_store()
+            .doc
+            .with_untracked(|d| d.position_or_default().protocol);
+        let behind = base.behind(&held);
+        Mine {
+            operators: op_ids
+                .iter()
+                .map(|o| behind.operators.contains(o))
+                .collect(),
+            avss: avs_ids.iter().map(|a| behind.avss.contains(a)).collect(),
+            token: base
+                .protocols
+                .iter()
+                .find(|p| p.id == held)
+                .map_or(held.clone(), |p| p.token.clone()),
+        }
+    };
     let tokens = Tokens(
         base.protocols
             .iter()
@@ -269,7 +287,7 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
                     <h2>"Events, applied in order"</h2>
                     <EventList events=events next_uid=next_uid op_names=op_names.clone() avs_names=avs_names.clone() outcome=outcome/>
                     <h2>"Allocations"</h2>
-                    <AllocationGrid grid=grid op_ids=op_ids op_names=op_names avs_names=avs_names outcome=outcome/>
+                    <AllocationGrid grid=grid op_ids=op_ids op_names=op_names avs_names=avs_names outcome=outcome mine=mine.clone()/>
                     <h2>"LRTs and your positions"</h2>
                     {pool_inputs}
                     {position_inputs}
