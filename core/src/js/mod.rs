@@ -23,6 +23,7 @@ pub mod consensus;
 pub mod lending;
 pub mod parameters;
 pub mod rates;
+pub mod live;
 mod read;
 pub mod risk;
 pub mod scenario;
