@@ -28,9 +28,10 @@ step "wasm tests, headless Chromium (core)" cargo test -p restake-core --feature
 step "wasm tests, headless Chromium (web)"  cargo test -p restake-web "${wasm[@]}" --test '*'
 step "npm package build"          bash scripts/build-pkg.sh
 step "npm package: Node import + tsc" node tests/npm/run.mjs
+# About 15-20 s: the local chain (tests/chain: Hardhat on 127.0.0.1, real Aave v3 Pool and Morpho Blue,
+# stand-ins) read by the npm package with plain fetch, to the wei, and by ethers (the fixture's self-check).
+step "npm package: live read on a local chain" node tests/npm/live_read.mjs
 step "reference implementations (differential)" node tests/reference/run.mjs
-# About 15 s: a Hardhat node on 127.0.0.1 with the real Aave v3 Pool and Morpho Blue, read back through Multicall3.
-step "local chain fixture (Hardhat)"   node tests/chain/check.mjs
 step "npm package: hostile inputs"    node tests/hostile/run.mjs
 step "release build (trunk)"      trunk build --release
 step "end-to-end (playwright-core + axe)" node tests/e2e/run.mjs

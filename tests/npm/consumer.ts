@@ -13,6 +13,8 @@ import {
   setPosition, positionAnswer, type PositionSection, type PositionAnswer,
   parameterWorkbench, parameterTokenPresets, type WorkbenchInput, type WorkbenchReport, type RuleId, type TokenPreset,
   incidentReplays, type IncidentReplay,
+  mainnetLiveRequest, planLiveRead, liveReadCalls, applyLiveRead,
+  type ReadRequest, type ReadPlan, type RpcReply, type LiveRead, type Head, type Failure,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -101,8 +103,20 @@ const benchRule: RuleId = bench.rules[0].rule;
 const benchCap: number | undefined | null = bench.rules[0].supplyCap;
 // @ts-expect-error the liquidity curve is a list of points, not a number
 const badBench: WorkbenchInput = { ...benchInput, liquidity: 500 };
+const liveRequest: ReadRequest = mainnetLiveRequest();
+const livePlan: ReadPlan = planLiveRead(liveRequest);
+const liveMethod: "eth_chainId" | "eth_getBlockByNumber" | "eth_call" = livePlan.head[0].method;
+const liveReplies: RpcReply[] = [{ kind: "timedOut" }, { kind: "body", text: "{}" }];
+const liveCalls: { head: Head; requests: unknown[] } = liveReadCalls(liveRequest, liveReplies);
+const liveRead: LiveRead = applyLiveRead(liveRequest, liveCalls.head, []);
+const liveBlock: number = liveRead.values[0].basis.blockNumber;
+const liveWhy: Failure["kind"] = liveRead.failures[0].reason.kind;
+const liveFrozen: Scenario = { ...docDefault, live: liveRead };
+// @ts-expect-error only the three read methods exist
+const liveBadMethod: ReadPlan["head"][0]["method"] = "eth_sendTransaction";
 
 export {
+  liveMethod, liveBlock, liveWhy, liveFrozen, liveBadMethod,
   docUnit, docLoopHf, docBack, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,

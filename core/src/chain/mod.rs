@@ -212,19 +212,7 @@ pub fn head(req: &ReadRequest, replies: &[RpcReply]) -> Result<Head, Error> {
     let chain_id = rpc::result(chain, 1)
         .and_then(|v| rpc::quantity(&v))
         .map_err(|f| head_error("eth_chainId", f))?;
-    let allowed =
-        chain_id == MAINNET_CHAIN_ID || req.allow_local_chain && chain_id == LOCAL_CHAIN_ID;
-    if !allowed {
-        return Err(Error::OutOfRange {
-            field: "eth_chainId".to_owned(),
-            value: chain_id as f64,
-            expected: if req.allow_local_chain {
-                "chain id 1 (Ethereum mainnet) or 31337 (the local test chain)".to_owned()
-            } else {
-                "chain id 1 (Ethereum mainnet)".to_owned()
-            },
-        });
-    }
+    check_chain(req, "eth_chainId", chain_id)?;
     let field = "eth_getBlockByNumber";
     let b = rpc::result(block, 2).map_err(|f| head_error(field, f))?;
     let get = |key: &str| -> Result<&Value, Error> {
@@ -248,6 +236,24 @@ pub fn head(req: &ReadRequest, replies: &[RpcReply]) -> Result<Head, Error> {
     })
 }
 
+/// `chain_id` is [`MAINNET_CHAIN_ID`], or [`LOCAL_CHAIN_ID`] when `req.allow_local_chain`.
+fn check_chain(req: &ReadRequest, field: &str, chain_id: u64) -> Result<(), Error> {
+    let allowed =
+        chain_id == MAINNET_CHAIN_ID || req.allow_local_chain && chain_id == LOCAL_CHAIN_ID;
+    if allowed {
+        return Ok(());
+    }
+    Err(Error::OutOfRange {
+        field: field.to_owned(),
+        value: chain_id as f64,
+        expected: if req.allow_local_chain {
+            "chain id 1 (Ethereum mainnet) or 31337 (the local test chain)".to_owned()
+        } else {
+            "chain id 1 (Ethereum mainnet)".to_owned()
+        },
+    })
+}
+
 /// The plan's batches as `eth_call` requests pinned to `head`'s block (ids 3, 4, …).
 pub fn call_requests(req: &ReadRequest, head: &Head) -> Result<Vec<RpcRequest>, Error> {
     let calls = plan::calls(req)?;
@@ -265,8 +271,11 @@ pub fn call_requests(req: &ReadRequest, head: &Head) -> Result<Vec<RpcRequest>, 
         .collect())
 }
 
-/// The [`LiveRead`] from the answers to [`call_requests`], in order (one per batch).
+/// The [`LiveRead`] from the answers to [`call_requests`], in order (one per batch). `head` is
+/// checked again (its chain id against the request, its hash), as a JS caller passes it back.
 pub fn apply(req: &ReadRequest, head: &Head, replies: &[RpcReply]) -> Result<LiveRead, Error> {
+    check_chain(req, "head.chainId", head.chain_id)?;
+    request::word("head.blockHash", &head.block_hash)?;
     let calls = plan::calls(req)?;
     let batches = plan::batches(&calls);
     if replies.len() != batches.len() {

@@ -24,6 +24,7 @@ pub mod incidents;
 pub mod lending;
 pub mod parameters;
 pub mod rates;
+pub mod live;
 mod read;
 pub mod risk;
 pub mod scenario;

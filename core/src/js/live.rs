@@ -1,0 +1,60 @@
+//! Live market state for JS (issue 18): `mainnetLiveRequest()`, `planLiveRead(request)`,
+//! `liveReadCalls(request, headReplies)` and `applyLiveRead(request, head, replies)`. The caller
+//! sends the requests with any transport and passes back each answer as an `RpcReply`
+//! (`{ kind: "body", text }`, `{ kind: "timedOut" }` or `{ kind: "transport", message }`).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{from_js, to_js};
+use crate::chain::{self, Head, ReadRequest, RpcReply, RpcRequest};
+
+/// The first cut of Ethereum mainnet reads (LRT rates and supplies, the Curve weETH/WETH pool,
+/// Aave v3 Core reserves, Morpho Blue LRT markets), every address cited in docs/sources.md.
+#[wasm_bindgen(js_name = mainnetLiveRequest, unchecked_return_type = "ReadRequest")]
+pub fn mainnet_live_request_js() -> Result<JsValue, JsValue> {
+    to_js(&ReadRequest::mainnet())
+}
+
+/// What a refresh of `request` sends: the two head requests, every call, the `aggregate3`
+/// batches. Errors name the request's field (`rates[1].token`).
+#[wasm_bindgen(js_name = planLiveRead, unchecked_return_type = "ReadPlan")]
+pub fn plan_live_read_js(
+    #[wasm_bindgen(unchecked_param_type = "ReadRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let request: ReadRequest = from_js(request, "request")?;
+    to_js(&chain::plan(&request)?)
+}
+
+/// The head from the answers to the plan's two head requests (chain id 1, or 31337 with
+/// `allowLocalChain`; the latest block) and the `eth_call` requests pinned to its block.
+#[wasm_bindgen(js_name = liveReadCalls, unchecked_return_type = "{ head: Head; requests: RpcRequest[] }")]
+pub fn live_read_calls_js(
+    #[wasm_bindgen(unchecked_param_type = "ReadRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RpcReply[]")] head_replies: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Calls {
+        head: Head,
+        requests: Vec<RpcRequest>,
+    }
+    let request: ReadRequest = from_js(request, "request")?;
+    let replies: Vec<RpcReply> = from_js(head_replies, "headReplies")?;
+    let head = chain::head(&request, &replies)?;
+    let requests = chain::call_requests(&request, &head)?;
+    to_js(&Calls { head, requests })
+}
+
+/// The figures from the answers to `liveReadCalls`' requests, in order: each with its live
+/// basis, each failed call with why (its figures keep their presets).
+#[wasm_bindgen(js_name = applyLiveRead, unchecked_return_type = "LiveRead")]
+pub fn apply_live_read_js(
+    #[wasm_bindgen(unchecked_param_type = "ReadRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Head")] head: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RpcReply[]")] replies: JsValue,
+) -> Result<JsValue, JsValue> {
+    let request: ReadRequest = from_js(request, "request")?;
+    let head: Head = from_js(head, "head")?;
+    let replies: Vec<RpcReply> = from_js(replies, "replies")?;
+    to_js(&chain::apply(&request, &head, &replies)?)
+}

@@ -1,0 +1,91 @@
+// The npm package's live read against the local test chain (tests/chain), with plain `fetch`:
+// start the chain, run mainnetLiveRequest-shaped reads planned by planLiveRead for the fixture's
+// addresses, send every request as JSON-RPC over HTTP, and check that applyLiveRead gives back
+// what the fixture deployed, to the wei. Then stop the node and check that a refresh against it
+// keeps nothing and says why. Prints `N passed, N failed`.
+//   node tests/npm/live_read.mjs          (after scripts/build-pkg.sh and scripts/tools.sh --browsers)
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startChain } from "../chain/chain.mjs";
+import { checkFixture } from "../chain/check.mjs";
+import { localRequest } from "../chain/vectors.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
+let passed = 0;
+let failed = 0;
+const check = (name, ok, detail = "") => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`  ${ok ? "ok  " : "FAIL"} ${name}${ok || !detail ? "" : `: ${detail}`}`);
+};
+
+/** POSTs one JSON-RPC request and gives back an RpcReply: the body, a timeout or a transport failure. */
+async function send(url, request, timeoutMs = 5000) {
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) return { kind: "transport", message: `HTTP ${res.status}` };
+    return { kind: "body", text: await res.text() };
+  } catch (e) {
+    return e?.name === "TimeoutError" ? { kind: "timedOut" } : { kind: "transport", message: String(e?.cause?.code ?? e?.message ?? e) };
+  }
+}
+
+async function refresh(url, request) {
+  const plan = core.planLiveRead(request);
+  const headReplies = await Promise.all(plan.head.map((r) => send(url, r)));
+  const { head, requests } = core.liveReadCalls(request, headReplies);
+  const replies = await Promise.all(requests.map((r) => send(url, r)));
+  return { plan, head, live: core.applyLiveRead(request, head, replies) };
+}
+
+const t0 = performance.now();
+const chain = await startChain();
+const started = performance.now();
+try {
+  const request = localRequest(chain.addresses);
+  const { plan, head, live } = await refresh(chain.url, request);
+  const F = chain.fixture;
+  const raw = (field) => live.values.find((v) => v.field === field)?.raw;
+  check("only read methods are planned", plan.head.every((r) => ["eth_chainId", "eth_getBlockByNumber"].includes(r.method)));
+  check("chain id and block", head.chainId === 31337 && head.blockNumber > 0 && /^0x[0-9a-f]{64}$/.test(head.blockHash), JSON.stringify(head));
+  check("no failures", live.failures.length === 0, JSON.stringify(live.failures));
+  check("weETH rate = totalPooledEther × 1e18 / totalShares", raw("rates.weETH.exchangeRate") === ((F.etherfi.totalPooledEther * 10n ** 18n) / F.etherfi.totalShares).toString());
+  check("ezETH rate = TVL × 1e18 / supply", raw("rates.ezETH.exchangeRate") === ((F.renzo.totalTvl * 10n ** 18n) / F.renzo.ezEthSupply).toString());
+  check("rsETH price", raw("rates.rsETH.exchangeRate") === F.kelp.rsEthPrice.toString());
+  check("wstETH stEthPerToken and supply", raw("rates.wstETH.exchangeRate") === F.lido.stEthPerToken.toString() && raw("rates.wstETH.totalSupply") === F.lido.wstEthSupply.toString());
+  check("Curve balances, A, fee", raw("curvePools.weETH-WETH.balances[0]") === F.curve.balances[0].toString() && raw("curvePools.weETH-WETH.A") === F.curve.A.toString() && raw("curvePools.weETH-WETH.fee") === F.curve.fee.toString());
+  const w = F.aave.weeth;
+  check("Aave weETH LTV / LT / bonus / caps", ["ltv", "liquidationThreshold", "liquidationBonus", "supplyCap", "borrowCap", "reserveFactor"].every((k) => raw(`aaveReserves.local-weETH.${k}`) === w[k].toString()));
+  check("Aave WETH strategy (rays, the real v3.0 contract)", raw("aaveReserves.local-WETH.variableRateSlope1") === F.aave.weth.strategy.slope1.toString() && raw("aaveReserves.local-WETH.optimalUsage") === F.aave.weth.strategy.optimal.toString());
+  check("Morpho LLTV and totals", raw("morphoMarkets.weETH-WETH-94.5.lltv") === F.morpho.lltv.toString() && raw("morphoMarkets.weETH-WETH-94.5.totalBorrowAssets") === F.morpho.borrowed.toString());
+  const basis = live.values[0].basis;
+  check("live basis", basis.chainId === 31337 && basis.blockNumber === head.blockNumber && basis.function === "getRate()" && basis.address.toLowerCase() === chain.addresses.etherfi.weETH.toLowerCase());
+  let refused = "";
+  try {
+    core.liveReadCalls({ ...request, allowLocalChain: false }, await Promise.all(plan.head.map((r) => send(chain.url, r))));
+  } catch (e) {
+    refused = `${e.field}: ${e.message}`;
+  }
+  check("chain 31337 refused without allowLocalChain", refused.startsWith("eth_chainId:"), refused);
+  const self = await checkFixture(chain);
+  check("the fixture's own read-back (ethers)", self.every((r) => r.ok), JSON.stringify(self.filter((r) => !r.ok)));
+
+  // The node stops after the head: every call fails as a transport error, nothing is read.
+  const { requests } = core.liveReadCalls(request, await Promise.all(plan.head.map((r) => send(chain.url, r))));
+  await chain.stop();
+  const replies = await Promise.all(requests.map((r) => send(chain.url, r, 2000)));
+  const after = core.applyLiveRead(request, head, replies);
+  check("node stopped: no figures, every call explained", after.values.length === 0 && after.failures.length === plan.calls.length && after.failures.every((f) => f.reason.kind === "rpcError"), JSON.stringify(after.failures[0]));
+} finally {
+  await chain.stop();
+}
+console.log(`live read (npm + local chain): chain up in ${((started - t0) / 1000).toFixed(1)} s, total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
