@@ -22,6 +22,7 @@ mod fragment;
 pub mod limits;
 pub mod migrate;
 mod replay;
+mod replay_timeline;
 mod run;
 mod schema;
 mod sections;
@@ -31,6 +32,7 @@ pub use document::{SCENARIO_VERSION, Scenario};
 pub use fragment::FRAGMENT_PREFIX;
 pub use limits::MAX_DOCUMENT_BYTES;
 pub use replay::{Replay, replays};
+pub use replay_timeline::timeline_replays;
 pub use run::{
     DEFAULT_RISK_SEED, Headline, LeverageSectionReport, ScenarioReport, headlines, run_scenario,
 };

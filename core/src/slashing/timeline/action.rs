@@ -25,7 +25,8 @@ pub struct TimedAction {
 
 /// What a staker, an operator or an AVS does. Stakers are named by id: the network's
 /// delegations are the stakers `"<protocol>@<operator>"`, each operator's other delegators
-/// `"others@<operator>"`; a `deposit` to a new id creates an undelegated staker.
+/// `"others@<operator>"`; a `deposit` to a new id creates an undelegated staker, a `delegate`
+/// a staker delegated to the operator (any address may call `delegateTo`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
@@ -137,7 +138,7 @@ pub enum Action {
     /// `DelegationManager.delegateTo`: the staker, undelegated and with no deposit shares,
     /// delegates to the operator.
     Delegate {
-        /// Staker id.
+        /// Staker id; a new id creates the staker.
         staker: String,
         /// Operator id.
         operator: String,

@@ -78,3 +78,29 @@ pub fn rule(kind: &str) -> &'static str {
         _ => "",
     }
 }
+
+/// Where the rule of an action kind is written: the repository and file (see
+/// docs/sources.md for the commit), shown beside each step with [`rule`].
+pub fn source(kind: &str) -> &'static str {
+    match kind {
+        "allocate" | "deallocate" => {
+            "Layr-Labs/eigenlayer-contracts, docs/core/AllocationManager.md (modifyAllocations) and src/contracts/core/AllocationManager.sol"
+        }
+        "slash" => {
+            "Layr-Labs/eigenlayer-contracts, docs/core/AllocationManager.md (slashOperator), src/contracts/libraries/SlashingLib.sol; symbioticfi/core src/contracts/slasher/VetoSlasher.sol for a veto phase"
+        }
+        "beaconBalanceDrop" | "checkpoint" => {
+            "Layr-Labs/eigenlayer-contracts, docs/core/EigenPod.md (checkpoints), docs/core/accounting/DualSlashingEdgeCase.md"
+        }
+        "deposit" => {
+            "Layr-Labs/eigenlayer-contracts, src/contracts/libraries/SlashingLib.sol (update), docs/core/accounting/SharesAccounting.md"
+        }
+        "queueWithdrawal" | "completeWithdrawal" | "delegate" | "undelegate" => {
+            "Layr-Labs/eigenlayer-contracts, docs/core/DelegationManager.md and src/contracts/core/DelegationManager.sol"
+        }
+        "releaseEscrow" => {
+            "Layr-Labs/eigenlayer-contracts, docs/core/SlashEscrowFactory.md; eigenfoundation/ELIPs, ELIP-006"
+        }
+        _ => "",
+    }
+}

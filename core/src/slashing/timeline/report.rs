@@ -217,8 +217,10 @@ pub struct TimelineStep {
     pub block: u32,
     /// The action's kind (`start` for the starting state).
     pub kind: String,
-    /// The contract rule the step follows, with its source.
+    /// The contract rule the step follows.
     pub rule: String,
+    /// Where that rule is written (repository and file).
+    pub source: String,
     /// What happened, in words (empty when nothing needs saying).
     pub note: String,
     /// A slash's outcome.
@@ -422,6 +424,7 @@ impl State<'_> {
             block,
             kind: kind.to_owned(),
             rule: super::delays::rule(kind).to_owned(),
+            source: super::delays::source(kind).to_owned(),
             note,
             slash,
             operators: self.operator_states(),

@@ -159,7 +159,10 @@ impl State<'_> {
                 as_shares,
             } => self.complete(i, block, staker, *withdrawal, *as_shares),
             Action::Delegate { staker, operator } => {
-                let s = staker_at(self, i, staker)?;
+                let s = match self.staker(staker) {
+                    Some(s) => s,
+                    None => self.new_staker(i, staker)?,
+                };
                 let o = *self.operator_index.get(operator.as_str()).ok_or_else(|| {
                     Error::UnknownReference {
                         field: format!("actions[{i}].action.operator"),
