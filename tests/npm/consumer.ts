@@ -108,7 +108,7 @@ const ratesA: AaveRates = aaveInterestRates({ optimalUsageRatio: 9400, baseVaria
 const ray: string = ratesA.variableBorrowRate;
 const ratesM: AdaptiveCurveRates = adaptiveCurveBorrowRate({ utilization: "900000000000000000", rateAtTarget: "0", elapsed: 0 });
 const perSecond: string = ratesM.avgBorrowRate;
+const wethData = { optimalUsageRatio: 9400, baseVariableBorrowRate: 0, variableRateSlope1: 245, variableRateSlope2: 800 };
 // @ts-expect-error contract integers are decimal strings, not numbers
-const notAString: AaveRates = aaveInterestRates({ optimalUsageRatio: 9400, baseVariableBorrowRate: 0, variableRateSlope1: 245,
-  variableRateSlope2: 800 }, { totalDebt: 1, availableLiquidity: "1", unbacked: "0", reserveFactor: 0 });
+const notAString: AaveRates = aaveInterestRates(wethData, { totalDebt: 1, availableLiquidity: "1", unbacked: "0", reserveFactor: 0 });
 void [hf, breakEven, ray, perSecond, notAString];

@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 use restake_core::Error;
 use restake_core::lending::LeverageReport;
-use restake_core::lending::carry::{CarryInput, CarryReport, UtilizationPath, carry, weth_february_2026};
+use restake_core::lending::carry::{
+    CarryInput, CarryReport, UtilizationPath, carry, weth_february_2026,
+};
 use restake_core::lending::rate_model::presets::rate_model_presets;
 use restake_core::lending::rate_model::{RateModel, RatePoint};
 
@@ -57,7 +59,14 @@ impl Carry {
     }
 
     /// The carry input for the loop's report `r` (tracked).
-    fn input(&self, r: &LeverageReport, price: f64, lrt_yield: f64, theta: f64, apr: f64) -> CarryInput {
+    fn input(
+        &self,
+        r: &LeverageReport,
+        price: f64,
+        lrt_yield: f64,
+        theta: f64,
+        apr: f64,
+    ) -> CarryInput {
         let utilization = if self.spike.get() {
             weth_february_2026().path
         } else {
@@ -97,7 +106,13 @@ fn run(c: Carry, s: CarrySource) -> Result<CarryReport, Error> {
         field: "leverage".to_owned(),
         message: "the loop has no valid figures yet".to_owned(),
     })?;
-    carry(&c.input(&r, s.price.get(), s.lrt_yield.get(), s.theta.get(), s.borrow_rate.get()))
+    carry(&c.input(
+        &r,
+        s.price.get(),
+        s.lrt_yield.get(),
+        s.theta.get(),
+        s.borrow_rate.get(),
+    ))
 }
 
 /// The carry panel: its inputs, figures and two charts.
@@ -115,7 +130,11 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource) -> impl IntoView {
         })
     };
     let presets = rate_model_presets();
-    let names: Vec<(String, String)> = presets.iter().enumerate().map(|(i, p)| (i.to_string(), p.name.clone())).collect();
+    let names: Vec<(String, String)> = presets
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i.to_string(), p.name.clone()))
+        .collect();
     let on_model = move |ev| {
         let v = event_target_value(&ev);
         c.model.set(v.parse::<usize>().ok());
@@ -127,17 +146,30 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource) -> impl IntoView {
     let curve_series = Signal::derive(move || {
         vec![Series {
             name: "Borrow rate".to_owned(),
-            points: curve.get().iter().map(|p: &RatePoint| (p.utilization, p.borrow_apr)).collect(),
+            points: curve
+                .get()
+                .iter()
+                .map(|p: &RatePoint| (p.utilization, p.borrow_apr))
+                .collect(),
         }]
     });
-    let today = Signal::derive(move || vec![Marker { label: "today".to_owned(), at: c.utilization.get() }]);
+    let today = Signal::derive(move || {
+        vec![Marker {
+            label: "today".to_owned(),
+            at: c.utilization.get(),
+        }]
+    });
     let good = outcome.last_good;
     let hf_series = Signal::derive(move || {
         good.get()
             .map(|r| {
                 vec![Series {
                     name: "Health factor".to_owned(),
-                    points: r.points.iter().filter_map(|p| p.health_factor.map(|h| (p.day, h))).collect(),
+                    points: r
+                        .points
+                        .iter()
+                        .filter_map(|p| p.health_factor.map(|h| (p.day, h)))
+                        .collect(),
                 }]
             })
             .unwrap_or_default()
@@ -166,7 +198,14 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource) -> impl IntoView {
             }
         })
     };
-    let other = move || outcome.result.get().err().filter(|e| e.field() == "leverage").map(|e| view! { <p class="error">{beside_field(&e)}</p> });
+    let other = move || {
+        outcome
+            .result
+            .get()
+            .err()
+            .filter(|e| e.field() == "leverage")
+            .map(|e| view! { <p class="error">{beside_field(&e)}</p> })
+    };
     view! {
         <section aria-labelledby="carry-title" class="carry">
             <h2 id="carry-title">"Carry over time"</h2>
