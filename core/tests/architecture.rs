@@ -9,7 +9,7 @@
 //! (`risk.rs`) or a folder (`risk/mod.rs`, `risk/*.rs`) and the checks do not change.
 //!
 //! Layers of `core/src`, lowest first ([`LAYERS`]): `validate`, `error` → shared primitives
-//! (`wad`, `consensus`, `source`, `unit`, `json_text`) → `network`, `presets`, `protocol` → engines → `scenario`
+//! (`wad`, `consensus`, `source`, `unit`, `json_text`) → `network`, `presets`, `protocol`, `chain` → engines → `scenario`
 //! → `matrix` → `js`. `web` sits above all of `core`, so only its page rule applies.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -35,7 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "shared primitives",
         &["wad", "consensus", "source", "unit", "json_text"],
     ),
-    ("network", &["network", "presets", "protocol"]),
+    ("network", &["network", "presets", "protocol", "chain"]),
     (
         ENGINES,
         &[
@@ -46,6 +46,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "lending",
             "bridge",
             "concentration",
+            "parameters",
         ],
     ),
     ("scenario", &["scenario"]),

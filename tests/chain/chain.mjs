@@ -233,6 +233,9 @@ async function deployStandIns(deploy, S) {
  * Options: `port` (default: a free one).
  */
 export async function startChain({ port } = {}) {
+  // Compile first: solc-js blocks the event loop for ~12 s when the cache is cold, long enough for
+  // Hardhat to close an idle keep-alive socket under ethers ("socket hang up").
+  const compiled = compileAll();
   const node = await spawnNode(port ?? (await freePort()));
   let stopped = null;
   const stop = () => {
@@ -255,7 +258,6 @@ export async function startChain({ port } = {}) {
       await c.waitForDeployment();
       return c;
     };
-    const compiled = compileAll();
     const S = (name) => compiled[`standins/StandIns.sol:${name}`];
     const M = (path) => compiled[`morpho/${path}`];
 

@@ -12,6 +12,7 @@ import {
   type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
   aaveInterestRates, adaptiveCurveBorrowRate, carry, rateModelPresets,
   type AaveRates, type AdaptiveCurveRates, type CarryReport, type CarryInput, type RateModel,
+  parameterWorkbench, parameterTokenPresets, type WorkbenchInput, type WorkbenchReport, type RuleId, type TokenPreset,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -91,10 +92,19 @@ const docBadUnit: Unit = "percent";
 // @ts-expect-error the version is a number
 const docBadVersion: Scenario = { ...docDefault, version: "2" };
 
+const benchPreset: TokenPreset = parameterTokenPresets()[0];
+const benchInput: WorkbenchInput = { ...benchPreset.input, market: "m", liquidationBonus: 0.01, slippageBudget: 0.01 };
+const bench: WorkbenchReport = parameterWorkbench(benchInput);
+const benchRule: RuleId = bench.rules[0].rule;
+const benchCap: number | undefined | null = bench.rules[0].supplyCap;
+// @ts-expect-error the liquidity curve is a list of points, not a number
+const badBench: WorkbenchInput = { ...benchInput, liquidity: 500 };
+
 export {
   docUnit, docLoopHf, docBack, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
+  benchRule, benchCap, badBench,
 };
 
 const model: RateModel = rateModelPresets()[0].model;
