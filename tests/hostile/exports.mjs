@@ -105,8 +105,26 @@ export function exportSpecs(m) {
       call: (a) => m.poolSell(...a),
     },
   };
+  // Rate models and carry (core/src/lending/rate_model, carry): contract integers as strings.
+  const wethData = { optimalUsageRatio: 9400, baseVariableBorrowRate: 0, variableRateSlope1: 245, variableRateSlope2: 800 };
+  const carryInput = { deposit: 1, exchangeRate: 1, lrtYield: 0.03, leverage: 10, liquidationThreshold: 0.95,
+    rateModel: { kind: "aave", data: wethData }, utilization: { kind: "step", before: 0.94, after: 0.9985, atDay: 7 }, horizonDays: 30 };
+  Object.assign(SPECS, {
+    aaveInterestRates: {
+      args: () => [wethData, { totalDebt: "99850000000000000000", availableLiquidity: "150000000000000000", unbacked: "0", reserveFactor: 1500 }],
+      call: (a) => m.aaveInterestRates(...a),
+    },
+    adaptiveCurveBorrowRate: {
+      args: () => [{ utilization: "1000000000000000000", rateAtTarget: "1268391679", elapsed: 86400 }],
+      call: (a) => m.adaptiveCurveBorrowRate(...a),
+    },
+    aaveCompoundedInterest: { args: () => [{ rate: "102500000000000000000000000", seconds: 2592000 }], call: (a) => m.aaveCompoundedInterest(...a) },
+    morphoTaylorCompounded: { args: () => [{ rate: "1268391679", seconds: 86400 }], call: (a) => m.morphoTaylorCompounded(...a) },
+    rateCurve: { args: () => [{ kind: "adaptiveCurve", rateAtTargetApr: 0.04 }], call: (a) => m.rateCurve(...a) },
+    carry: { args: () => [carryInput], health: () => [{ ...carryInput, horizonDays: 3 }], call: (a) => m.carry(...a) },
+  });
   const NO_ARGS = ["presets", "replays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
-    "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024"];
+    "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024", "rateModelPresets", "utilizationPresets"];
   for (const name of NO_ARGS) SPECS[name] = { args: () => [], call: (a) => m[name](...a), junk: true };
   // An export this suite does not know yet still gets hostile arguments (no trap, a field path).
   const UNKNOWN = Object.keys(m).filter((k) => typeof m[k] === "function" && !k.startsWith("__") && !(k in SPECS));

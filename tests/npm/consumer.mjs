@@ -9,6 +9,9 @@ import {
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
   setPosition, positionAnswer,
   parameterWorkbench, parameterTokenPresets, poolImpactCurve, incidentReplays,
+  aaveInterestRates, adaptiveCurveBorrowRate, aaveCompoundedInterest, morphoTaylorCompounded, rateCurve,
+  rateModelPresets, utilizationPresets, carry,
+  parameterWorkbench, parameterTokenPresets, poolImpactCurve,
 } from "restake-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -178,6 +181,38 @@ assert.ok(Math.abs(q.protocolFee - (q.seized - q.seized / 1.07) * 0.1) < 1e-15);
 const { sale } = poolSell({ kind: { kind: "constantProduct" }, lrtReserve: 5, ethReserve: 10, fee: { kind: "onInput", fee: 0.003 } }, 1);
 assert.ok(Math.abs(sale.ethOut - 1.662497915624478906) < 1e-12);
 assert.equal(poolInvariant({ kind: { kind: "stableswap", amplification: 200 }, lrtReserve: 1000, ethReserve: 1000 }), 2000);
+// Interest-rate models, to the integer (hand-worked in core/src/lending/rate_model/tests.rs).
+const wethRates = rateModelPresets()[0];
+assert.equal(wethRates.id, "aave-v3-core-weth");
+const aaveR = aaveInterestRates(wethRates.model.data,
+  { totalDebt: "99850000000000000000", availableLiquidity: "150000000000000000", unbacked: "0", reserveFactor: 1500 });
+assert.equal(aaveR.variableBorrowRate, "102500000000000000000000000"); // 99.85%: 2.45% + 8% × 0.975 = 10.25%
+assert.equal(aaveR.borrowUsageRatio, "998500000000000000000000000");
+assert.throws(() => aaveInterestRates({ ...wethRates.model.data, optimalUsageRatio: 9950 }, { totalDebt: "1", availableLiquidity: "1", unbacked: "0", reserveFactor: 0 }),
+  (e) => e.field === "data.optimalUsageRatio");
+assert.throws(() => aaveInterestRates(wethRates.model.data, { totalDebt: 1, availableLiquidity: "1", unbacked: "0", reserveFactor: 0 }),
+  (e) => e.field === "state.totalDebt");
+const day = adaptiveCurveBorrowRate({ utilization: "1000000000000000000", rateAtTarget: "1268391679", elapsed: 86400 });
+assert.deepEqual([day.avgBorrowRate, day.endRateAtTarget], ["5438922544", "1454044805"]);
+assert.throws(() => adaptiveCurveBorrowRate({ utilization: "1000000000000000001", rateAtTarget: "0", elapsed: 0 }), (e) => e.field === "utilization");
+assert.equal(aaveCompoundedInterest({ rate: "1000000000000000000000000000", seconds: 31536000 }).value, "2666666666666666666666666666");
+assert.equal(morphoTaylorCompounded({ rate: "1000000000", seconds: 1000000000 }).value, "1666666666666666666");
+assert.equal(rateCurve(wethRates.model).length, 101);
+assert.ok(Math.abs(rateCurve(wethRates.model)[94].borrowApr - 0.0245) < 1e-15);
+// Carry: 10× for a year in one step at a fixed 2.45%, the LRT at 3%: debt 9 × (1 + x + x²/2 + x³/6).
+const yearInput = { deposit: 1, exchangeRate: 1, lrtYield: 0.03, leverage: 10, liquidationThreshold: 0.95,
+  rateModel: { kind: "fixed", apr: 0.0245 }, utilization: { kind: "constant", utilization: 0.9 }, horizonDays: 365, stepDays: 365 };
+const yearCarry = carry(yearInput);
+const debtYear = 9 * (1 + 0.0245 + 0.0245 ** 2 / 2 + 0.0245 ** 3 / 6);
+assert.ok(Math.abs(yearCarry.points[0].debtEth - debtYear) < 1e-12);
+assert.ok(Math.abs(yearCarry.breakEvenBorrowApr - 0.032789869743358) < 1e-12);
+const spike = carry({ deposit: 1, exchangeRate: 1, lrtYield: 0.03, leverage: 10, liquidationThreshold: 0.95,
+  rateModel: wethRates.model, utilization: utilizationPresets()[0].path, horizonDays: 30 });
+assert.ok(Math.abs(spike.maxBorrowApr - 0.1025) < 1e-15);
+// 36,500 days in steps of 0.01 would be 3.65M steps: refused at stepDays (the bound is 20,000).
+assert.throws(() => carry({ ...yearInput, horizonDays: 36500, stepDays: 0.01 }), (e) => e.field === "stepDays");
+assert.throws(() => carry({ ...yearInput, utilization: { kind: "points", points: [{ day: 2, utilization: 0.5 }, { day: 1, utilization: 0.5 }] } }),
+  (e) => e.field === "utilization.points[1].day");
 // Electra: a lone 32 ETH validator at 36M ETH staked; the churn at 13.14M ETH rounds down to 200.
 assert.deepEqual(beaconSlashingLoss({ effectiveBalanceGwei: "32000000000", windowSlashingsGwei: "32000000000", totalActiveBalanceGwei: "36000000000000000" }),
   { initial: "7812500", missedAttestations: "55214080", correlation: "85312", correlationPerIncrement: "2666" });
@@ -359,6 +394,8 @@ assert.throws(() => applyTimeline(dual, [
   { block: 10, action: { kind: "queueWithdrawal", staker: "others@op", strategy: "beaconChainEth", depositSharesEth: 8 } },
   { block: 11, action: { kind: "completeWithdrawal", staker: "others@op", withdrawal: 0 } },
 ]), (e) => e.kind === "reverted" && e.field === "actions[1]" && /WithdrawalDelayNotElapsed/.test(e.message));
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays OK");
+console.log("consumer.mjs: rate models and carry OK");
 
 // Parameter workbench, worked by hand: curve (100, 1%) (500, 5%) (2000, 25%), σ 2%, bonus 5%.
 const bench = parameterWorkbench({

@@ -11,6 +11,8 @@ import {
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
   type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
   setPosition, positionAnswer, type PositionSection, type PositionAnswer,
+  aaveInterestRates, adaptiveCurveBorrowRate, carry, rateModelPresets,
+  type AaveRates, type AdaptiveCurveRates, type CarryReport, type CarryInput, type RateModel,
   parameterWorkbench, parameterTokenPresets, type WorkbenchInput, type WorkbenchReport, type RuleId, type TokenPreset,
   incidentReplays, type IncidentReplay,
   mainnetLiveRequest, planLiveRead, liveReadCalls, applyLiveRead,
@@ -129,3 +131,18 @@ const positioned: Scenario = setPosition(defaultScenario(), position);
 const answer: PositionAnswer = positionAnswer(positioned);
 const var99: number | null | undefined = answer.var99Eth;
 void [answer.netApy, var99];
+const model: RateModel = rateModelPresets()[0].model;
+const carryInput: CarryInput = { deposit: 1, exchangeRate: 1, lrtYield: 0.03, leverage: 10, liquidationThreshold: 0.95,
+  rateModel: model, utilization: { kind: "step", before: 0.94, after: 0.9985, atDay: 7 }, horizonDays: 30 };
+const carried: CarryReport = carry(carryInput);
+const hf: number | null = carried.points[0].healthFactor;
+const breakEven: number | null = carried.breakEvenBorrowApr;
+const ratesA: AaveRates = aaveInterestRates({ optimalUsageRatio: 9400, baseVariableBorrowRate: 0, variableRateSlope1: 245,
+  variableRateSlope2: 800 }, { totalDebt: "1", availableLiquidity: "1", unbacked: "0", reserveFactor: 1500 });
+const ray: string = ratesA.variableBorrowRate;
+const ratesM: AdaptiveCurveRates = adaptiveCurveBorrowRate({ utilization: "900000000000000000", rateAtTarget: "0", elapsed: 0 });
+const perSecond: string = ratesM.avgBorrowRate;
+const wethData = { optimalUsageRatio: 9400, baseVariableBorrowRate: 0, variableRateSlope1: 245, variableRateSlope2: 800 };
+// @ts-expect-error contract integers are decimal strings, not numbers
+const notAString: AaveRates = aaveInterestRates(wethData, { totalDebt: 1, availableLiquidity: "1", unbacked: "0", reserveFactor: 0 });
+void [hf, breakEven, ray, perSecond, notAString];

@@ -44,9 +44,24 @@ pub const ENTRIES: &[Entry] = &[
         definition: "What an AVS pays a year on the stake allocated to it, as a fraction of that stake in ETH terms.",
     },
     Entry {
+        id: "break-even-rate",
+        term: "Break-even borrow rate",
+        definition: "The constant borrow APR at which a looped position ends its horizon with the equity it started with: above it the loop loses money.",
+    },
+    Entry {
         id: "bridge",
         term: "Bridge (lock-and-mint, burn-and-mint)",
         definition: "A bridge brings a token to another chain either by locking it in an adapter on Ethereum and minting a copy remotely, or by burning it on one chain and minting it on the other; remote supply is only as good as that mechanism.",
+    },
+    Entry {
+        id: "capo",
+        term: "CAPO (capped exchange-rate oracle)",
+        definition: "Aave's price adapter that reads an LST's or LRT's exchange rate but never more than a snapshot ratio grown linearly by a yearly cap, so a sudden jump of the rate cannot inflate the collateral.",
+    },
+    Entry {
+        id: "carry",
+        term: "Carry",
+        definition: "What a looped position earns over time: the LRT's yield on all the collateral minus the interest on the debt, which compounds at the market's borrow rate as utilisation moves.",
     },
     Entry {
         id: "cascade",
@@ -214,6 +229,11 @@ pub const ENTRIES: &[Entry] = &[
         definition: "The group of operators an AVS accepts for one task; EigenLayer slashes per operator set.",
     },
     Entry {
+        id: "optimal-usage",
+        term: "Optimal usage (kink)",
+        definition: "The utilisation at which Aave's rate model switches from the gentle slope 1 to the steep slope 2, and the level the model aims to keep the market at.",
+    },
+    Entry {
         id: "participation",
         term: "Participation",
         definition: "The share of all staked ETH whose validators attest on time, which scales the consensus rewards everyone receives.",
@@ -227,6 +247,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "profit-from-corruption",
         term: "Profit from corruption (π)",
         definition: "What an attacker gains by corrupting a service (the funds it secures, bribes), an estimate that no service publishes.",
+    },
+    Entry {
+        id: "rate-at-target",
+        term: "Rate at target",
+        definition: "The borrow rate of a Morpho market at 90% utilisation, which the AdaptiveCurveIRM raises while the market is above target and lowers while it is below, at up to 50 times a year in log terms.",
     },
     Entry {
         id: "replay",
@@ -312,6 +337,11 @@ pub const ENTRIES: &[Entry] = &[
         id: "unique-stake",
         term: "Unique stake",
         definition: "EigenLayer's rule that each unit of allocated magnitude can be slashed by only one operator set.",
+    },
+    Entry {
+        id: "utilisation",
+        term: "Utilisation",
+        definition: "The share of a lending market's supply that is borrowed, which sets the borrow rate through the market's interest-rate model.",
     },
     Entry {
         id: "var",

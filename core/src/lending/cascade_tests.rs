@@ -192,3 +192,58 @@ fn rejects_bad_inputs() {
         "population.positions[0].collateral"
     );
 }
+
+/// Aave Core weETH (θ = 0.80, bonus 7%) with 100 weETH against 82 ETH, the exchange rate at
+/// 1.05 — above a CAPO line that starts at 1.0 today (snapshot 1.0, 8.75% a year, 0 days).
+fn capo_case(days_since_snapshot: f64) -> CascadeInput {
+    let mut market = lending_markets()[1].params();
+    market.oracle = OracleKind::CappedExchangeRate {
+        snapshot_ratio: 1.0,
+        max_yearly_ratio_growth_percent: 875,
+        days_since_snapshot,
+    };
+    CascadeInput {
+        market,
+        exchange_rate: 1.05,
+        pool: deep_pool(),
+        population: Population::Explicit {
+            positions: vec![Position {
+                collateral: 100.0,
+                debt: 82.0,
+            }],
+        },
+        shock: Shock::Slash { fraction: 0.0 },
+        sale_share: 1.0,
+        max_rounds: 50,
+    }
+}
+
+#[test]
+fn a_binding_capo_cap_prices_the_collateral_at_the_cap() {
+    // The cap binds: p = min(1.05, 1.0) = 1.0, HF = 100 × 1.0 × 0.8 / 82 = 0.9756 > 0.95 ⇒ 50%:
+    // repay 41 ETH, seize 41 × 1.07 / 1.0 = 43.87 weETH; left 56.13 against 41, HF 1.0952.
+    let r = liquidation_cascade(&capo_case(0.0)).unwrap();
+    assert_eq!(r.rounds.len(), 1);
+    close(r.rounds[0].oracle_price, 1.0);
+    close(r.rounds[0].debt_repaid, 41.0);
+    close(r.rounds[0].collateral_seized, 43.87);
+    // The uncapped exchange rate sees HF = 100 × 1.05 × 0.8 / 82 = 1.0244: nobody is liquidated.
+    let mut plain = capo_case(0.0);
+    plain.market.oracle = OracleKind::ExchangeRate;
+    assert!(liquidation_cascade(&plain).unwrap().rounds.is_empty());
+    // A year after the snapshot the line is at 1.0875 > 1.05: the cap no longer binds.
+    let later = liquidation_cascade(&capo_case(365.0)).unwrap();
+    assert!(later.rounds.is_empty());
+    close(later.oracle_price_before, 1.05);
+    // Its parameters are checked at their path.
+    let mut bad = capo_case(0.0);
+    bad.market.oracle = OracleKind::CappedExchangeRate {
+        snapshot_ratio: 0.0,
+        max_yearly_ratio_growth_percent: 875,
+        days_since_snapshot: 0.0,
+    };
+    assert_eq!(
+        liquidation_cascade(&bad).unwrap_err().field(),
+        "market.oracle.cappedExchangeRate.snapshotRatio"
+    );
+}

@@ -139,6 +139,7 @@ impl MarketParams {
         )?;
         validate::fraction(&f("fullCloseHf"), self.full_close_hf)?;
         validate::fraction(&f("liquidationProtocolFee"), self.liquidation_protocol_fee)?;
+        self.oracle.validate(&f("oracle"))?;
         if let LiquidationRules::AaveV33 { eth_usd } = self.rules {
             validate::in_range(
                 &f("rules.ethUsd"),

@@ -5,11 +5,13 @@
 //   times from 0 s to 10 years, and ExpLib.wExp against AdaptiveCurveIrmLib.wExp;
 // - Aave's MathUtils.calculateCompoundedInterest against @aave/math-utils
 //   calculateCompoundedInterest (ray) on seeded rates up to 1,000% APR and intervals up to 10 years.
-// Tolerance: none for the IRM (exact integers). For compounding, relative 1e-7: the SDK still
-// computes the v3.0 binomial `1 + n·b + n(n−1)/2·b² + n(n−1)(n−2)/6·b³` (b = rate/year per
-// second, rounded down), while the deployed MathUtils takes `x = rate·n/year` and
-// `1 + x + x²/2 + x³/6`; the two differ by about x²/(2n) + x³/(2n), under 1e-7 of the factor
-// for any rate and interval here (and exactly equal at n = 0).
+// Tolerance: none for the IRM (exact integers). For compounding the SDK still computes v3.0's
+// binomial `1 + n·b + n(n−1)/2·b² + n(n−1)(n−2)/6·b³` with `b` = rate per second and `b²`, `b³`
+// each rounded to whole ray units, while the deployed MathUtils takes `x = rate·n/year` and
+// `1 + x + x²/2 + x³/6`. Rounding `b³` (a few thousand ray units) to an integer costs the SDK up to
+// n³/6 ray units and `b²` up to n²/4; the formulas themselves differ by x²/(2n) + x³·(3n − 2)/(6n²)
+// of the factor (Taylor minus binomial). The check allows n³/6 + n² ray units, twice that
+// difference and 1e-12 of the factor, and is exact at n = 0.
 import { calculateCompoundedInterest } from "@aave/math-utils";
 import { AdaptiveCurveIrmLib } from "@morpho-org/blue-sdk";
 
@@ -58,6 +60,16 @@ export function checkRates(core, tally, r, cases) {
     });
     const what2 = `rate ${rate} ray, ${seconds} s`;
     if (seconds === 0) tally.exact("aave-compounded-interest", aave.value, ref.toFixed(0), what2);
-    else tally.close("aave-compounded-interest", Number(aave.value) / 1e27, ref.toNumber() / 1e27, 1e-7, what2);
+    else {
+      const n = BigInt(seconds);
+      const theirs = BigInt(ref.toFixed(0));
+      const diff = BigInt(aave.value) - theirs;
+      const RAY = 10n ** 27n;
+      const x = (rate * n) / 31_536_000n;
+      const formulas = (x * x) / RAY / (2n * n) + (x * x * x) / RAY / RAY / (2n * n);
+      const allowed = (n * n * n) / 6n + n * n + 2n * formulas + theirs / 1_000_000_000_000n;
+      tally.expect("aave-compounded-interest", (diff < 0n ? -diff : diff) <= allowed,
+        () => `${what2}: ours ${aave.value}, reference ${theirs} (allowed ±${allowed} ray units)`);
+    }
   }
 }

@@ -21,10 +21,12 @@ use crate::components::term::Term;
 use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
 
+mod carry;
 mod cascade;
 mod market;
 mod position;
 
+use carry::{Carry, CarryPanel, CarrySource};
 use cascade::{Cascade, CascadeInputs, CascadeResults};
 use market::{Market, MarketInputs};
 use position::{Loop, LoopInputs, LoopResults};
@@ -143,6 +145,14 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
             )
         })
     };
+    let carry_source = CarrySource {
+        good: loops.last_good,
+        price: position.price.into(),
+        lrt_yield: position.lrt_yield.into(),
+        theta: Signal::derive(move || market.params().liquidation_threshold),
+        borrow_rate: market.borrow_rate.into(),
+    };
+    let carry_fields = Carry::new();
     let comparison = replay.comparison.clone();
     let published = replay.published.clone();
 
@@ -171,6 +181,7 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
                 }.into_any())
                 results=Box::new(move || view! {
                     <LoopResults l=position borrow_rate=market.borrow_rate good=loops.last_good/>
+                    <CarryPanel c=carry_fields s=carry_source/>
                     <h2>"Cascade"</h2>
                     <p id="loop-verdict" class="verdict">{verdict}</p>
                     <CascadeResults c=cascade good=cascades.last_good/>

@@ -18,8 +18,8 @@ use crate::format::{Unit, format};
 #[derive(Clone, Copy)]
 pub(super) struct Loop {
     deposit: RwSignal<f64>,
-    price: RwSignal<f64>,
-    lrt_yield: RwSignal<f64>,
+    pub(super) price: RwSignal<f64>,
+    pub(super) lrt_yield: RwSignal<f64>,
     /// Lever up by a number of loops (else to a target health factor).
     by_loops: RwSignal<bool>,
     loops: RwSignal<f64>,
@@ -114,6 +114,7 @@ pub(super) fn LoopResults(
                     {match r.oracle {
                         OracleKind::ExchangeRate => "This market prices the LRT by its exchange rate: only a slash or a rate change moves the price that liquidates you, not a market depeg.",
                         OracleKind::Market => "This market prices the LRT from the market: any depeg, including one made by other borrowers' liquidations, moves the price that liquidates you.",
+                        OracleKind::CappedExchangeRate { .. } => "This market prices the LRT by its exchange rate, capped (Aave's CAPO): a slash moves the price that liquidates you, a jump of the rate above the cap does not.",
                     }}
                 </p>
             }
