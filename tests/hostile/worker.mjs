@@ -71,7 +71,7 @@ const SPECS = {
   leverageLoop: { args: () => [d.leverage.loop], call: (a) => m.leverageLoop(...a) },
   liquidationCascade: { args: () => [cascadeInput], call: (a) => m.liquidationCascade(...a) },
 };
-const NO_ARGS = ["presets", "replays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
+const NO_ARGS = ["presets", "replays", "timelineReplays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
   "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024"];
 for (const name of NO_ARGS) SPECS[name] = { args: () => [], call: (a) => m[name](...a), junk: true };
 // An export this suite does not know yet still gets hostile arguments (no trap, a field path).

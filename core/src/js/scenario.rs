@@ -1,11 +1,11 @@
 //! `parseScenario(text)`, `runScenario(scenario)`, `scenarioToFragment(scenario)`,
-//! `scenarioFromFragment(text)`, `defaultScenario()` and `replays()`.
+//! `scenarioFromFragment(text)`, `defaultScenario()`, `replays()` and `timelineReplays()`.
 
 use wasm_bindgen::prelude::*;
 
 use super::{scenario_from, text_from, to_js};
 use crate::scenario::limits::{MAX_DOCUMENT_BYTES, MAX_FRAGMENT_CHARS};
-use crate::scenario::{Scenario, default_document, replays, run_scenario};
+use crate::scenario::{Scenario, default_document, replays, run_scenario, timeline_replays};
 
 /// Parses and validates a scenario document (JSON text of at most 1 MiB; versions 1 and 2 are
 /// migrated; a key given twice in one object is refused). A non-string throws at field `.`.
@@ -56,4 +56,12 @@ pub fn default_scenario_js() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = replays, unchecked_return_type = "Replay[]")]
 pub fn replays_js() -> Result<JsValue, JsValue> {
     to_js(&replays()?)
+}
+
+/// The preset timelines: EigenLayer's dual-slashing walk-through in both orders, a deposit after
+/// a slash and a pending deallocation slashed before its effect block, each a document whose
+/// `slashing.timeline` replays the walk-through (`runScenario` gives every step).
+#[wasm_bindgen(js_name = timelineReplays, unchecked_return_type = "Replay[]")]
+pub fn timeline_replays_js() -> Result<JsValue, JsValue> {
+    to_js(&timeline_replays()?)
 }

@@ -4,6 +4,7 @@ import { matrix } from "./matrix.mjs";
 import { glossary } from "./glossary.mjs";
 import { bridge } from "./bridge.mjs";
 import { slashing } from "./slashing.mjs";
+import { timeline } from "./timeline.mjs";
 import { yieldPage } from "./yield.mjs";
 
 import { leverage } from "./leverage.mjs";
@@ -12,4 +13,4 @@ import { risk } from "./risk.mjs";
 import { security } from "./security.mjs";
 import { scenarios } from "./scenarios.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, risk, security, bridge, leverage, scenarios, glossary];
+export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, scenarios, glossary];
