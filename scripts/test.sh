@@ -21,13 +21,16 @@ step "cargo fmt --check"          cargo fmt --all -- --check
 step "clippy (native)"            cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "clippy (wasm32)"            cargo clippy --workspace --all-targets --all-features "${wasm[@]}" -- -D warnings
 step "native unit + integration"  cargo test --workspace --all-features --no-fail-fast
-# Only the integration tests hold browser tests (`--test '*'`): the library's and binaries' own
-# test harnesses have none on wasm32, and each would be linked, bound and loaded for nothing.
-step "wasm tests, headless Chromium (core)" cargo test -p restake-core --features js "${wasm[@]}" --test '*'
+# Only the core's `js_*` integration tests and `value_stability` hold browser tests: the library's
+# own harness and the native-only suites (`#![cfg(not(target_arch = "wasm32"))]`) have none on
+# wasm32, and each would still be compiled, linked, bound and loaded for nothing.
+step "wasm tests, headless Chromium (core)" cargo test -p restake-core --features js "${wasm[@]}" --test 'js_*' --test value_stability
 step "wasm tests, headless Chromium (web)"  cargo test -p restake-web "${wasm[@]}" --test '*'
 step "npm package build"          bash scripts/build-pkg.sh
 step "npm package: Node import + tsc" node tests/npm/run.mjs
 step "reference implementations (differential)" node tests/reference/run.mjs
+# About 15 s: a Hardhat node on 127.0.0.1 with the real Aave v3 Pool and Morpho Blue, read back through Multicall3.
+step "local chain fixture (Hardhat)"   node tests/chain/check.mjs
 step "npm package: hostile inputs"    node tests/hostile/run.mjs
 step "release build (trunk)"      trunk build --release
 step "end-to-end (playwright-core + axe)" node tests/e2e/run.mjs

@@ -5,7 +5,8 @@
 #   `binaryen`, playwright-core, axe-core, typescript).
 # With `--browsers` (what `make test` passes) it also makes sure Debian's chromium and
 # chromium-driver are present and installs the differential suite's reference implementations
-# (tests/reference: npm ci there, and curvesim from PyPI in tests/reference/.venv).
+# (tests/reference: npm ci there, and curvesim from PyPI in tests/reference/.venv) and the local
+# test chain (tests/chain: npm ci there).
 # Idempotent: a second run installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,6 +89,13 @@ if [ "${1:-}" = "--browsers" ]; then
      || [ tests/reference/package-lock.json -nt tests/reference/node_modules/.package-lock.json ]; then
     say "installing the reference implementations (tests/reference: npm ci)"
     (cd tests/reference && npm ci --no-audit --no-fund)
+  fi
+  # The local test chain (tests/chain: Hardhat 2, solc-js, Aave v3 artifacts, Morpho Blue sources, ethers, viem),
+  # from its own lockfile; about 40-90 s on 2 cores with npm's cache, skipped when up to date.
+  if [ ! -d tests/chain/node_modules ] \
+     || [ tests/chain/package-lock.json -nt tests/chain/node_modules/.package-lock.json ]; then
+    say "installing the local test chain (tests/chain: npm ci)"
+    (cd tests/chain && npm ci --no-audit --no-fund)
   fi
   venv=tests/reference/.venv
   if [ ! -x "$venv/bin/python" ] || [ tests/reference/requirements.txt -nt "$venv/installed" ]; then

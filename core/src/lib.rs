@@ -14,10 +14,14 @@
 //!   [`scenario::run_scenario`] runs every engine on it, [`scenario::replays`] lists the replays.
 //! - [`yield_stack::yield_stack`] — the LRT-vs-LST yield waterfall, compounded and risk-adjusted.
 //! - [`risk::simulate_risk`] — Monte Carlo loss distribution of correlated slashing.
+//! - [`chain::plan`] / [`chain::apply`] — live market state: the JSON-RPC calls to make and
+//!   the typed figures from their answers (sans-I/O).
+//! - [`parameters::parameter_workbench`] — published collateral-parameter rules side by side.
 //! - [`security::security_analysis`] — cost vs profit of corruption, γ* certificate, attacks, cascades.
 #![warn(missing_docs)]
 
 pub mod bridge;
+pub mod chain;
 pub mod concentration;
 pub mod consensus;
 pub mod error;
@@ -25,6 +29,7 @@ pub mod json_text;
 pub mod lending;
 pub mod matrix;
 pub mod network;
+pub mod parameters;
 pub mod presets;
 pub mod protocol;
 pub mod risk;

@@ -25,6 +25,8 @@ pub enum Unit {
     Count,
     /// Tokens per day.
     TokensPerDay,
+    /// An amount of a token (a supply cap, liquidity within a price impact), tokens.
+    Tokens,
     /// A plain dimensionless number (a health factor, an index such as the HHI).
     Plain,
     /// A price in ETH per token.
@@ -48,6 +50,7 @@ impl Unit {
             Unit::Years => "years",
             Unit::Count | Unit::Plain => "",
             Unit::TokensPerDay => "tokens/day",
+            Unit::Tokens => "tokens",
             Unit::Price => "ETH/token",
         }
     }

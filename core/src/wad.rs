@@ -33,6 +33,9 @@ pub enum Rounding {
     Down,
     /// Away from zero (ceiling).
     Up,
+    /// To the nearest, a half up: `⌊(a·b + ⌊c/2⌋)/c⌋`, as Aave's `WadRayMath.rayMul`/`rayDiv`
+    /// (aave-dao/aave-v3-origin `WadRayMath.sol`) round.
+    HalfUp,
 }
 
 const LOW_64: u128 = u64::MAX as u128;
@@ -105,6 +108,8 @@ fn div_256_by_128(high: u128, low: u128, d: u128) -> (u128, u128) {
 /// let wei = 10u128.pow(27);
 /// assert_eq!(mul_div(wei, 9 * 10u128.pow(17), 10u128.pow(18), Rounding::Down), Some(9 * 10u128.pow(26)));
 /// assert_eq!(mul_div(10, 1, 3, Rounding::Up), Some(4));
+/// assert_eq!(mul_div(5, 1, 2, Rounding::HalfUp), Some(3)); // 2.5 → 3, as Aave's rayMul
+/// assert_eq!(mul_div(7, 1, 3, Rounding::HalfUp), Some(2)); // 2.33 → 2
 /// assert_eq!(mul_div(1, 1, 0, Rounding::Down), None);
 /// ```
 pub fn mul_div(a: u128, b: u128, c: u128, rounding: Rounding) -> Option<u128> {
@@ -121,6 +126,8 @@ pub fn mul_div(a: u128, b: u128, c: u128, rounding: Rounding) -> Option<u128> {
     };
     match rounding {
         Rounding::Up if r != 0 => q.checked_add(1),
+        // r < c, so r + ⌊c/2⌋ ≥ c is the same test without overflow: r ≥ c − ⌊c/2⌋.
+        Rounding::HalfUp if r >= c - c / 2 => q.checked_add(1),
         _ => Some(q),
     }
 }

@@ -9,7 +9,7 @@
 //! (`risk.rs`) or a folder (`risk/mod.rs`, `risk/*.rs`) and the checks do not change.
 //!
 //! Layers of `core/src`, lowest first ([`LAYERS`]): `validate`, `error` → shared primitives
-//! (`wad`, `consensus`, `source`, `unit`, `json_text`) → `network`, `presets`, `protocol` → engines → `scenario`
+//! (`wad`, `consensus`, `source`, `unit`, `json_text`) → `network`, `presets`, `protocol`, `chain` → engines → `scenario`
 //! → `matrix` → `js`. `web` sits above all of `core`, so only its page rule applies.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -35,7 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "shared primitives",
         &["wad", "consensus", "source", "unit", "json_text"],
     ),
-    ("network", &["network", "presets", "protocol"]),
+    ("network", &["network", "presets", "protocol", "chain"]),
     (
         ENGINES,
         &[
@@ -46,6 +46,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "lending",
             "bridge",
             "concentration",
+            "parameters",
         ],
     ),
     ("scenario", &["scenario"]),
@@ -391,5 +392,40 @@ fn a_file_over_the_limit_fails() {
             "web/src/format.rs:{0}: {0} lines, more than {MAX_LINES}: split it into a folder module",
             MAX_LINES + 1
         )]
+    );
+}
+
+/// Whether an integration test file of `core/tests` may hold browser tests: it does unless it
+/// opts out of wasm32 with `#![cfg(not(target_arch = "wasm32"))]`.
+fn runs_on_wasm(src: &str) -> bool {
+    !src.contains("#![cfg(not(target_arch = \"wasm32\"))]")
+}
+
+/// `scripts/test.sh` runs on wasm32 only the core's `js_*` suites and `value_stability` (the
+/// native-only suites would be compiled, linked and loaded in Chromium for nothing), so a suite
+/// that holds browser tests under another name would silently never run in a browser.
+#[test]
+fn every_core_suite_with_browser_tests_is_selected_by_the_wasm_step() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = std::fs::read_to_string(root.join("../scripts/test.sh")).unwrap();
+    assert!(
+        script.contains("--test 'js_*' --test value_stability"),
+        "scripts/test.sh no longer selects the wasm suites as this test expects"
+    );
+    let mut unselected = Vec::new();
+    for entry in std::fs::read_dir(root.join("tests")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if path.extension().is_some_and(|e| e == "rs")
+            && runs_on_wasm(&std::fs::read_to_string(&path).unwrap())
+            && !(name.starts_with("js_") || name == "value_stability")
+        {
+            unselected.push(name);
+        }
+    }
+    assert!(
+        unselected.is_empty(),
+        "suites that may run on wasm32 but are not selected by scripts/test.sh: {unselected:?} \
+         (name them js_* or mark them #![cfg(not(target_arch = \"wasm32\"))])"
     );
 }

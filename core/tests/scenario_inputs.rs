@@ -148,7 +148,7 @@ fn version_1_documents_migrate() {
         (d.network.operators, d.network.allocations)
     );
     assert!(s.risk.is_none() && s.bridge.is_none());
-    assert!(s.to_json().contains("\"version\": 4"));
+    assert!(s.to_json().contains("\"version\":4"));
     // A v1 document with a v2 section, a future version, or none at all: named errors.
     let mut bad = v1.clone();
     bad["bridge"] = json!(null);

@@ -84,7 +84,7 @@ if (!selected.length) throw new Error(`E2E_ONLY=${process.env.E2E_ONLY} matches 
 
 try {
   for (const spec of selected) {
-    for (const vp of VIEWPORTS) {
+    for (const vp of VIEWPORTS.filter((v) => !spec.viewports || spec.viewports.includes(v.name))) {
       const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height } });
       const page = await context.newPage();
       const errors = [];

@@ -7,6 +7,7 @@ import {
   simulateRisk, riskDemo, RiskRun,
   securityAnalysis, restakingGraphAnalysis, securityDemo,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays, timelineReplays,
+  parameterWorkbench, parameterTokenPresets, poolImpactCurve,
 } from "restake-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -359,4 +360,25 @@ assert.deepEqual(presetTimelines.map((r) => r.id), ["eigenlayer-dual-slashing-a"
 const stepsB = runScenario(presetTimelines[1].scenario).slashingTimeline.steps;
 assert.equal(stepsB.at(-1).stakers.find((s) => s.id === "alice").claim.wei, "36000000000000000000");
 assert.match(stepsB.at(-1).source, /SlashingLib\.sol/);
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays, timelineReplays OK");
+
+// Parameter workbench, worked by hand: curve (100, 1%) (500, 5%) (2000, 25%), σ 2%, bonus 5%.
+const bench = parameterWorkbench({
+  token: "weETH", market: "hand-worked", spotPrice: 1, volatility: 0.02, liquidationBonus: 0.05, slippageBudget: 0.05,
+  debtSize: 1000, riskLevel: 3, bufferSigmas: 3, circulatingSupply: 100000, dailyVolume: 3000,
+  liquidity: [{ lrtIn: 100, priceImpact: 0.01 }, { lrtIn: 500, priceImpact: 0.05 }, { lrtIn: 2000, priceImpact: 0.25 }],
+});
+assert.deepEqual(bench.rules.map((r) => r.rule), ["twiceLiquidityWithinBonus", "bonusAndVolatilityBuffer", "smartLtv", "gauntletConservative", "gauntletAggressive"]);
+assert.equal(bench.rules[0].supplyCap, 1000); // 2 × 500 tokens within 5%
+assert.ok(Math.abs(bench.rules[1].liquidationThreshold - 0.89) < 1e-12); // 1 − 5% − 3 × 2%
+assert.ok(Math.abs(bench.rules[2].ltv - (Math.exp(-0.06 / Math.sqrt(0.5)) - 0.05)) < 1e-12);
+assert.equal(bench.rules[2].ltv > 0.8686 && bench.rules[2].ltv < 0.8687, true);
+assert.equal(bench.rules[3].supplyCap, 2000);
+assert.equal(bench.rules[4].supplyCap, 1500); // min(10 × 200, 50% × 3,000, 50% × 100,000)
+assert.match(bench.disclaimer, /not a recommendation/);
+assert.throws(() => parameterWorkbench({ ...parameterTokenPresets()[0].input, market: "m", liquidationBonus: 0.01, slippageBudget: 1 }),
+  (e) => e.field === "slippageBudget");
+assert.equal(parameterTokenPresets().find((p) => p.id === "rseth-arbitrum").input.liquidity[0].lrtIn, 462);
+const curve = poolImpactCurve({ kind: { kind: "constantProduct" }, lrtReserve: 1000, ethReserve: 1000 }, 2, 1000);
+assert.ok(Math.abs(curve[0].priceImpact - 5 / 9) < 1e-12); // 500 into x·y = 1e6: 1 → 4/9
+assert.throws(() => poolImpactCurve({ kind: { kind: "constantProduct" }, lrtReserve: 1000, ethReserve: 1000 }, 2.5, 1000), (e) => e.field === "points");
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays, timelineReplays, parameterWorkbench OK");

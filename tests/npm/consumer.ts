@@ -10,6 +10,7 @@ import {
   type SecurityReport, type SecurityParams, type Verdict,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays, timelineReplays,
   type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
+  parameterWorkbench, parameterTokenPresets, type WorkbenchInput, type WorkbenchReport, type RuleId, type TokenPreset,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -94,8 +95,17 @@ const docBadUnit: Unit = "percent";
 // @ts-expect-error the version is a number
 const docBadVersion: Scenario = { ...docDefault, version: "2" };
 
+const benchPreset: TokenPreset = parameterTokenPresets()[0];
+const benchInput: WorkbenchInput = { ...benchPreset.input, market: "m", liquidationBonus: 0.01, slippageBudget: 0.01 };
+const bench: WorkbenchReport = parameterWorkbench(benchInput);
+const benchRule: RuleId = bench.rules[0].rule;
+const benchCap: number | undefined | null = bench.rules[0].supplyCap;
+// @ts-expect-error the liquidity curve is a list of points, not a number
+const badBench: WorkbenchInput = { ...benchInput, liquidity: 500 };
+
 export {
   docUnit, docLoopHf, docBack, stepSource, vetoedShare, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
+  benchRule, benchCap, badBench,
 };

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { checkAave } from "./checks/aave.mjs";
 import { checkConsensus } from "./checks/consensus.mjs";
 import { checkMorpho } from "./checks/morpho.mjs";
+import { checkRates } from "./checks/rates.mjs";
 import { checkUniswapV2 } from "./checks/uniswap_v2.mjs";
 import { Tally, rng } from "./checks/tally.mjs";
 
@@ -42,6 +43,9 @@ const timed = async (name, f) => {
 await timed("Uniswap v2 getAmountOut (published cases)", () => checkUniswapV2(core, tally));
 await timed("Morpho Blue (@morpho-org/blue-sdk)", () => checkMorpho(core, tally, rng(seed, 1), cases));
 await timed("Aave v3 (@aave/math-utils)", () => checkAave(core, tally, rng(seed, 2), cases));
+await timed("Rate models: AdaptiveCurveIRM (blue-sdk), compounded interest (math-utils)", () =>
+  checkRates(core, tally, rng(seed, 5), cases),
+);
 await timed("Consensus (@lodestar/state-transition)", () => checkConsensus(core, tally, rng(seed, 3), cases));
 await timed("Curve (curvesim)", async () => {
   const python = join(here, ".venv/bin/python");

@@ -44,6 +44,7 @@ pub fn format(value: Option<f64>, unit: Unit) -> String {
         }
         Unit::Count => grouped(v, 0),
         Unit::TokensPerDay => format!("{}/day", grouped(v, 0)),
+        Unit::Tokens => format!("{} tokens", grouped(v, 0)),
         Unit::Plain => fixed(v, 2),
         Unit::Price => fixed(v, 4),
     }

@@ -21,6 +21,8 @@ use crate::scenario::Scenario;
 pub mod bridge;
 pub mod consensus;
 pub mod lending;
+pub mod parameters;
+pub mod rates;
 mod read;
 pub mod risk;
 pub mod scenario;

@@ -297,6 +297,36 @@ impl Pool {
         })
     }
 
+    /// The pool's liquidity curve: `points` sales of `max_lrt_in · i/points` tokens (`i = 1..=points`),
+    /// each into the pool as it is now (not one after another), in order of size. What the
+    /// parameter workbench reads as price impact against size (`Sale::price_impact`, the spot
+    /// price's fall). `points` in `1..=1000`, `max_lrt_in` in `(0, 1e12]`.
+    ///
+    /// ```
+    /// use restake_core::lending::{Pool, PoolKind};
+    /// let pool = Pool::new(PoolKind::ConstantProduct, 1000.0, 1000.0);
+    /// let curve = pool.impact_curve(2, 1000.0).unwrap();
+    /// // selling 500 into x·y = 1e6: the spot price falls from 1 to 1e6/1500² = 4/9
+    /// assert!((curve[0].price_impact - 5.0 / 9.0).abs() < 1e-12);
+    /// assert_eq!(curve[1].lrt_in, 1000.0);
+    /// ```
+    pub fn impact_curve(&self, points: usize, max_lrt_in: f64) -> Result<Vec<Sale>, Error> {
+        validate::in_range("points", points as f64, 1.0, 1000.0, "1 to 1000 points")?;
+        validate::in_range(
+            "maxLrtIn",
+            max_lrt_in,
+            f64::MIN_POSITIVE,
+            MAX_RESERVE,
+            "an amount in (0, 1e12]",
+        )?;
+        (1..=points)
+            .map(|i| {
+                let mut pool = *self;
+                pool.sell(max_lrt_in * i as f64 / points as f64)
+            })
+            .collect()
+    }
+
     /// Sells LRT until the spot price is at most `target` ETH per token (`0 < target`); sells
     /// nothing when it already is. A fee-free constant-product pool in closed form
     /// (`x' = √(k/target)`); otherwise by bracketing and bisection on the amount, at most 200

@@ -8,16 +8,22 @@
 //!   (reads the DEX price).
 //! - [`leverage_loop`]: deposit → borrow ETH → buy LRT → deposit again; leverage, health factor,
 //!   net APY, liquidation price, and net APY as a function of leverage.
+//! - [`carry`]: a looped position's net yield and health factor over a horizon, the debt
+//!   accruing at a rate model under a utilisation path; break-even rate, time to a health factor.
 //! - [`amm`]: the pool liquidated collateral is sold into: constant product or Curve stableswap.
 //! - [`swap_fee`]: the pool's swap fee as each venue charges it (Curve, Uniswap, Balancer).
 //! - [`cascade`]: a population of positions, a shock, then rounds of liquidate → sell → reprice.
+//! - [`rate_model`]: interest-rate models exactly as deployed — Aave v3's reserve strategy and
+//!   Morpho's AdaptiveCurveIRM — and how each protocol compounds a rate.
 //! - [`replay`]: the ezETH depeg of 24 April 2024 on Morpho as a calibrated preset.
 
 pub mod amm;
+pub mod carry;
 pub mod cascade;
 pub mod leverage_loop;
 pub mod market;
 pub mod oracle;
+pub mod rate_model;
 pub mod replay;
 pub mod swap_fee;
 

@@ -65,6 +65,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         leverage: Some(leverage),
         bridge: Some(bridge),
         network: demo.network,
+        live: None,
     };
     doc.validate_document()?;
     Ok(doc)

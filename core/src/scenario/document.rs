@@ -7,6 +7,7 @@ use super::limits;
 use super::sections::{LeverageSection, SlashingSection};
 use crate::Error;
 use crate::bridge::BridgeInput;
+use crate::chain::LiveRead;
 use crate::network::Network;
 use crate::risk::RiskOptions;
 use crate::security::SecurityParams;
@@ -63,6 +64,12 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub bridge: Option<BridgeInput>,
+    /// A refresh frozen into the document (optional; absent = presets only): the block it was
+    /// pinned to, each figure read with its live basis, and the calls that failed. A share link
+    /// carries it, so the same figures come back without any fetch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub live: Option<LiveRead>,
 }
 
 impl Scenario {
@@ -107,10 +114,13 @@ impl Scenario {
         })
     }
 
-    /// Serialises the scenario as pretty-printed JSON.
+    /// Serialises the scenario as compact JSON (no indentation: what the app exports and saves,
+    /// and what a share link deflates), at most [`MAX_DOCUMENT_BYTES`](super::MAX_DOCUMENT_BYTES)
+    /// bytes for any document [`Scenario::validate_document`] accepts, so
+    /// [`Scenario::from_json`] always reads it back.
     pub fn to_json(&self) -> String {
         // Serialising plain structs of strings and finite numbers cannot fail.
-        serde_json::to_string_pretty(self).expect("scenario serialises")
+        serde_json::to_string(self).expect("scenario serialises")
     }
 
     /// Checks the document's own fields and its network: the version, the name and
@@ -135,12 +145,20 @@ impl Scenario {
             .map_err(|e| e.rebased("", "network"))
     }
 
-    /// Checks the whole document: the network ([`Scenario::validate`]) and every section
-    /// present, with the section's path in errors (`risk.paths`, `bridge.chains[2].supply`,
+    /// Checks the whole document: the network ([`Scenario::validate`]), the frozen refresh
+    /// ([`LiveRead::validate`]) and every section present, with the section's path in errors (`risk.paths`, `bridge.chains[2].supply`,
     /// `slashing.events[0].avs`).
+    ///
+    /// It also checks the document's size as the app writes it ([`limits::written_size`]: the
+    /// compact JSON of [`Scenario::to_json`], every default filled in), so whatever is accepted —
+    /// read, imported or edited — can be exported, saved and linked and read back.
     pub fn validate_document(&self) -> Result<(), Error> {
         self.validate()?;
-        super::sections::validate_sections(self)
+        if let Some(live) = &self.live {
+            live.validate("live")?;
+        }
+        super::sections::validate_sections(self)?;
+        limits::written_size(self)
     }
 }
 
@@ -180,6 +198,68 @@ mod tests {
         let missing = r#"{"version": 2, "operators": []}"#;
         let e = Scenario::from_json(missing).unwrap_err();
         assert!(e.to_string().contains("missing field `protocols`"), "{e}");
+    }
+
+    /// A document of 500 operators, 100 AVSs and `n` allocations written tersely: operators
+    /// without their default-0 fields and magnitudes as the integer `0`; the document's own JSON
+    /// writes `"otherDelegatedEth":0.0,"otherNativeShare":0.0` and `"magnitude":0.0` instead.
+    fn terse(n: usize) -> String {
+        let doc = crate::scenario::default_document().unwrap();
+        let mut v = serde_json::to_value(&doc).unwrap();
+        let network = &mut v["network"];
+        network["operators"] = (0..500)
+            .map(|i| serde_json::json!({ "id": format!("o{i}"), "name": "O" }))
+            .collect();
+        network["avss"] = (0..100)
+            .map(|i| serde_json::json!({ "id": format!("a{i}"), "name": "A" }))
+            .collect();
+        network["allocations"] = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"operator":"o{}","avs":"a{}","magnitude":0}}"#,
+                    i % 500,
+                    i / 500
+                )
+            })
+            .map(|t| serde_json::from_str::<serde_json::Value>(&t).unwrap())
+            .collect();
+        network["delegations"] = serde_json::json!([]);
+        network["positions"] = serde_json::json!([]);
+        for section in ["slashing", "risk", "security"] {
+            v[section] = serde_json::Value::Null;
+        }
+        // serde_json keeps an integer 0 as written; the typed document writes 0.0.
+        v.to_string()
+    }
+
+    #[test]
+    fn what_is_accepted_is_written_within_the_limit() {
+        // The export is compact: one line, no indentation.
+        let d = crate::scenario::default_document().unwrap();
+        assert!(!d.to_json().contains('\n'));
+        // 20,000 allocations: 943,810 bytes as given, 1,007,266 written out (each allocation 2
+        // bytes longer, each operator 47); both within 1 MiB, and the written copy and its link
+        // read back identical.
+        let text = terse(20_000);
+        let fits = Scenario::from_json(&text).unwrap();
+        let written = fits.to_json();
+        assert!(
+            text.len() < written.len() && written.len() <= MAX_DOCUMENT_BYTES,
+            "{} {}",
+            text.len(),
+            written.len()
+        );
+        assert_eq!(Scenario::from_json(&written).unwrap(), fits);
+        assert_eq!(Scenario::from_fragment(&fits.to_fragment()).unwrap(), fits);
+        // 21,500: about 1,012,000 bytes as given, within 1 MiB, but about 1,079,000 written out,
+        // so refused where it comes in (its export would be refused on the way back).
+        let text = terse(21_500);
+        assert!(text.len() <= MAX_DOCUMENT_BYTES, "{}", text.len());
+        let Err(e) = Scenario::from_json(&text) else {
+            panic!("accepted: {} bytes given", text.len());
+        };
+        assert_eq!(e.field(), ".");
+        assert!(e.to_string().contains("as this app writes it"), "{e}");
     }
 
     #[test]

@@ -30,6 +30,38 @@ pub fn document_size(bytes: usize) -> Result<(), Error> {
     Ok(())
 }
 
+/// The document's size as [`super::Scenario::to_json`] writes it (compact, every default filled
+/// in) is at most [`MAX_DOCUMENT_BYTES`]; the error's field is `.`. Counted without building the
+/// text. A document read from at most 1 MiB can be larger written out (defaults such as
+/// `queuedWithdrawalEth: 0` added), and would then be refused when read back: it is refused here,
+/// where it comes in, instead.
+pub fn written_size(doc: &impl serde::Serialize) -> Result<(), Error> {
+    /// A writer that only counts bytes.
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut n = Count(0);
+    // Serialising plain structs of strings and finite numbers cannot fail.
+    serde_json::to_writer(&mut n, doc).expect("scenario serialises");
+    if n.0 > MAX_DOCUMENT_BYTES {
+        return Err(Error::OutOfRange {
+            field: ".".to_owned(),
+            value: n.0 as f64,
+            expected: format!(
+                "a document of at most {MAX_DOCUMENT_BYTES} bytes (1 MiB) as this app writes it (compact JSON with every default filled in); remove entries (operators, delegations, allocations, chains) to make it smaller"
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// A display name: non-empty, at most [`MAX_NAME_CHARS`] characters.
 pub fn name(field: &str, text: &str) -> Result<(), Error> {
     crate::validate::text(field, text)?;

@@ -1,5 +1,6 @@
 // The pages the end-to-end suite visits. Each entry: path, the <h1>, a content check and
-// (optionally) interactions run once at desktop size.
+// (optionally) interactions run once at desktop size; `viewports` (names) limits the sizes
+// an entry that only adds interactions to an already checked page is loaded at.
 import { matrix } from "./matrix.mjs";
 import { glossary } from "./glossary.mjs";
 import { bridge } from "./bridge.mjs";
@@ -12,5 +13,7 @@ import { risk } from "./risk.mjs";
 
 import { security } from "./security.mjs";
 import { scenarios } from "./scenarios.mjs";
+import { roundtrip } from "./roundtrip.mjs";
+import { budgets } from "./budgets.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, scenarios, glossary];
+export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, scenarios, glossary, roundtrip, budgets];

@@ -4,9 +4,10 @@
 //! Data flow: the app starts from the document in the link (`#s=<fragment>`, checked by
 //! `Scenario::from_fragment`) or from `restake_core::scenario::default_document()`. A page
 //! initialises its signals from its section (its demo when the section is absent) and, on every
-//! edit with a valid input, writes the section back ([`Store::edit`]). Edits reach the address bar
-//! as a new history entry once typing pauses for [`PUSH_DELAY_MS`], so a burst of keystrokes is one
-//! entry. Back/forward (`popstate`), loading a saved scenario, importing a file or loading a replay
+//! edit with a valid input, writes the section back ([`Store::edit`]). Every edit reaches the address
+//! bar at once: the first edit after a pause of [`PUSH_DELAY_MS`] is a new history entry and the
+//! later edits of the same burst rewrite that entry, so a burst of keystrokes is one entry and
+//! nothing is pending when the user goes Back or Forward, reloads or leaves. Back/forward (`popstate`), loading a saved scenario, importing a file or loading a replay
 //! replace the document ([`Store::replace`]): the generation counter moves on and the routed
 //! what-if page is built again from the new document. Nothing here computes a figure.
 
@@ -19,7 +20,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use restake_core::scenario::{Scenario, default_document};
 
-/// Quiet time after the last edit before it becomes a history entry, ms.
+/// Quiet time after the last edit before the next edit starts a new history entry, ms.
 pub const PUSH_DELAY_MS: u64 = 600;
 
 /// The shared document, its generation and the messages about it. `Copy`: every field is an
@@ -40,7 +41,8 @@ pub struct Store {
     pub replay: RwSignal<Option<String>>,
     /// The fragment of the document the current history entry stands for.
     committed: StoredValue<String>,
-    /// The pending history push, cancelled by a newer edit or by back/forward.
+    /// The open burst of edits (its entry is rewritten by the next edit), closed when edits
+    /// pause for [`PUSH_DELAY_MS`], by back/forward or by a replaced document.
     pending: StoredValue<Option<TimeoutHandle>>,
     /// True while the routed page is being rebuilt because the document was replaced.
     rebuilding: StoredValue<bool>,
@@ -129,8 +131,8 @@ impl Store {
         on_cleanup(move || handle.remove());
     }
 
-    /// Applies an edit of the user's. When it changes the document, the address bar gets a new
-    /// entry once edits pause for [`PUSH_DELAY_MS`]. The store only ever holds a valid document:
+    /// Applies an edit of the user's. When it changes the document, the address bar holds it at
+    /// once ([`Store::record_edit`]). The store only ever holds a valid document:
     /// an edit that `validate_document` refuses is not kept and the banner says why (pages write
     /// back only inputs their engine accepted, so this is a safety net).
     pub fn edit(self, f: impl FnOnce(&mut Scenario)) {
@@ -142,7 +144,7 @@ impl Store {
         match next.validate_document() {
             Ok(()) => {
                 self.doc.set(next);
-                self.schedule_push();
+                self.record_edit();
             }
             Err(e) => self.banner.set(Some(format!(
                 "This edit is not kept in the scenario (so not in its link or saved copies): {e}"
@@ -162,14 +164,15 @@ impl Store {
         }
     }
 
-    /// Replaces the whole document (load, import, replay) and rebuilds the page; recorded as a
-    /// new history entry after the usual pause.
+    /// Replaces the whole document (load, import, replay) and rebuilds the page; recorded at
+    /// once as a new history entry of its own (the next edit starts another).
     pub fn replace(self, doc: Scenario, notice: impl Into<String>) {
         self.banner.set(None);
         self.replay.set(None);
         self.notice.set(Some(notice.into()));
         self.swap(doc);
-        self.schedule_push();
+        self.cancel_pending();
+        self.push_now();
     }
 
     /// [`Store::replace`] with a replay's document, remembering its title.
@@ -203,20 +206,42 @@ impl Store {
         self.pending.set_value(None);
     }
 
-    fn schedule_push(self) {
+    /// Records an edit in the address bar now: the first edit of a burst as a new entry
+    /// ([`Store::push_now`]), a later one by rewriting the burst's entry; either way the burst
+    /// stays open until edits pause for [`PUSH_DELAY_MS`].
+    fn record_edit(self) {
+        let open = self
+            .pending
+            .try_with_value(Option::is_some)
+            .unwrap_or(false);
         self.cancel_pending();
+        if open {
+            self.replace_now();
+        } else {
+            self.push_now();
+        }
         let handle = set_timeout_with_handle(
             move || {
-                // The app may be gone (tests unmount it); then there is nothing to record
-                // (`try_set_value` hands the value back when the store was disposed).
-                if self.pending.try_set_value(None).is_some() {
-                    return;
-                }
-                self.push_now();
+                // The app may be gone (tests unmount it): `try_set_value` hands the value back.
+                let _ = self.pending.try_set_value(None);
             },
             Duration::from_millis(PUSH_DELAY_MS),
         );
         self.pending.set_value(handle.ok());
+    }
+
+    /// Rewrites the current history entry with the current document (a later edit of a burst).
+    fn replace_now(self) {
+        let Some(fragment) = self.doc.try_with_untracked(Scenario::to_fragment) else {
+            return;
+        };
+        if self.committed.with_value(|c| *c == fragment) {
+            return;
+        }
+        if let Err(e) = url::set_fragment(&fragment, url::Entry::Replace) {
+            self.notice.set(Some(e));
+        }
+        self.committed.set_value(fragment);
     }
 
     /// Records the current document in the address bar now: the entry being left keeps the

@@ -5,7 +5,9 @@
 //! The engines' figures (yield stacks, 20,000-path VaR/ES runs per protocol and the custom
 //! column's run, leverage, bridges, concentration) are computed once per network
 //! ([`MatrixFigures`], a memo over the scenario document's network); typing in the exit-queue
-//! fields only recomputes the time-to-exit row.
+//! fields only recomputes the time-to-exit row. The custom column's Monte Carlo run is left
+//! out, with a note saying why, when its work ([`RiskModel::work`]) is over
+//! [`CUSTOM_COLUMN_WORK`], so a valid but large network in a link never freezes the page.
 
 mod architecture;
 mod figures;
@@ -13,9 +15,11 @@ mod figures;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use restake_core::consensus::exit::ExitQueue;
-use restake_core::matrix::MatrixFigures;
+use restake_core::matrix::{MATRIX_RISK_SEED, MatrixFigures};
+use restake_core::network::Network;
 use restake_core::presets;
 use restake_core::protocol::Protocol;
+use restake_core::risk::{RISK_UNITS_PER_SECOND, RiskModel, RiskOptions, SeedInput};
 
 use crate::components::chart::bars::BarChart;
 use crate::components::data_table::DataTable;
@@ -27,6 +31,28 @@ use crate::format::Unit;
 use crate::store::use_store;
 use architecture::QualitativeMatrix;
 use figures::{exit_bars, figures_table};
+
+/// The home page's budget for the "Your scenario" column's Monte Carlo run (default options,
+/// 100,000 paths), work units ([`RiskModel::work`]): 1.5e7, about 50 ms at
+/// [`RISK_UNITS_PER_SECOND`] — the longest main-thread task the performance issue allows.
+const CUSTOM_COLUMN_WORK: f64 = 1.5e7;
+
+/// Why the custom column is left out for network `n`: its run's work is over
+/// [`CUSTOM_COLUMN_WORK`]. `None` when it fits, or when no model can be built (the column then
+/// shows the network's own error).
+fn custom_over_budget(n: &Network) -> Option<String> {
+    let options = RiskOptions {
+        seed: Some(SeedInput::Number(MATRIX_RISK_SEED as f64)),
+        ..RiskOptions::default()
+    };
+    let work = RiskModel::new(n, &options).ok()?.work();
+    (work > CUSTOM_COLUMN_WORK).then(|| {
+        format!(
+            "“Your scenario” is not computed on this page: its 100,000-year Monte Carlo run on this network is {work:.2e} work units (about {:.1} s), over this page's budget of {CUSTOM_COLUMN_WORK:.1e} (about 50 ms, so the page stays responsive). The Risk page runs it in a background worker, with progress and cancel; or make the network smaller (fewer operators, AVSs or allocations) or its event probabilities lower.",
+            work / RISK_UNITS_PER_SECOND
+        )
+    })
+}
 
 /// The home page.
 #[component]
@@ -76,8 +102,11 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
     // The slow step, once per network: the memo over the network alone means an edit elsewhere
     // in the document (risk options, events) reruns no engine either.
     let network = Memo::new(move |_| doc.with(|d| d.network.clone()));
-    let engine_figures =
-        Memo::new(move |_| network.with(|n| MatrixFigures::new(&protocols, Some(n))));
+    let over_budget = Memo::new(move |_| network.with(custom_over_budget));
+    let engine_figures = Memo::new(move |_| {
+        let custom = over_budget.with(Option::is_none);
+        network.with(|n| MatrixFigures::new(&protocols, custom.then_some(n)))
+    });
     // The cheap step, on every exit-queue input: the time-to-exit row.
     let outcome = Outcome::new(move || {
         let q = ExitQueue {
@@ -134,6 +163,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             <p>
                 "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions. VaR and ES come from 20,000 simulated years per protocol (seed 1) on one illustrative operator and the yield page's illustrative AVSs, so they differ only between an LRT and the LST. The last row, “Your scenario”, is computed from the current scenario: the network the Slashing, Risk and Security pages edit and the Scenarios page saves, loads and shares — the demo network until you change it (100,000 years, seed 1)."
             </p>
+            {move || over_budget.get().map(|m| view! { <p class="notice" id="custom-budget" role="status">{m}</p> })}
             <DataTable
                 caption="Sourced and computed figures per protocol"
                 row_header="Protocol"

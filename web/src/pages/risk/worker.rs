@@ -16,8 +16,24 @@ use crate::components::pause::pause;
 use crate::format::{Unit, format};
 use crate::risk_run::{RunRequest, WORKER_SLICE, WORKER_URL, WorkerMessage};
 
-/// Paths per slice of the main-thread fallback: a few milliseconds of work in the browser.
-const PAGE_SLICE: u64 = 10_000;
+/// Work per slice of the main-thread fallback, work units ([`RiskModel::work`]): about 17 ms at
+/// [`restake_core::risk::RISK_UNITS_PER_SECOND`] (3e8 a second), and measured at 25 ms a slice
+/// in headless Chromium on a network at the size limits (1e7 units took 53 ms there) — under the
+/// 50 ms a main-thread task may take (the performance issue's limit), whatever the network.
+const PAGE_SLICE_WORK: f64 = 5e6;
+
+/// Paths per slice of the main-thread fallback for model `m`: as many as fit in
+/// [`PAGE_SLICE_WORK`] at the model's expected cost of a path (`work / paths`), at least one
+/// and at most 10,000.
+fn page_slice(m: &RiskModel) -> u64 {
+    let per_path = m.work() / m.paths().max(1) as f64;
+    if per_path > 0.0 && per_path.is_finite() {
+        ((PAGE_SLICE_WORK / per_path).floor() as u64).clamp(1, 10_000)
+    } else {
+        10_000
+    }
+}
+
 /// Pause after the last edit before a run starts, ms.
 const DEBOUNCE_MS: i32 = 300;
 
@@ -206,9 +222,10 @@ impl Runner {
             ..
         } = self;
         leptos::task::spawn_local(async move {
+            let slice = page_slice(&m);
             let mut run = RiskRun::from_model(m);
             loop {
-                match run.step(PAGE_SLICE) {
+                match run.step(slice) {
                     Ok(done) if done == run.paths() => break,
                     Ok(done) => {
                         status.set(Status::Running {

@@ -1,0 +1,283 @@
+//! The calls a [`ReadRequest`] makes: each contract call with the field it fills, then the calls
+//! grouped into Multicall3 `aggregate3` batches (`allowFailure` set, so one revert costs only its
+//! own figure).
+
+use alloy_primitives::{Address, U256};
+use alloy_sol_types::SolCall;
+use serde::Serialize;
+
+use super::abi::{
+    IAaveDataProvider, IAaveRateStrategyV2, IAaveRateStrategyV30, ICurvePool, IErc20, IErc4626,
+    IKelpOracle, IMorpho, IMulticall3, IRateProvider, IWstEth,
+};
+use super::request::{self, AaveStrategy, RateSource, ReadRequest};
+
+/// One `aggregate3` result: the call's success and return data.
+pub(crate) type Aggregate3Result = IMulticall3::Result;
+use crate::Error;
+
+/// Multicall3's address, the same on every chain it is deployed to (mds1/multicall3 README).
+pub const MULTICALL3: &str = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+/// Most calls in one `aggregate3` batch: small enough for a public endpoint's `eth_call` gas cap.
+pub const MAX_CALLS_PER_BATCH: usize = 32;
+
+/// How a call's return data becomes figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Decode {
+    /// A 1e18 exchange rate.
+    Rate,
+    /// An ERC-20 total supply.
+    Supply,
+    /// Curve `balances(i)`.
+    CurveBalance(u8),
+    /// Curve `A()`.
+    CurveA,
+    /// Curve `fee()`.
+    CurveFee,
+    /// Aave `getReserveConfigurationData`.
+    AaveConfig,
+    /// Aave `getReserveCaps`.
+    AaveCaps,
+    /// Aave PoolDataProvider `getReserveData`.
+    AaveData,
+    /// Aave v3.2+ `getInterestRateDataBps`.
+    StrategyV2,
+    /// One of Aave v3.0's strategy getters (a ray), with the field it fills.
+    StrategyRay(&'static str),
+    /// Morpho `idToMarketParams`.
+    MorphoParams,
+    /// Morpho `market`.
+    MorphoMarket,
+}
+
+/// One contract call of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Call {
+    /// The field path its figures go under (`rates.weETH`).
+    pub field: String,
+    /// The contract called.
+    pub target: Address,
+    /// The function's signature (`getRate()`), for the live basis.
+    pub function: &'static str,
+    /// ABI-encoded call data.
+    pub data: Vec<u8>,
+    /// How its return data is read.
+    pub decode: Decode,
+}
+
+/// A call as the plan shows it: field, contract and function.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedCall {
+    /// The field path its figures go under (`aaveReserves.core-weETH`).
+    pub field: String,
+    /// The contract, checksummed.
+    pub address: String,
+    /// The function's signature.
+    pub function: String,
+}
+
+/// One `eth_call` of the plan: `aggregate3` on Multicall3 with `calls` calls.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Batch {
+    /// Multicall3's address.
+    pub to: String,
+    /// The call data, `0x` + hex.
+    pub data: String,
+    /// The index of its first call in the plan's `calls`.
+    pub first: usize,
+    /// How many calls it holds.
+    pub calls: usize,
+}
+
+fn call<C: SolCall>(field: &str, target: Address, c: C, decode: Decode) -> Call {
+    Call {
+        field: field.to_owned(),
+        target,
+        function: C::SIGNATURE,
+        data: c.abi_encode(),
+        decode,
+    }
+}
+
+/// Every call of `req`, in order, after validating it (errors name the request's field).
+pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
+    request::list("rates", &req.rates, |t| &t.id)?;
+    request::list("curvePools", &req.curve_pools, |t| &t.id)?;
+    request::list("aaveReserves", &req.aave_reserves, |t| &t.id)?;
+    request::list("morphoMarkets", &req.morpho_markets, |t| &t.id)?;
+    let mut out = Vec::new();
+    for (i, t) in req.rates.iter().enumerate() {
+        let f = format!("rates.{}", t.id);
+        let at = |name: &str, a: &str| request::address(&format!("rates[{i}].{name}"), a);
+        let c = match &t.rate {
+            RateSource::GetRate { address } => call(
+                &f,
+                at("rate.address", address)?,
+                IRateProvider::getRateCall {},
+                Decode::Rate,
+            ),
+            RateSource::RsEthPrice { address } => call(
+                &f,
+                at("rate.address", address)?,
+                IKelpOracle::rsETHPriceCall {},
+                Decode::Rate,
+            ),
+            RateSource::StEthPerToken { address } => call(
+                &f,
+                at("rate.address", address)?,
+                IWstEth::stEthPerTokenCall {},
+                Decode::Rate,
+            ),
+            RateSource::ConvertToAssets { address } => call(
+                &f,
+                at("rate.address", address)?,
+                IErc4626::convertToAssetsCall {
+                    shares: U256::from(10u64).pow(U256::from(18u64)),
+                },
+                Decode::Rate,
+            ),
+        };
+        out.push(c);
+        out.push(call(
+            &f,
+            at("token", &t.token)?,
+            IErc20::totalSupplyCall {},
+            Decode::Supply,
+        ));
+    }
+    for (i, t) in req.curve_pools.iter().enumerate() {
+        let f = format!("curvePools.{}", t.id);
+        let pool = request::address(&format!("curvePools[{i}].pool"), &t.pool)?;
+        for k in 0..2u8 {
+            out.push(call(
+                &f,
+                pool,
+                ICurvePool::balancesCall { i: U256::from(k) },
+                Decode::CurveBalance(k),
+            ));
+        }
+        out.push(call(&f, pool, ICurvePool::ACall {}, Decode::CurveA));
+        out.push(call(&f, pool, ICurvePool::feeCall {}, Decode::CurveFee));
+    }
+    for (i, t) in req.aave_reserves.iter().enumerate() {
+        let f = format!("aaveReserves.{}", t.id);
+        let at = |name: &str, a: &str| request::address(&format!("aaveReserves[{i}].{name}"), a);
+        let data = at("dataProvider", &t.data_provider)?;
+        let asset = at("asset", &t.asset)?;
+        out.push(call(
+            &f,
+            data,
+            IAaveDataProvider::getReserveConfigurationDataCall { asset },
+            Decode::AaveConfig,
+        ));
+        out.push(call(
+            &f,
+            data,
+            IAaveDataProvider::getReserveCapsCall { asset },
+            Decode::AaveCaps,
+        ));
+        out.push(call(
+            &f,
+            data,
+            IAaveDataProvider::getReserveDataCall { asset },
+            Decode::AaveData,
+        ));
+        match &t.strategy {
+            AaveStrategy::V2 { address } => {
+                let s = at("strategy.address", address)?;
+                out.push(call(
+                    &f,
+                    s,
+                    IAaveRateStrategyV2::getInterestRateDataBpsCall { reserve: asset },
+                    Decode::StrategyV2,
+                ));
+            }
+            AaveStrategy::V30 { address } => {
+                let s = at("strategy.address", address)?;
+                use IAaveRateStrategyV30 as V;
+                out.push(call(
+                    &f,
+                    s,
+                    V::OPTIMAL_USAGE_RATIOCall {},
+                    Decode::StrategyRay("optimalUsage"),
+                ));
+                out.push(call(
+                    &f,
+                    s,
+                    V::getBaseVariableBorrowRateCall {},
+                    Decode::StrategyRay("baseVariableBorrowRate"),
+                ));
+                out.push(call(
+                    &f,
+                    s,
+                    V::getVariableRateSlope1Call {},
+                    Decode::StrategyRay("variableRateSlope1"),
+                ));
+                out.push(call(
+                    &f,
+                    s,
+                    V::getVariableRateSlope2Call {},
+                    Decode::StrategyRay("variableRateSlope2"),
+                ));
+            }
+        }
+    }
+    for (i, t) in req.morpho_markets.iter().enumerate() {
+        let f = format!("morphoMarkets.{}", t.id);
+        let morpho = request::address(&format!("morphoMarkets[{i}].morpho"), &t.morpho)?;
+        let id = request::word(&format!("morphoMarkets[{i}].marketId"), &t.market_id)?;
+        out.push(call(
+            &f,
+            morpho,
+            IMorpho::idToMarketParamsCall { id },
+            Decode::MorphoParams,
+        ));
+        out.push(call(
+            &f,
+            morpho,
+            IMorpho::marketCall { id },
+            Decode::MorphoMarket,
+        ));
+    }
+    Ok(out)
+}
+
+/// The `aggregate3` batches for `calls`, [`MAX_CALLS_PER_BATCH`] at most each.
+pub(crate) fn batches(calls: &[Call]) -> Vec<Batch> {
+    calls
+        .chunks(MAX_CALLS_PER_BATCH)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let list = chunk
+                .iter()
+                .map(|c| IMulticall3::Call3 {
+                    target: c.target,
+                    allowFailure: true,
+                    callData: c.data.clone().into(),
+                })
+                .collect();
+            let data = IMulticall3::aggregate3Call { calls: list }.abi_encode();
+            Batch {
+                to: MULTICALL3.to_owned(),
+                data: alloy_primitives::hex::encode_prefixed(data),
+                first: k * MAX_CALLS_PER_BATCH,
+                calls: chunk.len(),
+            }
+        })
+        .collect()
+}
+
+impl From<&Call> for PlannedCall {
+    fn from(c: &Call) -> PlannedCall {
+        PlannedCall {
+            field: c.field.clone(),
+            address: c.target.to_checksum(None),
+            function: c.function.to_owned(),
+        }
+    }
+}

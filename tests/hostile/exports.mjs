@@ -1,0 +1,146 @@
+// The exports of the npm package as the hostile suite sees them: for each, a valid base (the
+// arguments cases mutate), a smaller valid input for the health check, and the call; and the
+// health check itself, which calls every export and compares each answer with the one it gave
+// before the first case. Shared by worker.mjs (the cases) and trap.mjs (a forced trap).
+
+/** The specs of package `m`'s exports and its health check (baseline answers taken now). */
+export function exportSpecs(m) {
+  const d = m.defaultScenario();
+  const sd = m.slashingDemo();
+  const sec = m.securityDemo();
+  const small = { version: 3, network: sd.network, risk: { ...d.risk, paths: 50, seed: 1 } };
+  const graph = {
+    validators: [{ id: "v1", stakeEth: 100 }, { id: "v2", stakeEth: 50 }],
+    services: [{ id: "s1", profitEth: 60, threshold: { numerator: 1, denominator: 2 } }],
+    edges: [["v1", "s1"], ["v2", "s1"]],
+  };
+  const queue = { queuedEth: 1000, totalStakedEth: 36e6 };
+  /** The slashing demo's network cut to one LRT, one operator and one AVS: the health check's input. */
+  function tinyNetwork(n) {
+    const keep = (xs, f) => xs.filter(f);
+    return {
+      ...n,
+      protocols: keep(n.protocols, (p) => p.id === "etherfi"),
+      operators: keep(n.operators, (o) => o.id === "op-a"),
+      avss: keep(n.avss, (a) => a.id === "da"),
+      delegations: keep(n.delegations, (x) => x.protocol === "etherfi" && x.operator === "op-a"),
+      allocations: keep(n.allocations, (x) => x.operator === "op-a" && x.avs === "da"),
+      positions: keep(n.positions, (x) => x.protocol === "etherfi"),
+      restaking: keep(n.restaking ?? [], (x) => x.protocol === "etherfi"),
+    };
+  }
+  const tiny = { version: 3, network: tinyNetwork(sd.network) };
+  const tinyEvents = [{ kind: "avsWide", avs: "da", fraction: 0.2 }];
+  const tinySecurity = { ...sec.params, services: sec.params.services.filter((x) => x.avs === "da") };
+  const fragment = m.scenarioToFragment(small);
+  const tinyFragment = m.scenarioToFragment(tiny);
+  const yieldInput = m.yieldPresets()[0].input;
+  const bridgeInput = m.bridgePresetRsEth2026().input;
+  const cascadeInput = m.cascadePresetEzEth2024().input;
+  const markets = m.lendingMarkets();
+  const quoteMarket = {
+    ltv: markets[1].ltv.value, liquidationThreshold: markets[1].liquidationThreshold.value,
+    liquidationBonus: markets[1].liquidationBonus.value, closeFactor: markets[1].closeFactor.value,
+    fullCloseHf: markets[1].fullCloseHf.value, oracle: markets[1].oracle.value,
+    liquidationProtocolFee: markets[1].liquidationProtocolFee.value, rules: markets[1].rules.value,
+  };
+  // EigenLayer's dual-slashing edge case, scenario B (eigenlayer-contracts,
+  // docs/core/accounting/DualSlashingEdgeCase.md), as tests/npm/consumer.mjs runs it.
+  const dual = {
+    protocols: [], avss: [{ id: "avs", name: "AVS" }],
+    operators: [{ id: "op", name: "Op", otherDelegatedEth: 32, otherNativeShare: 1 }],
+    allocations: [{ operator: "op", avs: "avs", magnitude: 1 }],
+  };
+  const timelineActions = [
+    { block: 1, action: { kind: "slash", operator: "op", avs: "avs", fraction: 0.75 } },
+    { block: 2, action: { kind: "beaconBalanceDrop", staker: "others@op", amountEth: 16 } },
+    { block: 3, action: { kind: "checkpoint", staker: "others@op" } },
+  ];
+
+  /** Each export: its valid arguments, how each is mutated (`json`, `text`, `fragment`) and the call. */
+  const SPECS = {
+    comparisonMatrix: { args: () => [queue, small], call: (a) => m.comparisonMatrix(...a) },
+    parseScenario: { args: () => [JSON.stringify(small)], health: () => [JSON.stringify(tiny)], kinds: ["text"], doc: small, call: (a) => m.parseScenario(...a) },
+    scenarioFromFragment: { args: () => [fragment], health: () => [tinyFragment], kinds: ["fragment"], call: (a) => m.scenarioFromFragment(...a) },
+    runScenario: { args: () => [small], health: () => [tiny], call: (a) => m.runScenario(...a) },
+    scenarioToFragment: { args: () => [small], health: () => [tiny], call: (a) => m.scenarioToFragment(...a) },
+    simulateRisk: { args: () => [small, { paths: 50, seed: 1 }], health: () => [tiny, { paths: 20, seed: 1 }], call: (a) => m.simulateRisk(...a) },
+    RiskRun: {
+      args: () => [small, { paths: 20, seed: 1 }, 20],
+      health: () => [tiny, { paths: 10, seed: 1 }, 10],
+      call: (a) => {
+        const run = new m.RiskRun(a[0], a[1]);
+        try {
+          run.step(a[2]);
+          return run.finish();
+        } finally {
+          run.free();
+        }
+      },
+    },
+    securityAnalysis: { args: () => [sec.network, sec.params], health: () => [tiny.network, tinySecurity], call: (a) => m.securityAnalysis(...a) },
+    restakingGraphAnalysis: { args: () => [graph, { shockFraction: 0.5, search: "auto" }], call: (a) => m.restakingGraphAnalysis(...a) },
+    applySlashing: { args: () => [sd.network, sd.events, sd.options], health: () => [tiny.network, tinyEvents, sd.options], call: (a) => m.applySlashing(...a) },
+    yieldStack: { args: () => [yieldInput], call: (a) => m.yieldStack(...a) },
+    bridgeExposure: { args: () => [bridgeInput], call: (a) => m.bridgeExposure(...a) },
+    leverageLoop: { args: () => [d.leverage.loop], call: (a) => m.leverageLoop(...a) },
+    liquidationCascade: { args: () => [cascadeInput], call: (a) => m.liquidationCascade(...a) },
+    applyTimeline: { args: () => [dual, timelineActions], call: (a) => m.applyTimeline(...a) },
+    beaconSlashingLoss: {
+      args: () => [{ effectiveBalanceGwei: "32000000000", windowSlashingsGwei: "32000000000", totalActiveBalanceGwei: "36000000000000000" }],
+      call: (a) => m.beaconSlashingLoss(...a),
+    },
+    exitChurnPerEpochEth: { args: () => [13_140_000], call: (a) => m.exitChurnPerEpochEth(...a) },
+    liquidationQuote: { args: () => [quoteMarket, { collateral: 0.7875, debt: 0.6, price: 0.9238 }], call: (a) => m.liquidationQuote(...a) },
+    morphoLiquidationIncentive: { args: () => [0.945], call: (a) => m.morphoLiquidationIncentive(...a) },
+    poolInvariant: { args: () => [{ kind: { kind: "stableswap", amplification: 200 }, lrtReserve: 1000, ethReserve: 1000 }], call: (a) => m.poolInvariant(...a) },
+    poolSell: {
+      args: () => [{ kind: { kind: "constantProduct" }, lrtReserve: 5, ethReserve: 10, fee: { kind: "onInput", fee: 0.003 } }, 1],
+      call: (a) => m.poolSell(...a),
+    },
+  };
+  const NO_ARGS = ["presets", "replays", "timelineReplays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
+    "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024"];
+  for (const name of NO_ARGS) SPECS[name] = { args: () => [], call: (a) => m[name](...a), junk: true };
+  // An export this suite does not know yet still gets hostile arguments (no trap, a field path).
+  const UNKNOWN = Object.keys(m).filter((k) => typeof m[k] === "function" && !k.startsWith("__") && !(k in SPECS));
+  for (const name of UNKNOWN) SPECS[name] = { args: () => [], call: (a) => m[name](...a), unknown: true };
+  return { SPECS, NO_ARGS, UNKNOWN, health: healthCheck(m, SPECS) };
+}
+
+/**
+ * The health check: `health(full)` calls every export with its small valid input and returns
+ * null when each answer equals the one given before the first case, else what differed.
+ * comparisonMatrix (about 60 ms) answers through its refusal of a bad queue unless `full`.
+ */
+function healthCheck(m, SPECS) {
+  const calls = Object.entries(SPECS).filter(([, s]) => !s.unknown).map(([name]) => name);
+  const quickMatrix = () => {
+    try {
+      m.comparisonMatrix({ queuedEth: -1, totalStakedEth: 1 });
+    } catch (e) {
+      if (e.field === "exitQueue.queuedEth") return "refused";
+    }
+    return "comparisonMatrix did not refuse a negative queue";
+  };
+  const answer = (name, full) => {
+    if (name === "comparisonMatrix" && !full) return quickMatrix();
+    const spec = SPECS[name];
+    return JSON.stringify(spec.call((spec.health ?? spec.args)()));
+  };
+  const baseline = new Map(calls.map((name) => [name, answer(name, true)]));
+  const quick = quickMatrix();
+  return (full) => {
+    for (const name of calls) {
+      const want = name === "comparisonMatrix" && !full ? quick : baseline.get(name);
+      let got;
+      try {
+        got = answer(name, full);
+      } catch (e) {
+        return `health: ${name} threw ${e?.constructor?.name}: ${String(e?.message).slice(0, 120)}`;
+      }
+      if (got !== want) return `health: ${name} answered differently after the case`;
+    }
+    return null;
+  };
+}
