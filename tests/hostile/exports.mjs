@@ -123,7 +123,7 @@ export function exportSpecs(m) {
     rateCurve: { args: () => [{ kind: "adaptiveCurve", rateAtTargetApr: 0.04 }], call: (a) => m.rateCurve(...a) },
     carry: { args: () => [carryInput], health: () => [{ ...carryInput, horizonDays: 3 }], call: (a) => m.carry(...a) },
   });
-  const NO_ARGS = ["presets", "replays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
+  const NO_ARGS = ["presets", "replays", "timelineReplays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
     "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024", "rateModelPresets", "utilizationPresets"];
   for (const name of NO_ARGS) SPECS[name] = { args: () => [], call: (a) => m[name](...a), junk: true };
   // An export this suite does not know yet still gets hostile arguments (no trap, a field path).

@@ -6,7 +6,7 @@ import {
   morphoLiquidationIncentive, liquidationQuote, poolSell, poolInvariant, beaconSlashingLoss, exitChurnPerEpochEth,
   simulateRisk, riskDemo, RiskRun,
   securityAnalysis, restakingGraphAnalysis, securityDemo,
-  parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
+  parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays, timelineReplays,
   setPosition, positionAnswer,
   parameterWorkbench, parameterTokenPresets, poolImpactCurve, incidentReplays,
   aaveInterestRates, adaptiveCurveBorrowRate, aaveCompoundedInterest, morphoTaylorCompounded, rateCurve,
@@ -394,7 +394,20 @@ assert.throws(() => applyTimeline(dual, [
   { block: 10, action: { kind: "queueWithdrawal", staker: "others@op", strategy: "beaconChainEth", depositSharesEth: 8 } },
   { block: 11, action: { kind: "completeWithdrawal", staker: "others@op", withdrawal: 0 } },
 ]), (e) => e.kind === "reverted" && e.field === "actions[1]" && /WithdrawalDelayNotElapsed/.test(e.message));
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, replays OK");
+// A resolver that reduces the request (Symbiotic docs, Resolver: collateral split across
+// resolvers): the resolvers of 40% veto a 75% slash of Alice's 32 ETH, so w − ⌈0.75·0.4⌉ = 0.45
+// executes and 32·0.55 = 17.6 ETH remain.
+const reduced = applyTimeline(dual, [{ block: 10, action: { kind: "slash", operator: "op", avs: "avs", fraction: 0.75,
+  veto: { requestedAt: 0, vetoDurationBlocks: 10, vetoedShare: 0.4 } } }]);
+assert.equal(reduced.steps[1].slash.slashedMagnitude.wad, "450000000000000000");
+assert.equal(reduced.steps[1].stakers[0].claim.wei, "17600000000000000000");
+// The preset timelines run as documents; each step names its rule and where it is written.
+const presetTimelines = timelineReplays();
+assert.deepEqual(presetTimelines.map((r) => r.id), ["eigenlayer-dual-slashing-a", "eigenlayer-dual-slashing-b",
+  "eigenlayer-deposit-after-slash", "eigenlayer-pending-deallocation"]);
+const stepsB = runScenario(presetTimelines[1].scenario).slashingTimeline.steps;
+assert.equal(stepsB.at(-1).stakers.find((s) => s.id === "alice").claim.wei, "36000000000000000000");
+assert.match(stepsB.at(-1).source, /SlashingLib\.sol/);
 console.log("consumer.mjs: rate models and carry OK");
 
 // Parameter workbench, worked by hand: curve (100, 1%) (500, 5%) (2000, 25%), σ 2%, bonus 5%.
@@ -423,4 +436,4 @@ assert.deepEqual(rsEthDebt.figures.map((f) => f.published), [123.7, 230.1]);
 for (const f of rsEthDebt.figures) assert.ok(Math.abs(f.relativeError) < 0.05, f.name);
 assert.ok(Math.abs(weEthSlash.figures[0].reproduced - 0.02 / 0.95) < 1e-12);
 assert.ok(weEthSlash.unpublished.length > 0);
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, setPosition, positionAnswer, replays, parameterWorkbench, incidentReplays OK");
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, setPosition, positionAnswer, replays, timelineReplays, parameterWorkbench, incidentReplays OK");

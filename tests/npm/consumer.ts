@@ -8,7 +8,7 @@ import {
   simulateRisk, riskDemo, RiskRun, type RiskReport, type RiskOptions,
   securityAnalysis, securityDemo, restakingGraphAnalysis,
   type SecurityReport, type SecurityParams, type Verdict,
-  parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays,
+  parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays, timelineReplays,
   type Scenario, type ScenarioReport, type Headline, type Unit, type Replay,
   setPosition, positionAnswer, type PositionSection, type PositionAnswer,
   aaveInterestRates, adaptiveCurveBorrowRate, carry, rateModelPresets,
@@ -90,6 +90,11 @@ const docBack: Scenario = scenarioFromFragment(docLink);
 const docParsed: Scenario = parseScenario(JSON.stringify(docDefault));
 const docReplays: Replay[] = replays();
 const docReplayDate: string | undefined = docReplays[0]?.date;
+const presetTimelines: Replay[] = timelineReplays();
+const presetSteps = runScenario(presetTimelines[0].scenario).slashingTimeline?.steps;
+const stepSource: string | undefined = presetSteps?.[1]?.source;
+const vetoedShare: number | undefined = presetTimelines[0].scenario.slashing?.timeline?.actions
+  .map((a) => (a.action.kind === "slash" ? a.action.veto?.vetoedShare : undefined))[0];
 const docBridgeLoss: number | undefined = docReport.bridge?.holderLossEth;
 // @ts-expect-error a headline unit is one of the named units
 const docBadUnit: Unit = "percent";
@@ -119,7 +124,7 @@ const liveBadMethod: ReadPlan["head"][0]["method"] = "eth_sendTransaction";
 
 export {
   liveMethod, liveBlock, liveWhy, liveFrozen, liveBadMethod,
-  docUnit, docLoopHf, docBack, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
+  docUnit, docLoopHf, docBack, stepSource, vetoedShare, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,
   benchRule, benchCap, badBench, incidentError,

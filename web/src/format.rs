@@ -158,9 +158,46 @@ pub fn grouped(v: f64, decimals: usize) -> String {
     }
 }
 
+/// An exact 18-decimal fixed-point value (a WAD fraction or an amount in wei, as the decimal
+/// digits the core reports) in full: `4500000000000000000` → `4.5`, `25999999999999999974` →
+/// `25.999999999999999974`; the integer part grouped by thousands. Text that is not digits is
+/// shown as [`MISSING`].
+pub fn exact18(digits: &str) -> String {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return MISSING.to_owned();
+    }
+    let padded = format!("{digits:0>19}");
+    let (int, frac) = padded.split_at(padded.len() - 18);
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_fixed_point_is_shown_in_full() {
+        assert_eq!(exact18("4500000000000000000"), "4.5");
+        assert_eq!(exact18("25999999999999999974"), "25.999999999999999974");
+        assert_eq!(exact18("0"), "0");
+        assert_eq!(exact18("26"), "0.000000000000000026");
+        assert_eq!(exact18("1234000000000000000000"), "1,234");
+        assert_eq!(exact18("x"), MISSING);
+    }
 
     #[test]
     fn percents_have_sensible_decimals() {

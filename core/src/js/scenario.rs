@@ -1,6 +1,6 @@
 //! `parseScenario(text)`, `runScenario(scenario)`, `scenarioToFragment(scenario)`,
-//! `scenarioFromFragment(text)`, `defaultScenario()`, `replays()`, `setPosition(scenario,
-//! position)` and `positionAnswer(scenario)`.
+//! `scenarioFromFragment(text)`, `defaultScenario()`, `replays()`, `timelineReplays()`,
+//! `setPosition(scenario, position)` and `positionAnswer(scenario)`.
 
 use wasm_bindgen::prelude::*;
 
@@ -8,6 +8,7 @@ use super::{read, scenario_from, text_from, to_js};
 use crate::scenario::limits::{MAX_DOCUMENT_BYTES, MAX_FRAGMENT_CHARS};
 use crate::scenario::{
     PositionSection, Scenario, default_document, position_answer, replays, run_scenario,
+    timeline_replays,
 };
 
 /// Parses and validates a scenario document (JSON text of at most 1 MiB; versions 1 and 2 are
@@ -83,4 +84,12 @@ pub fn position_answer_js(
 ) -> Result<JsValue, JsValue> {
     let s = scenario_from(scenario)?;
     to_js(&position_answer(&s)?)
+}
+
+/// The preset timelines: EigenLayer's dual-slashing walk-through in both orders, a deposit after
+/// a slash and a pending deallocation slashed before its effect block, each a document whose
+/// `slashing.timeline` replays the walk-through (`runScenario` gives every step).
+#[wasm_bindgen(js_name = timelineReplays, unchecked_return_type = "Replay[]")]
+pub fn timeline_replays_js() -> Result<JsValue, JsValue> {
+    to_js(&timeline_replays()?)
 }

@@ -14,7 +14,10 @@
 //!   `(1 + 1/γ*) · ψ` for a shock of `ψ` of all stake;
 //! - the most profitable valid attack (`attack.rs`), exactly on components of up to
 //!   [`EXACT_LIMIT`] validators (a heuristic, labelled as such, beyond);
-//! - a cascade (`cascade.rs`) after a shock, and the stake it destroys.
+//! - a cascade (`cascade.rs`) after a shock, and the stake it destroys;
+//! - the worst-case loss `R_ψ` over every shock of at most `ψ` (`worst_case.rs`), exactly
+//!   while `3^n · (|S| + 1)` ≤ [`WORST_CASE_WORK`], with the shock and attack attaining it; a
+//!   labelled lower bound (the cascade's loss) beyond.
 //!
 //! Stakes and profits are integers in wei and thresholds ratios of integers: every comparison
 //! that decides security is exact.
@@ -48,12 +51,14 @@ mod certificate;
 pub mod demo;
 pub mod graph;
 mod rational;
+mod worst_case;
 
 pub use attack::{EXACT_LIMIT, HEURISTIC_WORK, SearchMode};
 pub use graph::{
     GraphService, GraphValidator, MAX_EDGES, MAX_SERVICES, MAX_VALIDATORS, RestakingGraph,
     ServiceParams, Threshold,
 };
+pub use worst_case::WORST_CASE_WORK;
 
 use std::cmp::Ordering;
 
@@ -299,6 +304,29 @@ pub struct CascadeReport {
     pub ended_by: SearchMethod,
 }
 
+/// The paper's worst-case loss `R_ψ`: the most stake any shock of at most `ψ·σ_V` and the
+/// attacks it enables can destroy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct WorstCaseReport {
+    /// True when every shock and coalition was tried (`R_ψ` exactly); false: `loss` is a lower
+    /// bound (the loss of the cascade above), the graph being too large to enumerate.
+    pub exact: bool,
+    /// `R_ψ · σ_V` (or its lower bound).
+    pub loss: Amount,
+    /// `R_ψ` (or its lower bound), fraction of all stake.
+    pub loss_share: f64,
+    /// The shock `D` that attains it (ids).
+    pub shocked: Vec<String>,
+    /// The coalition `B` that then attacks (ids; empty when no attack follows).
+    pub coalition: Vec<String>,
+    /// The services `A` it corrupts (ids).
+    pub services: Vec<String>,
+    /// What the figure is, in words.
+    pub note: String,
+}
+
 /// Everything the analysis reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
@@ -316,6 +344,8 @@ pub struct SecurityReport {
     pub attack: AttackReport,
     /// The shock and its cascade.
     pub cascade: CascadeReport,
+    /// The worst case over all shocks, `R_ψ`.
+    pub worst_case: WorstCaseReport,
     /// Validators left out because their stake is zero.
     pub dropped_validators: Vec<String>,
     /// Modelling choices in force, one sentence each.
@@ -562,6 +592,29 @@ fn analyze(
         bound: amplification.map(|a| a * shock_share),
         ended_by: method(run.ended_exactly),
     };
+    let budget = wad::mul_div(total, psi_wad, wad::WAD, Rounding::Down).unwrap_or(0);
+    let ids =
+        |xs: &[usize]| -> Vec<String> { xs.iter().map(|&v| g.validators[v].id.clone()).collect() };
+    let worst_case = match worst_case::worst_case(g, budget) {
+        Some(w) => WorstCaseReport {
+            exact: true,
+            loss: Amount::from_wei(w.loss),
+            loss_share: share(w.loss, total),
+            shocked: ids(&w.shock),
+            coalition: ids(&w.coalition),
+            services: w.services.iter().map(|&s| g.services[s].id.clone()).collect(),
+            note: "R_ψ exactly: every shock of at most ψ of all stake and every coalition were tried; the cascades a shock may start merge into one attack, so this is the worst any of them can do.".to_owned(),
+        },
+        None => WorstCaseReport {
+            exact: false,
+            loss: cascade.lost.clone(),
+            loss_share: cascade.lost_share,
+            shocked: cascade.shocked.clone(),
+            coalition: cascade.steps.iter().flat_map(|s| s.attack.validators.clone()).collect(),
+            services: cascade.steps.iter().flat_map(|s| s.attack.services.clone()).collect(),
+            note: format!("A lower bound on R_ψ: the cascade above, one shock among many. The graph has {} validators and {} services, more than the exact enumeration's 3^n·(services + 1) ≤ {WORST_CASE_WORK} allows.", g.validators.len(), g.services.len()),
+        },
+    };
     Ok(SecurityReport {
         total_stake: Amount::from_wei(total),
         validators,
@@ -569,6 +622,7 @@ fn analyze(
         certificate,
         attack,
         cascade,
+        worst_case,
         dropped_validators: g.dropped.clone(),
         notes,
     })

@@ -61,6 +61,11 @@ pub fn epochs_per_year() -> f64 {
 /// total active stake and a network `participation` rate in `0..=1` (see the module docs). The
 /// caller validates the arguments.
 ///
+/// Unrounded on purpose: a display rate for a what-if stake `S`, so it uses the real
+/// `64e9 / √(S·1e9)` gwei per increment. The spec's integer steps (`isqrt`, then floor division
+/// to whole gwei) are [`crate::consensus::beacon::base_reward_per_increment`], which the
+/// beacon-chain penalties use: 337 gwei at S = 36M ETH against 337.31 here (0.09% apart).
+///
 /// # Example
 /// ```
 /// use restake_core::yield_stack::base::consensus_apr;
@@ -167,6 +172,14 @@ mod tests {
         assert!((consensus_apr(36e6, 1.0) - 0.027721).abs() < 1e-6);
         // Half participation halves it.
         assert!((consensus_apr(36e6, 0.5) - 0.0138603).abs() < 1e-6);
+        // The spec's integer steps at 36M ETH: isqrt(3.6e16) = 189,736,659 and 64e9 // that =
+        // 337 gwei per increment, so 337 · 82,181.25 / 1e9 = 2.7695% — the display rate is the
+        // unrounded 337.31 gwei, 0.09% above it.
+        let gwei = crate::consensus::beacon::base_reward_per_increment(36_000_000 * 1_000_000_000);
+        assert_eq!(gwei, 337);
+        let integer_apr = gwei as f64 * epochs_per_year() / 1e9;
+        assert!((integer_apr - 0.027695).abs() < 1e-6);
+        assert!((consensus_apr(36e6, 1.0) / integer_apr - 1.0009).abs() < 1e-4);
     }
 
     #[test]

@@ -5,6 +5,7 @@ import { matrix } from "./matrix.mjs";
 import { glossary } from "./glossary.mjs";
 import { bridge } from "./bridge.mjs";
 import { slashing } from "./slashing.mjs";
+import { timeline } from "./timeline.mjs";
 import { yieldPage } from "./yield.mjs";
 
 import { leverage } from "./leverage.mjs";
@@ -15,4 +16,4 @@ import { scenarios } from "./scenarios.mjs";
 import { roundtrip } from "./roundtrip.mjs";
 import { budgets } from "./budgets.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, risk, security, bridge, leverage, scenarios, glossary, roundtrip, budgets];
+export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, scenarios, glossary, roundtrip, budgets];

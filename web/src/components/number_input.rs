@@ -135,6 +135,10 @@ pub fn NumberInput(
     /// Element id of the number field (the slider gets `<id>-slider`); generated when absent.
     #[prop(into, optional)]
     id: Option<String>,
+    /// Whether the slider twin is shown (false for a field whose range a slider cannot span,
+    /// such as a block number).
+    #[prop(default = true)]
+    slider: bool,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| unique_id("num"));
     let slider_id = format!("{id}-slider");
@@ -162,16 +166,18 @@ pub fn NumberInput(
                 <span class="unit">{unit}</span>
                 <output class="field-read" id=note_id>{move || note.get()}</output>
             </div>
-            <input
-                id=slider_id
-                type="range"
-                min=min
-                max=max
-                step=step
-                prop:value=move || (value.get() * scale).clamp(min, max).to_string()
-                on:input=on_slider
-                aria-label=label_for_slider
-            />
+            {slider.then(|| view! {
+                <input
+                    id=slider_id
+                    type="range"
+                    min=min
+                    max=max
+                    step=step
+                    prop:value=move || (value.get() * scale).clamp(min, max).to_string()
+                    on:input=on_slider
+                    aria-label=label_for_slider
+                />
+            })}
             <p class="field-msg" id=msg_id role="status">{message}</p>
         </div>
     }

@@ -384,6 +384,27 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
         })
     };
 
+    // R_ψ over every shock: exact, with the shock and attack attaining it, or a lower bound.
+    let worst_case = move || {
+        report().map(|r| {
+            let w = &r.worst_case;
+            let list = |xs: &[String], none: &str| if xs.is_empty() { none.to_owned() } else { xs.join(", ") };
+            let what = if w.exact { "Worst case over every shock (R_ψ, exact)" } else { "Worst case over every shock (R_ψ): at least" };
+            view! {
+                <p id="worst-case">
+                    {format!(
+                        "{what}: {} of the stake. Attained by shocking {}, after which {} attacks {}. {}",
+                        format(Some(w.loss_share), Unit::Fraction),
+                        list(&w.shocked, "no validator"),
+                        list(&w.coalition, "no coalition"),
+                        list(&w.services, "nothing"),
+                        w.note
+                    )}
+                </p>
+            }
+        })
+    };
+
     // The graph: scenario operators and AVSs; the attack's coalition and services highlighted.
     let picture = {
         let scenario = scenario.clone();
@@ -504,6 +525,7 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
                     <h2>"Cascade after the shock"</h2>
                     {cascade_summary}
                     <DataTable caption="Cascade steps" row_header="Step" columns=cascade_columns.clone() rows=cascade_rows csv_name="security-cascade.csv"/>
+                    {worst_case}
                     <details class="notes">
                         <summary>"Modelling choices in force"</summary>
                         <ul>{model_notes}</ul>

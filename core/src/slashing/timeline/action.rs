@@ -172,6 +172,21 @@ pub struct Veto {
     #[serde(default)]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub vetoed: bool,
+    /// A resolver that **reduces** the request: the share of the vault's collateral whose
+    /// resolvers vetoed it, fraction in `[0, 1]`; default 0. Symbiotic's docs let a vault split
+    /// its collateral across resolvers ("10% without resolver, 40% with a Resolver A, and 50%
+    /// with Resolver B", docs.symbiotic.fi, Resolver); a veto by the resolvers of a share spares
+    /// that share, so `executeSlash` takes `w − ⌈w · vetoedShare⌉`. symbioticfi/core's
+    /// `VetoSlasher` has one resolver per subnetwork (all or nothing, `vetoed`); a split is a
+    /// modelling assumption, 0 unless you set it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub vetoed_share: f64,
+}
+
+/// serde: `vetoedShare` is left out of documents when 0.
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// An operator that starts the timeline already slashed.

@@ -174,6 +174,13 @@ impl State<'_> {
                 return Ok(("vetoed by the resolver: nothing slashed".to_owned(), None));
             }
         }
+        let (w, reduced) = executed_wads(i, w, veto)?;
+        if w == 0 {
+            return Ok((
+                "vetoed by the resolvers of all of it: nothing slashed".to_owned(),
+                None,
+            ));
+        }
         let set = self.operators[o]
             .set_avs
             .iter()
@@ -255,7 +262,7 @@ impl State<'_> {
         let native = cuts.iter().find(|(j, _)| *j == NATIVE).map(|(_, c)| *c);
         let cut = native.unwrap_or(cuts[0].1);
         Ok((
-            String::new(),
+            reduced,
             Some(SlashOutcome {
                 strategies: cuts.iter().map(|(j, _)| Strategy::ALL[*j]).collect(),
                 slashed_magnitude: Fraction::from_wad(cut.slashed),
@@ -271,6 +278,7 @@ impl State<'_> {
     }
 
     /// `releaseSlashEscrow` of the slash at action `slash`.
+
     pub(super) fn release(&mut self, i: usize, block: u32, slash: usize) -> Result<String, Error> {
         let delay = self.options.escrow_delay_blocks;
         let e = self
@@ -310,4 +318,24 @@ impl State<'_> {
             }
         }
     }
+}
+
+/// The `wadsToSlash` a slash executes after its veto phase: `w − ⌈w · vetoedShare⌉` (the share
+/// of the collateral whose resolvers vetoed it is spared, rounded in the staker's favour), with a
+/// note saying what the resolvers took off (empty when nothing).
+fn executed_wads(i: usize, w: u128, veto: Option<&Veto>) -> Result<(u128, String), Error> {
+    let Some(share) = veto.map(|v| v.vetoed_share).filter(|&x| x != 0.0) else {
+        return Ok((w, String::new()));
+    };
+    let share = wad::fraction_to_wad(&format!("actions[{i}].action.veto.vetoedShare"), share)?;
+    let spared =
+        wad::mul_div(w, share, wad::WAD, wad::Rounding::Up).ok_or_else(|| overflow("veto"))?;
+    let left = w.saturating_sub(spared);
+    Ok((
+        left,
+        format!(
+            "the resolvers of {}% of the collateral vetoed: {left} of the requested {w} wadsToSlash executed",
+            wad::wad_to_f64(share) * 100.0
+        ),
+    ))
 }

@@ -303,7 +303,8 @@ fn escrow_release_burns_or_redistributes_after_the_delay() {
 
 #[test]
 fn veto_phase_and_reverts_name_the_action() {
-    let vetoed = |vetoed| Action::Slash {
+    // A 50% slash requested at block 10 with a 100-block veto phase.
+    let vetoing = |vetoed, vetoed_share| Action::Slash {
         operator: "op".into(),
         avs: "avs".into(),
         fraction: 0.5,
@@ -312,8 +313,10 @@ fn veto_phase_and_reverts_name_the_action() {
             requested_at: 10,
             veto_duration_blocks: 100,
             vetoed,
+            vetoed_share,
         }),
     };
+    let vetoed = |vetoed| vetoing(vetoed, 0.0);
     let e = apply_timeline(
         &alice_network(0.0),
         &[at(109, vetoed(false))],
@@ -325,6 +328,29 @@ fn veto_phase_and_reverts_name_the_action() {
     assert_eq!(wei(&r.steps[1].stakers[0].claim), 32 * WAD);
     let r = run(&alice_network(0.0), &[at(110, vetoed(false))]);
     assert_eq!(wei(&r.steps[1].stakers[0].claim), 16 * WAD);
+    // A resolver that reduces the request (docs.symbiotic.fi, Resolver: collateral split across
+    // resolvers): the resolvers of 40% veto a 50% request, so w − ⌈0.5·0.4⌉ = 0.3 executes and
+    // 32 ETH become 32·0.7 = 22.4 ETH; the resolvers of all of it spare everything.
+    let reduced = |share| vetoing(false, share);
+    let r = run(&alice_network(0.0), &[at(110, reduced(0.4))]);
+    let cut = r.steps[1].slash.as_ref().unwrap();
+    assert_eq!(cut.slashed_magnitude.wad_value(), 3 * WAD / 10);
+    assert_eq!(wei(&r.steps[1].stakers[0].claim), 224 * WAD / 10);
+    assert!(
+        r.steps[1].note.contains("40% of the collateral vetoed"),
+        "{}",
+        r.steps[1].note
+    );
+    let r = run(&alice_network(0.0), &[at(110, reduced(1.0))]);
+    assert!(r.steps[1].slash.is_none());
+    assert_eq!(wei(&r.steps[1].stakers[0].claim), 32 * WAD);
+    let e = apply_timeline(
+        &alice_network(0.0),
+        &[at(110, reduced(1.5))],
+        &TimelineOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), "actions[0].action.veto.vetoedShare");
     // Allocating twice while the first is pending: ModificationAlreadyPending.
     let half = || Action::Deallocate {
         operator: "op".into(),

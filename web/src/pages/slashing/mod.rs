@@ -3,7 +3,9 @@
 //! LRT and the user's positions. Every figure comes from `restake_core::slashing`.
 //!
 //! This file holds the page's state and layout; the event list is in `events`, the allocation
-//! grid in `grid`, the results panel in `results` and its propagation diagram in `diagram`.
+//! grid in `grid`, the results panel in `results` and its propagation diagram in `diagram`;
+//! the timeline of actions through time (its editor, scrubber and per-staker view) in
+//! `timeline`.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -27,10 +29,12 @@ mod diagram;
 mod events;
 mod grid;
 mod results;
+mod timeline;
 
 use events::{EventList, EventRow};
 use grid::{AllocationGrid, Mine};
 use results::Results;
+use timeline::{Names, TimelineEditor};
 
 /// Token symbol per protocol id (the id itself when the network has no such protocol).
 #[derive(Clone)]
@@ -55,6 +59,7 @@ pub fn SlashingPage() -> impl IntoView {
         // The document's network and slashing section; the demo's events and options when it
         // has no section. The demo's notes describe the demo's figures only.
         let doc = store.doc.get_untracked();
+        let timeline = doc.slashing.as_ref().and_then(|s| s.timeline.clone());
         if doc.network != d.network {
             d.notes.clear();
         }
@@ -67,12 +72,16 @@ pub fn SlashingPage() -> impl IntoView {
         }
         d.network = doc.network;
         let notice = wanted.map(|id| prefill_notice(&mut d.network, &id));
-        view! { <SlashingLab demo=d notice=notice/> }
+        view! { <SlashingLab demo=d notice=notice timeline=timeline/> }
     })
 }
 
 #[component]
-fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
+fn SlashingLab(
+    demo: SlashingDemo,
+    notice: Option<String>,
+    timeline: Option<restake_core::scenario::TimelineSection>,
+) -> impl IntoView {
     let base = demo.network.clone();
     let op_ids: Vec<String> = base.operators.iter().map(|o| o.id.clone()).collect();
     let op_names: Vec<String> = base.operators.iter().map(|o| o.name.clone()).collect();
@@ -194,6 +203,21 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
         }
     };
     let inputs = StoredValue::new(inputs);
+    let network = Memo::new(move |_| inputs.get_value()().0);
+    let names = Names {
+        operators: op_ids
+            .iter()
+            .cloned()
+            .zip(op_names.iter().cloned())
+            .collect(),
+        avss: avs_ids
+            .iter()
+            .cloned()
+            .zip(avs_names.iter().cloned())
+            .collect(),
+        tokens: tokens.0.clone(),
+    };
+    let (t_op_ids, t_avs_ids) = (op_ids.clone(), avs_ids.clone());
     let outcome = Outcome::new(move || {
         let (s, evs, options) = inputs.get_value()();
         s.validate()?;
@@ -302,6 +326,7 @@ fn SlashingLab(demo: SlashingDemo, notice: Option<String>) -> impl IntoView {
                     <Results outcome=outcome tokens=tokens grid=r_grid op_ids=r_op_ids op_names=r_op_names avs_ids=avs_ids avs_names=r_avs_names event_count=event_count/>
                 }.into_any())
             />
+            <TimelineEditor network=network initial=timeline op_ids=t_op_ids avs_ids=t_avs_ids names=names/>
         </Page>
     }
 }
