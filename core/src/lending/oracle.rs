@@ -54,10 +54,10 @@ pub enum OracleKind {
 /// ```
 /// use restake_core::lending::oracle::capo_max_ratio;
 /// // weETH's CAPO snapshot (aave-capo scripts/DeployEthereum.s.sol): 1.034656878645040505 on
-/// // 2024-03-26, 8.75% a year → 2,870,740,770 wei per second; a year later
-/// // 1.034656878645040505 + 2,870,740,770 × 31,536,000 = 1.125189559…
+/// // 2024-03-26, 8.75% a year → ⌊⌊s·875/10,000⌋/31,536,000⌋ = 2,870,766,009 wei per second; a year later
+/// // 1.034656878645040505 + 2,870,766,009 × 31,536,000 = 1.125189355504864505
 /// let r = capo_max_ratio(1_034_656_878_645_040_505, 875, 31_536_000).unwrap();
-/// assert_eq!(r, 1_034_656_878_645_040_505 + 2_870_740_770 * 31_536_000);
+/// assert_eq!(r, 1_125_189_355_504_864_505);
 /// ```
 pub fn capo_max_ratio(snapshot: u128, pct: u16, elapsed: u64) -> Option<u128> {
     let per_second = snapshot.checked_mul(u128::from(pct))? / PERCENTAGE_FACTOR / SECONDS_PER_YEAR;

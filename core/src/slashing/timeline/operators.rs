@@ -278,7 +278,6 @@ impl State<'_> {
     }
 
     /// `releaseSlashEscrow` of the slash at action `slash`.
-
     pub(super) fn release(&mut self, i: usize, block: u32, slash: usize) -> Result<String, Error> {
         let delay = self.options.escrow_delay_blocks;
         let e = self
