@@ -11,7 +11,6 @@ import {
   parameterWorkbench, parameterTokenPresets, poolImpactCurve, incidentReplays,
   aaveInterestRates, adaptiveCurveBorrowRate, aaveCompoundedInterest, morphoTaylorCompounded, rateCurve,
   rateModelPresets, utilizationPresets, carry,
-  parameterWorkbench, parameterTokenPresets, poolImpactCurve,
 } from "restake-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

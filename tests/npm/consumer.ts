@@ -93,8 +93,8 @@ const docReplayDate: string | undefined = docReplays[0]?.date;
 const presetTimelines: Replay[] = timelineReplays();
 const presetSteps = runScenario(presetTimelines[0].scenario).slashingTimeline?.steps;
 const stepSource: string | undefined = presetSteps?.[1]?.source;
-const vetoedShare: number | undefined = presetTimelines[0].scenario.slashing?.timeline?.actions
-  .map((a) => (a.action.kind === "slash" ? a.action.veto?.vetoedShare : undefined))[0];
+const vetoedShare: number | undefined = presetTimelines[0]?.scenario.slashing?.timeline?.actions
+  ?.map((a) => (a.action.kind === "slash" ? a.action.veto?.vetoedShare : undefined))?.[0];
 const docBridgeLoss: number | undefined = docReport.bridge?.holderLossEth;
 // @ts-expect-error a headline unit is one of the named units
 const docBadUnit: Unit = "percent";
