@@ -165,6 +165,13 @@ async fn number_input_validates_inline_and_keeps_the_last_valid_value() {
     assert_eq!(value.get_untracked(), 0.125);
     assert_eq!(field.value(), "12,5");
     assert!(texts(&host, ".field-msg")[0].contains("use a point for decimals"));
+    // Typed key by key after clearing, `1,5` passes through `1` (1%): once the text is refused
+    // the model is back at the 12.5% it had before the text was begun, not at 1%.
+    for (typed, model) in [("", 0.125), ("1", 0.01), ("1,", 0.125), ("1,5", 0.125)] {
+        input_event(&field, typed);
+        leptos::task::tick().await;
+        assert_eq!(value.get_untracked(), model, "after typing “{typed}”");
+    }
     // `5%` in a % field is understood and the reading is shown beside the field.
     input_event(&field, "5%");
     leptos::task::tick().await;

@@ -5,8 +5,11 @@
 //! The signal holds the value in model units (a fraction for percentages); the field shows it
 //! multiplied by `scale` (100 for percentages). While the user types, the field keeps exactly
 //! the text typed (`2.`, `0.0`, `-`): each keystroke that reads as a number in range
-//! ([`read_number`]) sets the signal, anything else shows a message and leaves the signal — and
-//! so the model — unchanged. The text is normalised only on blur or when the value changes from
+//! ([`read_number`]) sets the signal; anything else shows a message and puts the signal — and so
+//! the model — back to the value it had before the text being typed was begun (the *anchor*: the
+//! value when the text was last cleared, replaced, shortened or set from outside), so `1,5`
+//! typed key by key never leaves the `1` it passed through in the model. The text is normalised
+//! only on blur or when the value changes from
 //! outside (a preset, the slider, a replay). When the text was reinterpreted (`1,000`, `5%`,
 //! `10 ETH`, `1e6`) the value read is shown beside the field.
 
@@ -55,10 +58,13 @@ pub fn NumberText(
     let text = RwSignal::new(plain(value.get_untracked() * scale));
     // The model value this field last wrote: a change to anything else comes from outside.
     let written = StoredValue::new(None::<f64>);
+    // The value before the text being typed was begun: what a refused text puts back.
+    let anchor = StoredValue::new(value.get_untracked());
     Effect::new(move |_| {
         let v = value.get();
         if written.get_value() != Some(v) {
             written.set_value(None);
+            anchor.set_value(v);
             text.set(plain(v * scale));
             problem.set(None);
             note.set(None);
@@ -67,6 +73,12 @@ pub fn NumberText(
     let unit_for_input = unit.clone();
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
+        // Typing on (characters added at the end) continues the same text; anything else —
+        // clearing, replacing, pasting over, deleting — begins a new one from the current value.
+        let typed_on = text.with_untracked(|t| raw.len() > t.len() && raw.starts_with(t.as_str()));
+        if !typed_on {
+            anchor.set_value(value.get_untracked());
+        }
         text.set(raw.clone());
         match read_number(&raw, &unit_for_input, min, max) {
             Ok(r) => {
@@ -79,6 +91,11 @@ pub fn NumberText(
             Err(e) => {
                 problem.set(Some(e));
                 note.set(None);
+                let before = anchor.get_value();
+                if value.get_untracked() != before {
+                    written.set_value(Some(before));
+                    value.set(before);
+                }
             }
         }
     };
