@@ -12,7 +12,7 @@ serve: tools
 
 ## make test: every check (fmt, clippy native + wasm32, native tests, browser tests, npm package, e2e + axe).
 test:
-	bash scripts/tools.sh --browsers
+	bash scripts/tools.sh --browsers --no-trunk
 	bash scripts/test.sh
 
 tools:

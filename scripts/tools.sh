@@ -7,11 +7,10 @@
 # chromium-driver are present and installs the differential suite's reference implementations
 # (tests/reference: npm ci there, and curvesim from PyPI in tests/reference/.venv) and the local
 # test chain (tests/chain: npm ci there).
+# With `--no-trunk` it leaves Trunk to scripts/trunk.sh (scripts/test.sh calls it).
 # Idempotent: a second run installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-TRUNK_VERSION=0.21.14   # Trunk 0.22 needs a newer rustc than the pinned 1.95
 
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -40,10 +39,12 @@ for c in rustfmt clippy; do
   fi
 done
 
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
-  cargo install --locked trunk --version "$TRUNK_VERSION"
-fi
+# Trunk (about 5 minutes to build on 2 cores). `make test` passes --no-trunk and builds it in
+# scripts/test.sh's release lane instead, beside the debug builds (scripts/trunk.sh).
+case " $* " in
+  *" --no-trunk "*) ;;
+  *) bash scripts/trunk.sh ;;
+esac
 
 # The CLI must equal the wasm-bindgen crate version in Cargo.lock.
 wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -68,7 +69,7 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--browsers" ]; then
+if [[ " $* " == *" --browsers "* ]]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     if [ "$(id -u)" -ne 0 ]; then
       echo "Chromium and ChromeDriver are missing. Install them as root:" >&2
@@ -80,7 +81,7 @@ if [ "${1:-}" = "--browsers" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
   fi
 fi
-if [ "${1:-}" = "--browsers" ]; then
+if [[ " $* " == *" --browsers "* ]]; then
   # The differential suite's reference implementations (tests/reference, run by `make test`):
   # npm packages from their own lockfile (Lodestar needs an @chainsafe/ssz override that must not
   # reach the root), and curvesim from PyPI in a venv inside the repository (ignored by git),

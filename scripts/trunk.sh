@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs Trunk from crates.io at the version the project is built with, when it is missing.
+# Called by scripts/tools.sh (make serve, make pkg) and by scripts/test.sh's release lane.
+set -euo pipefail
+export PATH="$HOME/.cargo/bin:$PATH"
+TRUNK_VERSION=0.21.14   # Trunk 0.22 needs a newer rustc than the pinned 1.95
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  printf '\033[1m[tools]\033[0m %s\n' "installing trunk $TRUNK_VERSION (about 5 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
