@@ -8,9 +8,18 @@
 // Policy (CSP Level 3, https://www.w3.org/TR/CSP3/): nothing by default; scripts from the site
 // and the one hashed inline loader; 'wasm-unsafe-eval' to compile the wasm modules; styles from
 // the site plus inline style attributes (the charts and gauges set widths and positions inline);
-// images from the site, data: and blob: (SVG/PNG exports); fetch only to the site itself
-// (connect-src: the live-state issue will widen it to the RPC endpoint the user enters); the Risk
-// page's worker from the site; no plugins, no <base>, no form posts.
+// images from the site, data: and blob: (SVG/PNG exports); fetch to the site itself and to the
+// RPC endpoint the user enters on the Data panel (connect-src, below); the Risk page's worker
+// from the site; no plugins, no <base>, no form posts.
+//
+// connect-src: the Data panel POSTs JSON-RPC to an endpoint typed at run time, and a policy in a
+// <meta> tag is fixed when the page loads (a page cannot widen its own policy afterwards), so no
+// single origin can be named. It allows `https:` (any host over TLS: every RPC provider) and
+// plain http only to this computer's loopback names, `http://127.0.0.1:*` and `http://localhost:*`
+// (a user's own node; the e2e's local chain). Nothing else: no ws:/wss:, no other http host (an
+// https page could not reach one anyway: mixed content). What is sent is bounded by the app, not
+// the policy: only the methods core plans (eth_chainId, eth_getBlockByNumber, eth_call), only
+// after the user asks.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +38,7 @@ const policy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -45,7 +45,7 @@ fn matrix_through_js_matches_native() {
             Some(0.0)
         ]
     );
-    let js = comparison_matrix_js(None, None).unwrap();
+    let js = comparison_matrix_js(None, None, None).unwrap();
     let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
     assert!(json.contains("\"Recovering from April 2026 bridge exploit\""));
 }
@@ -53,7 +53,7 @@ fn matrix_through_js_matches_native() {
 #[wasm_bindgen_test]
 fn bad_exit_queue_throws_an_error_naming_the_field() {
     let q = js_sys::JSON::parse(r#"{"queuedEth": -5, "totalStakedEth": 36000000}"#).unwrap();
-    let err = comparison_matrix_js(Some(q), None).unwrap_err();
+    let err = comparison_matrix_js(Some(q), None, None).unwrap_err();
     let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
     assert_eq!(field.as_string().as_deref(), Some("exitQueue.queuedEth"));
     let msg = js_sys::Reflect::get(&err, &"message".into())
@@ -102,9 +102,30 @@ fn matrix_with_the_demo_scenario_in_the_browser() {
         .unwrap();
     assert!((hhi - 11_653.0 / 39_601.0).abs() < 1e-12);
     let scenario = serde_wasm_bindgen::to_value(&demo.network).unwrap();
-    let js = comparison_matrix_js(None, Some(scenario)).unwrap();
+    let js = comparison_matrix_js(None, Some(scenario), None).unwrap();
     let protocols = js_sys::Reflect::get(&js, &"protocols".into()).unwrap();
     assert_eq!(js_sys::Array::from(&protocols).length(), 8);
+}
+
+#[wasm_bindgen_test]
+fn matrix_as_of_a_live_read() {
+    // weETH's rate 1.069 ETH per token read at block 9: the live row carries it with its basis;
+    // a refused snapshot (a non-hex block hash) is an error naming `live.head.blockHash`.
+    let live = js_sys::JSON::parse(&format!(
+        r#"{{"head":{{"chainId":1,"blockNumber":9,"blockTimestamp":0,"blockHash":"0x{h}"}},"values":[{{"field":"rates.weETH.exchangeRate","raw":"1069000000000000000","value":1.069,"unit":"ETH per token","basis":{{"chainId":1,"blockNumber":9,"blockTimestamp":0,"address":"0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee","function":"getRate()"}}}}],"failures":[]}}"#,
+        h = "00".repeat(32)
+    ))
+    .unwrap();
+    let js = comparison_matrix_js(None, None, Some(live)).unwrap();
+    let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
+    assert!(json.contains("\"liveExchangeRate\""));
+    assert!(json.contains(
+        "getRate() on 0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee (chain 1, block 9, read live)"
+    ));
+    let bad = js_sys::JSON::parse(r#"{"head":{"chainId":1,"blockNumber":9,"blockTimestamp":0,"blockHash":"0xzz"},"values":[],"failures":[]}"#).unwrap();
+    let err = comparison_matrix_js(None, None, Some(bad)).unwrap_err();
+    let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
+    assert_eq!(field.as_string().as_deref(), Some("live.head.blockHash"));
 }
 
 fn web_sys_log(s: &str) {

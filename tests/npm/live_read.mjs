@@ -67,6 +67,20 @@ try {
   check("Morpho LLTV and totals", raw("morphoMarkets.weETH-WETH-94.5.lltv") === F.morpho.lltv.toString() && raw("morphoMarkets.weETH-WETH-94.5.totalBorrowAssets") === F.morpho.borrowed.toString());
   const basis = live.values[0].basis;
   check("live basis", basis.chainId === 31337 && basis.blockNumber === head.blockNumber && basis.function === "getRate()" && basis.address.toLowerCase() === chain.addresses.etherfi.weETH.toLowerCase());
+  // The lending presets with the fixture's Aave weETH reserve in them (ids as the presets read
+  // them, `core-…`): LTV 7250 / LT 7500 / bonus 10750 bps → 0.725 / 0.75 / 0.075 against the
+  // governance preset's 0.775 / 0.80 / 0.07, each sourced to the call and the block.
+  const coreIds = { ...request, aaveReserves: request.aaveReserves.map((x) => ({ ...x, id: x.id.replace(/^local-/, "core-") })) };
+  const coreLive = (await refresh(chain.url, coreIds)).live;
+  const lending = core.liveLendingMarkets(coreLive);
+  const weethCore = lending.markets.find((m) => m.id === "aave-v3-weeth-core");
+  check("liveLendingMarkets: Aave Core weETH 0.725 / 0.75 / 0.075 at the block", weethCore.ltv.value === 0.725 && weethCore.liquidationThreshold.value === 0.75 && weethCore.liquidationBonus.value === 0.075 && weethCore.ltv.basis.citation.includes(`block ${head.blockNumber},`), JSON.stringify(weethCore.ltv));
+  check("liveLendingMarkets: the change beside the preset", lending.changes.some((c) => c.market === "aave-v3-weeth-core" && c.field === "ltv" && c.preset === 0.775 && c.live === 0.725 && c.basis.blockNumber === head.blockNumber), JSON.stringify(lending.changes));
+  // The matrix as of the block: weETH's stand-in rate 1,069,000 / 1,000,000 = 1.069 ETH per token.
+  const liveMatrix = core.comparisonMatrix(undefined, undefined, coreLive);
+  const rateRow = liveMatrix.quantitative.find((r) => r.id === "liveExchangeRate");
+  const etherfi = liveMatrix.protocols.findIndex((x) => x.id === "etherfi");
+  check("comparisonMatrix(…, live): weETH 1.069 at the block", rateRow?.cells[etherfi].value === 1.069 && rateRow.cells[etherfi].basis.citation.includes(`block ${head.blockNumber},`), JSON.stringify(rateRow?.cells[etherfi]));
   let refused = "";
   try {
     core.liveReadCalls({ ...request, allowLocalChain: false }, await Promise.all(plan.head.map((r) => send(chain.url, r))));

@@ -9,8 +9,8 @@ use crate::pages::leverage::LeveragePage;
 use crate::pages::risk::RiskPage;
 use crate::pages::scenarios::ScenariosPage;
 use crate::pages::{
-    bridge::BridgePage, glossary::GlossaryPage, matrix::MatrixPage, security::SecurityPage,
-    slashing::SlashingPage, yield_stack::YieldPage,
+    bridge::BridgePage, data::DataPage, glossary::GlossaryPage, matrix::MatrixPage,
+    security::SecurityPage, slashing::SlashingPage, yield_stack::YieldPage,
 };
 use crate::store::{Keyed, Store};
 
@@ -48,6 +48,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/leverage",
         label: "Leverage",
+    },
+    NavItem {
+        href: "/data",
+        label: "Data",
     },
     NavItem {
         href: "/scenarios",
@@ -105,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/security") view=|| view! { <Keyed><SecurityPage/></Keyed> }/>
                     <Route path=path!("/bridge") view=|| view! { <Keyed><BridgePage/></Keyed> }/>
                     <Route path=path!("/leverage") view=|| view! { <Keyed><LeveragePage/></Keyed> }/>
+                    <Route path=path!("/data") view=DataPage/>
                     <Route path=path!("/scenarios") view=ScenariosPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>

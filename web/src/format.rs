@@ -185,6 +185,24 @@ pub fn exact18(digits: &str) -> String {
     out
 }
 
+/// A figure read from the chain (`restake_core::chain::LiveValue`) in the unit core names in
+/// words: fractions and APRs as percentages, `ETH per token` as a price, token amounts grouped,
+/// counts (`A()`, unix seconds) whole, anything else plain.
+pub fn live_value(value: f64, unit: &str) -> String {
+    let u = if unit.starts_with("fraction") || unit.starts_with("APR fraction") {
+        Unit::Fraction
+    } else if unit == "ETH per token" {
+        Unit::Price
+    } else if unit.starts_with("tokens") || unit.starts_with("whole tokens") {
+        Unit::Tokens
+    } else if unit.starts_with("A (") || unit == "unix seconds" {
+        Unit::Count
+    } else {
+        Unit::Plain
+    };
+    format(Some(value), u)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +259,13 @@ mod tests {
         assert_eq!(axis(0.025, Unit::Fraction), "2.5%");
         assert_eq!(axis(0.0125, Unit::RatePoints), "1.25 pp");
         assert_eq!(axis(-2500.0, Unit::Eth), "−2500");
+    }
+
+    #[test]
+    fn live_values_by_unit() {
+        assert_eq!(live_value(0.725, "fraction"), "72.5%");
+        assert_eq!(live_value(1.069, "ETH per token"), "1.0690");
+        assert_eq!(live_value(10_000.0, "tokens"), "10,000 tokens");
+        assert_eq!(live_value(1000.0, "A (as A() returns)"), "1,000");
     }
 }

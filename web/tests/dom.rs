@@ -517,3 +517,67 @@ async fn replay_gap_says_which_section_a_replay_lacks() {
     leptos::task::tick().await;
     assert!(texts(&host, ".replay-gap").is_empty());
 }
+
+/// The Data panel on a document with a frozen read: the block, the change against the Aave Core
+/// weETH preset (77.5% → 72.5%, the local chain's LTV 7250 bps) with its basis, a failed call
+/// explained, and no fetch (no endpoint is entered).
+#[wasm_bindgen_test]
+async fn data_panel_shows_a_frozen_read() {
+    use restake_core::chain::{Failure, Head, LiveBasis, LiveFailure, LiveRead, LiveValue};
+    use restake_web::pages::data::DataPage;
+    let basis = LiveBasis {
+        chain_id: 31337,
+        block_number: 77,
+        block_timestamp: 1_764_547_200,
+        address: "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee".to_owned(),
+        function: "getReserveConfigurationData(address)".to_owned(),
+    };
+    let mut doc = restake_core::scenario::default_document().unwrap();
+    doc.live = Some(LiveRead {
+        head: Head {
+            chain_id: 31337,
+            block_number: 77,
+            block_timestamp: 1_764_547_200,
+            block_hash: format!("0x{}", "ab".repeat(32)),
+        },
+        values: vec![LiveValue {
+            field: "aaveReserves.core-weETH.ltv".to_owned(),
+            raw: Some("7250".to_owned()),
+            value: 0.725,
+            unit: "fraction".to_owned(),
+            basis: basis.clone(),
+        }],
+        failures: vec![LiveFailure {
+            field: "rates.weETH".to_owned(),
+            address: basis.address.clone(),
+            function: "getRate()".to_owned(),
+            reason: Failure::TimedOut,
+        }],
+    });
+    let host = host();
+    let store = restake_web::store::Store::new(doc);
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(store);
+        view! { <DataPage/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&host, "h1"), ["Data"]);
+    assert!(
+        texts(&host, "#frozen-head")[0]
+            .starts_with("Chain 31337, block 77 (2025-12-01 00:00:00 UTC)")
+    );
+    let row = texts(&host, "#frozen-changes tbody tr");
+    assert_eq!(row.len(), 1, "{row:?}");
+    assert!(
+        row[0].contains("77.5%") && row[0].contains("72.5%"),
+        "{row:?}"
+    );
+    assert!(row[0].contains("getReserveConfigurationData(address) on 0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee — chain 31337, block 77, 2025-12-01 00:00:00 UTC"), "{row:?}");
+    assert_eq!(
+        texts(&host, "#frozen-failures li"),
+        [
+            "rates.weETH getRate() on 0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee: timed out (no answer within 10 s)"
+        ]
+    );
+    assert!(texts(&host, "#privacy-note")[0].contains("sees your IP address"));
+}

@@ -1,5 +1,6 @@
 //! Live market state for JS (issue 18): `mainnetLiveRequest()`, `planLiveRead(request)`,
-//! `liveReadCalls(request, headReplies)` and `applyLiveRead(request, head, replies)`. The caller
+//! `liveReadCalls(request, headReplies)`, `applyLiveRead(request, head, replies)` and
+//! `liveLendingMarkets(live)` (the lending presets with the live figures in them). The caller
 //! sends the requests with any transport and passes back each answer as an `RpcReply`
 //! (`{ kind: "body", text }`, `{ kind: "timedOut" }` or `{ kind: "transport", message }`).
 
@@ -57,4 +58,18 @@ pub fn apply_live_read_js(
     let head: Head = from_js(head, "head")?;
     let replies: Vec<RpcReply> = from_js(replies, "replies")?;
     to_js(&chain::apply(&request, &head, &replies)?)
+}
+
+/// The built-in lending presets with the live figures of `live` (a `LiveRead`, e.g. a
+/// document's `live` section) that describe the same contracts: Aave v3 Core's weETH LTV,
+/// threshold and bonus, its WETH and wstETH variable borrow rates. `{ markets, changes, kept }`:
+/// every replaced figure beside the preset's value and source; presets whose live figures fail
+/// the model's checks, kept whole, with why.
+#[wasm_bindgen(js_name = liveLendingMarkets, unchecked_return_type = "LiveMarkets")]
+pub fn live_lending_markets_js(
+    #[wasm_bindgen(unchecked_param_type = "LiveRead")] live: JsValue,
+) -> Result<JsValue, JsValue> {
+    let live: chain::LiveRead = from_js(live, "live")?;
+    live.validate("live")?;
+    to_js(&crate::lending::live::live_markets(Some(&live)))
 }

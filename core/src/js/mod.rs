@@ -121,7 +121,9 @@ pub fn presets_js() -> Result<JsValue, JsValue> {
 /// The comparison matrix of the built-in protocols. `exitQueue` sets the beacon-chain exit queue
 /// used for the time-to-exit row (omitted or `undefined`: an empty queue, S = 36M ETH);
 /// `scenario`, when given, adds the "Your scenario" column computed from it (validated; errors
-/// name its field).
+/// name its field); `live`, when given (a `LiveRead`, e.g. a document's `live` section), gives
+/// the matrix as of its block (`matrix::live::with_live`: leverage rows on the live main
+/// markets, `liveExchangeRate` and `mainMarketBorrowRate` rows).
 ///
 /// Its TypeScript signature is written by hand below because wasm-bindgen cannot mark a typed
 /// `JsValue` parameter as optional.
@@ -129,6 +131,7 @@ pub fn presets_js() -> Result<JsValue, JsValue> {
 pub fn comparison_matrix_js(
     exit_queue: Option<JsValue>,
     scenario: Option<JsValue>,
+    live: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let queue = match exit_queue.filter(|q| !q.is_undefined() && !q.is_null()) {
         Some(q) => from_js(q, "exitQueue")?,
@@ -138,12 +141,20 @@ pub fn comparison_matrix_js(
         Some(s) => Some(network_from(s)?.0),
         None => None,
     };
+    let live: Option<crate::chain::LiveRead> =
+        match live.filter(|l| !l.is_undefined() && !l.is_null()) {
+            Some(l) => Some(from_js(l, "live")?),
+            None => None,
+        };
+    if let Some(l) = &live {
+        l.validate("live")?;
+    }
     let p = crate::presets::protocols()?;
-    to_js(&crate::matrix::comparison_matrix(
-        &p,
-        &queue,
-        network.as_ref(),
-    )?)
+    let m = crate::matrix::comparison_matrix(&p, &queue, network.as_ref())?;
+    to_js(&match &live {
+        Some(l) => crate::matrix::live::with_live(m, l),
+        None => m,
+    })
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -153,7 +164,9 @@ const COMPARISON_MATRIX_TS: &str = r#"
  * used for the time-to-exit row; omitted, the queue is empty and S is 36M ETH. `scenario`, when
  * given, adds a last column "Your scenario" (`custom: true`) computed from it: position-weighted
  * yield, VaR99/ES99 of its positions (risk engine, default options, seed 1), AVS count, operator
- * HHI and Nakamoto coefficient.
+ * HHI and Nakamoto coefficient. `live`, when given (a `LiveRead`, e.g. `scenario.live`), gives the
+ * matrix as of its block: the leverage rows on the live main markets, plus `liveExchangeRate` and
+ * `mainMarketBorrowRate` rows whose live cells are sourced to the call and block.
  */
-export function comparisonMatrix(exitQueue?: ExitQueue, scenario?: Scenario | Network): Matrix;
+export function comparisonMatrix(exitQueue?: ExitQueue, scenario?: Scenario | Network, live?: LiveRead): Matrix;
 "#;

@@ -4,6 +4,8 @@
 //! - [`market`]: lending-market parameters (LTV, liquidation threshold θ, liquidation bonus,
 //!   close factor, oracle kind) and the sourced presets (Aave v3 E-mode and non-E-mode, Morpho
 //!   Blue at a given LLTV).
+//! - [`live`]: live chain figures (`crate::chain::LiveRead`) put into the presets, with
+//!   what changed against each preset's source.
 //! - [`main_market`]: each token's main lending market among the presets (weETH, ezETH, rsETH).
 //! - [`oracle`]: exchange-rate oracle (moves only on a slash or a rate change) vs market oracle
 //!   (reads the DEX price).
@@ -22,6 +24,7 @@ pub mod amm;
 pub mod carry;
 pub mod cascade;
 pub mod leverage_loop;
+pub mod live;
 pub mod main_market;
 pub mod market;
 pub mod oracle;

@@ -22,6 +22,12 @@ fn market_choice_basis(m: &LendingMarket) -> Basis {
 /// today's oracle price, `LTV/θ` (fraction), from [`crate::lending`] on the protocol's main
 /// market.
 pub(super) fn leverage_cells(p: &Protocol) -> CellPair {
+    market_cells(main_lending_market(&p.id))
+}
+
+/// [`leverage_cells`] on the market `m` (a token's main market, possibly with live figures in
+/// it); both cells say "no sourced market" when there is none.
+pub(super) fn market_cells(m: Option<LendingMarket>) -> CellPair {
     let none = || {
         MatrixCell::absent(
             "no sourced market",
@@ -29,7 +35,7 @@ pub(super) fn leverage_cells(p: &Protocol) -> CellPair {
             vec![],
         )
     };
-    let Some(m) = main_lending_market(&p.id) else {
+    let Some(m) = m else {
         return (none(), none());
     };
     let input = LeverageInput {

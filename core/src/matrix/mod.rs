@@ -11,6 +11,7 @@
 //! The rows are data (`rows.rs`: id, label, unit, definition and a cell function each). The
 //! engines run once per protocol set and network in [`MatrixFigures::new`]; the exit queue only
 //! moves the time-to-exit row, which [`MatrixFigures::matrix`] computes on each call.
+//! [`live::with_live`] turns a matrix into the same matrix as of a chain read's block.
 
 mod bridging;
 mod cell;
@@ -19,6 +20,7 @@ mod custom;
 mod exit;
 mod figures;
 mod leverage;
+pub mod live;
 mod rows;
 mod table;
 mod tail_risk;

@@ -15,5 +15,6 @@ import { security } from "./security.mjs";
 import { scenarios } from "./scenarios.mjs";
 import { roundtrip } from "./roundtrip.mjs";
 import { budgets } from "./budgets.mjs";
+import { data } from "./data.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, scenarios, glossary, roundtrip, budgets];
+export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, scenarios, data, glossary, roundtrip, budgets];

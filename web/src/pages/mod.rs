@@ -1,6 +1,7 @@
 //! One file per page.
 
 pub mod bridge;
+pub mod data;
 pub mod glossary;
 pub mod leverage;
 pub mod matrix;

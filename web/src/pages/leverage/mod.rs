@@ -5,12 +5,12 @@
 //! liquidation cascade); the health-factor gauge is [`crate::components::health_gauge`].
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use restake_core::Error;
+use restake_core::lending::live::{live_markets, utc_time};
 use restake_core::lending::replay::ezeth_april_2024;
-use restake_core::lending::{
-    CascadeReport, LeverageReport, lending_markets, leverage_loop, liquidation_cascade,
-};
+use restake_core::lending::{CascadeReport, LeverageReport, leverage_loop, liquidation_cascade};
 use restake_core::scenario::{LeverageSection, default_document};
 
 use crate::components::outcome::{Outcome, beside_field};
@@ -77,7 +77,21 @@ pub fn LeveragePage() -> impl IntoView {
 
 #[component]
 fn LeverageLab(section: LeverageSection) -> impl IntoView {
-    let markets = lending_markets();
+    let store = use_store();
+    // With a refresh frozen into the scenario (the Data page), the presets carry its figures
+    // (core's `lending::live::live_markets`: Aave Core's weETH parameters, WETH and wstETH rates).
+    let live = store.doc.with_untracked(|d| d.live.clone());
+    let live_notice = live.as_ref().map(|l| {
+        let over = live_markets(Some(l));
+        format!(
+            "The presets use live figures from the scenario's snapshot of chain {}, block {} ({} UTC): {} preset figure(s) replaced; pick a preset to load them. ",
+            l.head.chain_id,
+            l.head.block_number,
+            utc_time(l.head.block_timestamp),
+            over.changes.len()
+        )
+    });
+    let markets = live_markets(live.as_ref()).markets;
     let replay = ezeth_april_2024();
     let LeverageSection {
         leverage_loop: loop0,
@@ -160,6 +174,7 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
         <Page title="Leverage and liquidation cascades">
             <ReplayGap what="leverage inputs" has_section=|d| d.leverage.is_some()/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
+            {live_notice.map(|n| view! { <p class="notice" id="live-notice">{n}<A href="/data">"What changed (Data page)"</A></p> })}
             <p class="lead">
                 "A "<Term id="leverage-loop">"leverage loop"</Term>
                 " deposits an LRT, borrows ETH against it, buys more LRT and deposits again. It multiplies the LRT's yield over the borrow rate — and puts a "

@@ -8,6 +8,7 @@
 //! fields only recomputes the time-to-exit row. The custom column's Monte Carlo run is left
 //! out, with a note saying why, when its work ([`RiskModel::work`]) is over
 //! [`CUSTOM_COLUMN_WORK`], so a valid but large network in a link never freezes the page.
+//! The "live" toggle shows the matrix as of the scenario's frozen chain read (the Data page).
 
 mod architecture;
 mod figures;
@@ -15,6 +16,8 @@ mod figures;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use restake_core::consensus::exit::ExitQueue;
+use restake_core::lending::live::utc_time;
+use restake_core::matrix::live::with_live;
 use restake_core::matrix::{MATRIX_RISK_SEED, MatrixFigures};
 use restake_core::network::Network;
 use restake_core::presets;
@@ -126,12 +129,27 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
     });
     let error_for = move |field: &'static str| outcome.error_at(field);
     let matrix = move || outcome.report();
-    let figures = Memo::new(move |_| matrix().map(|m| figures_table(&m).1).unwrap_or_default());
-    let columns = outcome
-        .result
-        .get_untracked()
-        .map(|m| figures_table(&m).0)
-        .unwrap_or_default();
+    // The "live" toggle: the same matrix as of the scenario's frozen chain read (core's
+    // `matrix::live::with_live`), available when the document carries one.
+    let live = Memo::new(move |_| doc.with(|d| d.live.clone()));
+    let live_on = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        let m = matrix()?;
+        Some(match (live_on.get(), live.get()) {
+            (true, Some(l)) => with_live(m, &l),
+            _ => m,
+        })
+    });
+    let figures = Memo::new(move |_| shown.get().map(|m| figures_table(&m).1).unwrap_or_default());
+    let live_label = move || match live.get() {
+        Some(l) => format!(
+            " Live: figures as of chain {}, block {} ({} UTC), the scenario's frozen read",
+            l.head.chain_id,
+            l.head.block_number,
+            utc_time(l.head.block_timestamp)
+        ),
+        None => " Live: this scenario holds no chain read (the Data page makes one)".to_owned(),
+    };
     let bars = Memo::new(move |_| matrix().map(|m| exit_bars(&m)).unwrap_or_default());
     // The architecture table does not follow the exit queue: drawn again only when it changes.
     let architecture = Memo::new(move |_| matrix().map(|m| (m.protocols, m.qualitative)));
@@ -173,13 +191,29 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
                 "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions. VaR and ES come from 20,000 simulated years per protocol (seed 1) on one illustrative operator and the yield page's illustrative AVSs, so they differ only between an LRT and the LST. The last row, “Your scenario”, is computed from the current scenario: the network the Slashing, Risk and Security pages edit and the Scenarios page saves, loads and shares — the demo network until you change it (100,000 years, seed 1)."
             </p>
             {move || over_budget.get().map(|m| view! { <p class="notice" id="custom-budget" role="status">{m}</p> })}
-            <DataTable
-                caption="Sourced and computed figures per protocol"
-                row_header="Protocol"
-                columns=columns
-                rows=figures
-                csv_name="restake-lab-matrix.csv"
-            />
+            <label class="live-toggle">
+                <input type="checkbox" id="matrix-live" prop:checked=move || live_on.get() disabled=move || live.with(Option::is_none)
+                    on:change=move |ev| live_on.set(event_target_checked(&ev))/>
+                {live_label}
+            </label>
+            {move || {
+                // Columns change with the toggle: the table is built again then.
+                live_on.track();
+                live.track();
+                let columns = shown
+                    .get_untracked()
+                    .map(|m| figures_table(&m).0)
+                    .unwrap_or_default();
+                view! {
+                    <DataTable
+                        caption="Sourced and computed figures per protocol"
+                        row_header="Protocol"
+                        columns=columns
+                        rows=figures
+                        csv_name="restake-lab-matrix.csv"
+                    />
+                }
+            }}
         </div>
         <h2>"Open a protocol"</h2>
         <p>"Each page starts from the protocol: its yield preset, your position moved into its token, or its main lending market."</p>
