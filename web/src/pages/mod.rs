@@ -4,6 +4,7 @@ pub mod bridge;
 pub mod glossary;
 pub mod leverage;
 pub mod matrix;
+pub mod parameters;
 pub mod risk;
 pub mod scenarios;
 pub mod security;
