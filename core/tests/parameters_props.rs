@@ -1,10 +1,12 @@
 //! Invariants of the parameter workbench on generated inputs: more liquidity never lowers a
 //! supply cap or SmartLTV's LTV; more volatility never raises an LTV or a threshold; every figure
-//! is finite and within its range.
+//! is finite and within its range; the binding rule is the lowest suggestion, ties included.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use restake_core::parameters::{LiquidityPoint, WorkbenchInput, parameter_workbench};
+use restake_core::parameters::{
+    CurrentParameters, LiquidityPoint, Parameter, RuleId, WorkbenchInput, parameter_workbench,
+};
 
 fn arb_input() -> impl Strategy<Value = WorkbenchInput> {
     (
@@ -44,6 +46,7 @@ fn arb_input() -> impl Strategy<Value = WorkbenchInput> {
                 buffer_sigmas: k,
                 circulating_supply: supply,
                 daily_volume: volume,
+                current: None,
             }
         })
 }
@@ -88,6 +91,26 @@ proptest! {
             }
             if let Some(cap) = r.supply_cap { prop_assert!(cap.is_finite() && cap >= 0.0); }
             for x in &r.inputs { prop_assert!(x.value.is_finite()); }
+        }
+    }
+
+    #[test]
+    fn the_binding_rule_is_the_lowest_suggestion(i in arb_input(), now in 0.0f64..0.99) {
+        let mut i = i;
+        i.current = Some(CurrentParameters { ltv: Some(now), liquidation_threshold: None, supply_cap: None });
+        let r = parameter_workbench(&i).unwrap();
+        for b in &r.bindings {
+            let all: Vec<(RuleId, f64)> = r.rules.iter().filter_map(|x| match b.parameter {
+                Parameter::Ltv => x.ltv,
+                Parameter::LiquidationThreshold => x.liquidation_threshold,
+                Parameter::SupplyCap => x.supply_cap,
+            }.map(|v| (x.rule, v))).collect();
+            prop_assert_eq!(all.len() as u32, b.rules_setting_it);
+            for (rule, v) in &all {
+                prop_assert!(b.value <= *v);
+                prop_assert_eq!(b.rules.contains(rule), *v == b.value || (*v - b.value).abs() <= 1e-12 * v.abs());
+            }
+            prop_assert_eq!(b.current_above, (b.parameter == Parameter::Ltv).then_some(now > b.value && (now - b.value).abs() > 1e-12 * now.max(b.value)));
         }
     }
 }

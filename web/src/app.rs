@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::components::position::PositionBar;
 use crate::pages::leverage::LeveragePage;
+use crate::pages::parameters::ParametersPage;
 use crate::pages::risk::RiskPage;
 use crate::pages::scenarios::ScenariosPage;
 use crate::pages::{
@@ -52,6 +53,10 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/data",
         label: "Data",
+    },
+    NavItem {
+        href: "/parameters",
+        label: "Parameters",
     },
     NavItem {
         href: "/scenarios",
@@ -110,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/bridge") view=|| view! { <Keyed><BridgePage/></Keyed> }/>
                     <Route path=path!("/leverage") view=|| view! { <Keyed><LeveragePage/></Keyed> }/>
                     <Route path=path!("/data") view=DataPage/>
+                    <Route path=path!("/parameters") view=|| view! { <Keyed><ParametersPage/></Keyed> }/>
                     <Route path=path!("/scenarios") view=ScenariosPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                 </Routes>

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::binding::CurrentParameters;
 use crate::{Error, validate};
 
 /// Most points a liquidity curve may have.
@@ -68,6 +69,11 @@ pub struct WorkbenchInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub daily_volume: Option<f64>,
+    /// The market's LTV, threshold and supply cap today, set beside the suggestions (each
+    /// optional); no comparison when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub current: Option<CurrentParameters>,
 }
 
 fn amount(field: &str, v: f64) -> Result<f64, Error> {
@@ -161,6 +167,9 @@ impl WorkbenchInput {
         }
         if let Some(v) = self.daily_volume {
             amount("dailyVolume", v)?;
+        }
+        if let Some(c) = &self.current {
+            c.validate("current")?;
         }
         Ok(())
     }

@@ -18,14 +18,16 @@
 //! so the caller builds it from the AMM engine (`lending::amm::Pool::impact_curve`) or from
 //! published depth figures.
 
+pub mod binding;
 pub mod input;
 pub mod presets;
 pub mod rules;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+pub use binding::{Binding, CurrentParameters, Parameter, bindings};
 pub use input::{LiquidityPoint, WorkbenchInput};
 pub use presets::{TokenPreset, token_presets};
 pub use rules::{RuleId, RuleInput, RuleResult};
@@ -36,7 +38,7 @@ use crate::Error;
 pub const NOT_ADVICE: &str = "A side-by-side comparison of published rules on the inputs given, not a recommendation: each rule sets only some parameters and rests on choices its authors leave to the market.";
 
 /// The workbench's report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkbenchReport {
@@ -46,6 +48,9 @@ pub struct WorkbenchReport {
     pub market: String,
     /// One entry per rule, in the order of [`RuleId`].
     pub rules: Vec<RuleResult>,
+    /// For each parameter some rule sets: the tightest suggestion, the rules that give it, and
+    /// the market's figure today beside it ([`bindings`]).
+    pub bindings: Vec<Binding>,
     /// [`NOT_ADVICE`].
     pub disclaimer: String,
 }
@@ -59,7 +64,7 @@ pub struct WorkbenchReport {
 ///     liquidity: vec![LiquidityPoint { lrt_in: 1000.0, price_impact: 0.1 }],
 ///     spot_price: 1.0, volatility: 0.02, liquidation_bonus: 0.05, slippage_budget: 0.05,
 ///     debt_size: 500.0, risk_level: 3.0, buffer_sigmas: 3.0,
-///     circulating_supply: None, daily_volume: None,
+///     circulating_supply: None, daily_volume: None, current: None,
 /// };
 /// let report = parameter_workbench(&input).unwrap();
 /// // 2 × the 500 tokens sellable within a 5% impact (half-way along the straight curve)
@@ -67,16 +72,18 @@ pub struct WorkbenchReport {
 /// ```
 pub fn parameter_workbench(input: &WorkbenchInput) -> Result<WorkbenchReport, Error> {
     input.validate()?;
+    let rules = vec![
+        rules::twice_liquidity_within_bonus(input),
+        rules::bonus_and_volatility_buffer(input),
+        rules::smart_ltv(input),
+        rules::gauntlet(input, false),
+        rules::gauntlet(input, true),
+    ];
     Ok(WorkbenchReport {
         token: input.token.clone(),
         market: input.market.clone(),
-        rules: vec![
-            rules::twice_liquidity_within_bonus(input),
-            rules::bonus_and_volatility_buffer(input),
-            rules::smart_ltv(input),
-            rules::gauntlet(input, false),
-            rules::gauntlet(input, true),
-        ],
+        bindings: bindings(&rules, input.current.as_ref()),
+        rules,
         disclaimer: NOT_ADVICE.to_owned(),
     })
 }

@@ -101,6 +101,7 @@ fn preset(
             buffer_sigmas: 3.0,
             circulating_supply: supply.map(|s| s.0),
             daily_volume: None,
+            current: None,
         },
         bases,
     }

@@ -2,14 +2,14 @@
 //! suggests, its source, and the inputs it used. A rule that does not speak to a parameter
 //! leaves it `None` and says so in `notes`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::input::WorkbenchInput;
 use crate::source::Basis;
 use crate::unit::Unit;
 
 /// Which published rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum RuleId {
@@ -26,7 +26,7 @@ pub enum RuleId {
 }
 
 /// One input a rule used, with its value and unit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleInput {
@@ -39,7 +39,7 @@ pub struct RuleInput {
 }
 
 /// What one rule suggests.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RuleResult {

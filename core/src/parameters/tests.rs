@@ -31,6 +31,7 @@ fn example() -> WorkbenchInput {
         buffer_sigmas: 3.0,
         circulating_supply: Some(100_000.0),
         daily_volume: Some(3000.0),
+        current: None,
     }
 }
 
@@ -134,4 +135,48 @@ fn refuses_bad_input_at_its_path() {
         "circulatingSupply"
     );
     assert_eq!(field(|i| i.token = " ".into()), "token");
+}
+
+#[test]
+fn the_tightest_rule_binds_and_ties_are_named() {
+    // The example: LTV only SmartLTV's 86.86%; threshold only the buffer rule's 89%; caps
+    // Chaos 1,000, Gauntlet conservative 2,000, aggressive 1,500: Chaos binds.
+    let mut i = example();
+    i.current = Some(CurrentParameters {
+        ltv: Some(0.93),
+        liquidation_threshold: Some(0.89),
+        supply_cap: None,
+    });
+    let r = parameter_workbench(&i).unwrap();
+    let b = &r.bindings;
+    assert_eq!(b.len(), 3);
+    assert_eq!(
+        (b[0].parameter, b[0].rules.clone()),
+        (Parameter::Ltv, vec![RuleId::SmartLtv])
+    );
+    assert_eq!(b[0].current_above, Some(true)); // 93% > 86.86%
+    assert_eq!(b[1].rules, vec![RuleId::BonusAndVolatilityBuffer]);
+    assert_eq!(b[1].current_above, Some(false)); // 89% is the suggestion itself
+    assert_eq!(b[2].value, 1000.0);
+    assert_eq!(b[2].rules, vec![RuleId::TwiceLiquidityWithinBonus]);
+    assert_eq!((b[2].rules_setting_it, b[2].current_above), (3, None));
+    // 50% of a 2,000-token daily volume = 1,000: the aggressive cap ties with Chaos Labs'.
+    i.daily_volume = Some(2000.0);
+    let r = parameter_workbench(&i).unwrap();
+    assert_eq!(
+        r.bindings[2].rules,
+        vec![
+            RuleId::TwiceLiquidityWithinBonus,
+            RuleId::GauntletAggressive
+        ]
+    );
+    // A current figure out of range is refused at its path.
+    i.current = Some(CurrentParameters {
+        supply_cap: Some(-1.0),
+        ..CurrentParameters::default()
+    });
+    assert_eq!(
+        parameter_workbench(&i).unwrap_err().field(),
+        "current.supplyCap"
+    );
 }

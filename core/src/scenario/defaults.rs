@@ -49,6 +49,7 @@ pub fn default_document() -> Result<Scenario, Error> {
             target: LoopTarget::HealthFactor { health_factor: 1.2 },
         },
         cascade: ezeth_april_2024().input,
+        carry: None,
     };
     let (bridge, _) = crate::bridge::rseth_april_2026();
     let doc = Scenario {
@@ -67,6 +68,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         position: None,
         network: demo.network,
         live: None,
+        parameters: None,
     };
     doc.validate_document()?;
     Ok(doc)

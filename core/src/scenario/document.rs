@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits;
+use super::parameters_section::ParametersSection;
 use super::position::PositionSection;
 use super::sections::{LeverageSection, SlashingSection};
 use crate::Error;
@@ -77,6 +78,12 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub live: Option<LiveRead>,
+    /// The Parameters page's workbench (self-contained): the token and market presets it
+    /// started from and its input. Absent = the page's default (documents without it stay
+    /// valid, with the same meaning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub parameters: Option<ParametersSection>,
 }
 
 impl Scenario {

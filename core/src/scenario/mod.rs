@@ -12,16 +12,19 @@
 //!   10,000,000 Monte Carlo paths ([`limits`]); beyond, a typed error, never a hang.
 //!
 //! Files: `document.rs` (the types, JSON, the network's validation), `sections.rs` (the
-//! slashing and leverage sections, validation of every section), `limits.rs`, `migrate.rs`,
+//! slashing and leverage sections, validation of every section), `carry_section.rs` (the
+//! leverage section's optional `carry`), `parameters_section.rs` (the workbench's `parameters`), `limits.rs`, `migrate.rs`,
 //! `fragment.rs` (share links), `position.rs` ("my position": [`Scenario::set_position`],
 //! [`position_answer`]), `defaults.rs` ([`default_document`]), `run.rs`
 //! ([`run_scenario`], headlines), `replay.rs` ([`replays`]), `schema.rs` ([`json_schema`]).
 
+mod carry_section;
 mod defaults;
 mod document;
 mod fragment;
 pub mod limits;
 pub mod migrate;
+mod parameters_section;
 mod position;
 mod replay;
 mod replay_timeline;
@@ -29,10 +32,12 @@ mod run;
 mod schema;
 mod sections;
 
+pub use carry_section::CarrySection;
 pub use defaults::default_document;
 pub use document::{SCENARIO_VERSION, Scenario};
 pub use fragment::FRAGMENT_PREFIX;
 pub use limits::MAX_DOCUMENT_BYTES;
+pub use parameters_section::ParametersSection;
 pub use position::{MAX_POSITION_ETH, PositionAnswer, PositionSection, position_answer};
 pub use replay::{Replay, replays};
 pub use replay_timeline::timeline_replays;

@@ -92,6 +92,7 @@ fn ezeth() -> Result<Replay, Error> {
                 target: LoopTarget::HealthFactor { health_factor: 1.2 },
             },
             cascade: preset.input,
+            carry: None,
         }),
         ..network("ezETH depeg, April 2024")?
     };
@@ -176,6 +177,7 @@ fn steth() -> Result<Replay, Error> {
                 target: LoopTarget::HealthFactor { health_factor: 1.1 },
             },
             cascade,
+            carry: None,
         }),
         ..network("stETH discount, June 2022")?
     };

@@ -7,7 +7,9 @@ use super::Scenario;
 use super::sections::SECTIONS;
 use crate::Error;
 use crate::bridge::BridgeReport;
+use crate::lending::carry::CarryReport;
 use crate::lending::{CascadeReport, LeverageReport};
+use crate::parameters::{Parameter, WorkbenchReport};
 use crate::risk::RiskReport;
 use crate::security::SecurityReport;
 use crate::slashing::SlashingReport;
@@ -45,6 +47,8 @@ pub struct LeverageSectionReport {
     pub leverage_loop: LeverageReport,
     /// The liquidation cascade.
     pub cascade: CascadeReport,
+    /// The loop's carry under `leverage.carry`; `null` when the section has none.
+    pub carry: Option<CarryReport>,
 }
 
 /// Every engine's report for the sections present (`null` for a missing section) and the
@@ -68,8 +72,10 @@ pub struct ScenarioReport {
     pub leverage: Option<LeverageSectionReport>,
     /// The bridge what-if of `bridge`.
     pub bridge: Option<BridgeReport>,
+    /// The parameter workbench of `parameters`.
+    pub parameters: Option<WorkbenchReport>,
     /// The headline figures, in section order (yield, slashing, risk, security, leverage,
-    /// bridge); figures a report leaves `null` (no debt, γ* unbounded) are left out.
+    /// bridge, parameters); figures a report leaves `null` (no debt, γ* unbounded) are left out.
     pub headlines: Vec<Headline>,
 }
 
@@ -92,6 +98,7 @@ pub fn run_scenario(s: &Scenario) -> Result<ScenarioReport, Error> {
         security: None,
         leverage: None,
         bridge: None,
+        parameters: None,
         headlines: Vec::new(),
     };
     for section in &SECTIONS {
@@ -265,6 +272,14 @@ pub fn headlines(r: &ScenarioReport) -> Vec<Headline> {
             Some(c.bad_debt),
             Eth,
         );
+        if let Some(carry) = &l.carry {
+            push(
+                "leverage.carryNetApy",
+                "Carry: net APY over the horizon (per year)",
+                Some(carry.net_apy),
+                Fraction,
+            );
+        }
     }
     if let Some(b) = &r.bridge {
         push(
@@ -279,6 +294,22 @@ pub fn headlines(r: &ScenarioReport) -> Vec<Headline> {
             Some(b.lending_bad_debt_eth),
             Eth,
         );
+    }
+    if let Some(p) = &r.parameters {
+        for b in &p.bindings {
+            let (id, label) = match b.parameter {
+                Parameter::Ltv => ("parameters.tightestLtv", "Tightest suggested LTV"),
+                Parameter::LiquidationThreshold => (
+                    "parameters.tightestLiquidationThreshold",
+                    "Tightest suggested liquidation threshold",
+                ),
+                Parameter::SupplyCap => (
+                    "parameters.tightestSupplyCap",
+                    "Tightest suggested supply cap",
+                ),
+            };
+            push(id, label, Some(b.value), b.unit);
+        }
     }
     out
 }

@@ -1,5 +1,5 @@
 //! The page sections of a document: the types of those that need one (slashing: events and
-//! options; leverage: the loop and the cascade) and [`SECTIONS`], the one table that maps each
+//! options; leverage: the loop, the cascade and the carry) and [`SECTIONS`], the one table that maps each
 //! section to its checks, its engine call and the root of its error paths (`risk.paths`,
 //! `bridge.chains[2].supply`, `slashing.events[0].avs`, `leverage.loop.deposit`,
 //! `network.delegations[2].protocol`).
@@ -7,11 +7,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::Scenario;
+use super::carry_section::CarrySection;
 use super::migrate::NETWORK_KEYS;
+use super::parameters_section::ParametersSection;
 use super::run::{DEFAULT_RISK_SEED, LeverageSectionReport, ScenarioReport};
 use crate::Error;
 use crate::bridge::bridge_exposure;
 use crate::lending::{CascadeInput, LeverageInput, leverage_loop, liquidation_cascade};
+use crate::parameters::parameter_workbench;
 use crate::risk::{RiskModel, RiskOptions, RiskReport, SeedInput};
 use crate::security::security_analysis;
 use crate::slashing::events::{self, Registry};
@@ -70,6 +73,11 @@ pub struct LeverageSection {
     pub leverage_loop: LeverageInput,
     /// The cascade of liquidations after a shock.
     pub cascade: CascadeInput,
+    /// The loop's carry over a horizon under a rate model and utilisation path; omitted when
+    /// the page has none (documents without it stay valid, with the page's default carry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub carry: Option<CarrySection>,
 }
 
 /// One page section of the document: how an engine error is placed in the document (under
@@ -94,8 +102,9 @@ fn network_root(e: Error) -> Error {
         .fold(e, |e, key| e.rebased(key, &format!("network.{key}")))
 }
 
-/// The sections in document order: yield, slashing, risk, security, leverage, bridge.
-pub(crate) const SECTIONS: [Section; 6] = [
+/// The sections in document order: yield, slashing, risk, security, leverage, bridge,
+/// parameters.
+pub(crate) const SECTIONS: [Section; 7] = [
     Section {
         rebase: |e| e.rebased("", "yieldStack"),
         check: |s| {
@@ -167,7 +176,11 @@ pub(crate) const SECTIONS: [Section; 6] = [
                 l.leverage_loop
                     .validate()
                     .map_err(|e| e.rebased("", "loop"))?;
-                l.cascade.validate().map_err(|e| e.rebased("", "cascade"))
+                l.cascade.validate().map_err(|e| e.rebased("", "cascade"))?;
+                l.carry
+                    .as_ref()
+                    .map_or(Ok(()), CarrySection::validate)
+                    .map_err(|e| e.rebased("", "carry"))
             })
         },
         run: |s, r| {
@@ -175,9 +188,16 @@ pub(crate) const SECTIONS: [Section; 6] = [
                 .leverage
                 .as_ref()
                 .map(|l| -> Result<LeverageSectionReport, Error> {
+                    let looped =
+                        leverage_loop(&l.leverage_loop).map_err(|e| e.rebased("", "loop"))?;
                     Ok(LeverageSectionReport {
-                        leverage_loop: leverage_loop(&l.leverage_loop)
-                            .map_err(|e| e.rebased("", "loop"))?,
+                        carry: l
+                            .carry
+                            .as_ref()
+                            .map(|c| c.run(&l.leverage_loop, &looped))
+                            .transpose()
+                            .map_err(|e| e.rebased("", "carry"))?,
+                        leverage_loop: looped,
                         cascade: liquidation_cascade(&l.cascade)
                             .map_err(|e| e.rebased("", "cascade"))?,
                     })
@@ -191,6 +211,22 @@ pub(crate) const SECTIONS: [Section; 6] = [
         check: |s| s.bridge.as_ref().map_or(Ok(()), |b| b.validate()),
         run: |s, r| {
             r.bridge = s.bridge.as_ref().map(bridge_exposure).transpose()?;
+            Ok(())
+        },
+    },
+    Section {
+        rebase: |e| e.rebased("", "parameters"),
+        check: |s| {
+            s.parameters
+                .as_ref()
+                .map_or(Ok(()), ParametersSection::validate)
+        },
+        run: |s, r| {
+            r.parameters = s
+                .parameters
+                .as_ref()
+                .map(|p| parameter_workbench(&p.input).map_err(|e| e.rebased("", "input")))
+                .transpose()?;
             Ok(())
         },
     },

@@ -9,6 +9,8 @@ import { timeline } from "./timeline.mjs";
 import { yieldPage } from "./yield.mjs";
 
 import { leverage } from "./leverage.mjs";
+import { carry } from "./carry.mjs";
+import { parameters } from "./parameters.mjs";
 import { risk } from "./risk.mjs";
 
 import { security } from "./security.mjs";
@@ -17,4 +19,4 @@ import { roundtrip } from "./roundtrip.mjs";
 import { budgets } from "./budgets.mjs";
 import { data } from "./data.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, scenarios, data, glossary, roundtrip, budgets];
+export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, carry, parameters, scenarios, data, glossary, roundtrip, budgets];

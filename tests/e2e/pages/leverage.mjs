@@ -53,17 +53,6 @@ export const leverage = {
     // An exchange-rate oracle ignores a depeg: the same shock liquidates nobody.
     await page.getByRole("radio", { name: /^Exchange rate/ }).check();
     await page.waitForFunction(() => document.querySelector("#liquidations")?.textContent === "0");
-    // Carry, key by key: a step to 95.42% peaks at 2.45% + 8% × 0.0142/0.06 = 4.343%.
-    await typeKeys(page, "#carry-stepped", "95.42");
-    await page.waitForFunction(() => document.querySelector("#carry-max-rate")?.textContent === "4.34%");
-    // A 5-day horizon ends before the step: the kink's 2.45% throughout.
-    await typeKeys(page, "#carry-horizon", "5");
-    await page.waitForFunction(() => document.querySelector("#carry-max-rate")?.textContent === "2.45%");
-    // The February 2026 spike path over 5 days is still at the kink.
-    await page.getByRole("radio", { name: /February 2026/ }).check();
-    await page.waitForFunction(() => document.querySelector("#carry-max-rate")?.textContent === "2.45%");
-    await typeKeys(page, "#carry-horizon", "30");
-    await page.waitForFunction(() => /^10\.[23]%$/.test(document.querySelector("#carry-max-rate")?.textContent ?? ""));
     // The Aave E-mode preset: θ = 95%, the loop at HF 1.2 is 1/(1 − 0.95/1.2) = 4.80×.
     await page.locator("#market-preset").selectOption({ index: 0 });
     await page.waitForFunction(() => document.querySelector("#leverage")?.textContent === "4.80×");

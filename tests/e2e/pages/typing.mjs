@@ -53,3 +53,10 @@ export async function blurShows(page, selector, shown) {
   await page.locator(selector).press("Tab");
   assert.equal(await page.locator(selector).inputValue(), shown);
 }
+
+/** The text of the element `selector`. */
+export const textOf = (page, selector) => page.locator(selector).textContent();
+
+/** Waits until the element `selector` shows exactly `want` (a figure recomputed after an edit). */
+export const waitText = (page, selector, want) =>
+  page.waitForFunction(([s, w]) => document.querySelector(s)?.textContent === w, [selector, want]);

@@ -5,6 +5,7 @@ pub mod data;
 pub mod glossary;
 pub mod leverage;
 pub mod matrix;
+pub mod parameters;
 pub mod risk;
 pub mod scenarios;
 pub mod security;

@@ -1,16 +1,16 @@
 //! The Leverage page's carry panel: the loop's net APY and health factor over a horizon as the
 //! debt accrues at the market's rate model under a utilisation path, the break-even borrow rate,
 //! the day a health factor is reached, and the model's rate against utilisation with today's
-//! point marked. Every figure comes from `restake_core::lending::carry` and `rate_model`.
+//! point marked. Every figure comes from `restake_core::lending::carry` and `rate_model`; the
+//! fields are the document's `leverage.carry` (`restake_core::scenario::CarrySection`).
 
 use leptos::prelude::*;
 use restake_core::Error;
-use restake_core::lending::LeverageReport;
-use restake_core::lending::carry::{
-    CarryInput, CarryReport, UtilizationPath, carry, weth_february_2026,
-};
+use restake_core::lending::carry::{CarryReport, UtilizationPath, weth_february_2026};
 use restake_core::lending::rate_model::presets::rate_model_presets;
 use restake_core::lending::rate_model::{RateModel, RatePoint};
+use restake_core::lending::{LeverageInput, LeverageReport};
+use restake_core::scenario::CarrySection;
 
 use crate::components::chart::histogram::Marker;
 use crate::components::chart::line::{LineChart, Series};
@@ -18,107 +18,142 @@ use crate::components::number_input::NumberInput;
 use crate::components::outcome::{Outcome, beside_field};
 use crate::format::{Unit, format};
 
-/// The carry's own fields (the position comes from the loop).
+/// Which rate model the carry reads.
+#[derive(Clone, Copy, PartialEq)]
+enum ModelChoice {
+    /// A preset of [`rate_model_presets`], by index.
+    Preset(usize),
+    /// The loop's borrow rate, fixed.
+    Fixed,
+    /// The scenario's own model (not a preset), kept as it came.
+    Document,
+}
+
+/// Which utilisation path the carry reads.
+#[derive(Clone, Copy, PartialEq)]
+enum PathChoice {
+    /// The step of the fields below.
+    Step,
+    /// Aave Core WETH in February 2026 ([`weth_february_2026`]).
+    Spike,
+    /// The scenario's own path (constant or drawn), kept as it came.
+    Document,
+}
+
+/// The carry's own fields (the position comes from the loop): what `leverage.carry` holds.
 #[derive(Clone, Copy)]
 pub(super) struct Carry {
-    /// Index into [`rate_model_presets`], or `None` for the loop's fixed borrow rate.
-    model: RwSignal<Option<usize>>,
-    /// Utilisation today, fraction.
+    model: RwSignal<ModelChoice>,
+    /// The document's model or path when they are not the page's presets.
+    custom_model: StoredValue<Option<RateModel>>,
+    custom_path: StoredValue<Option<UtilizationPath>>,
+    /// Utilisation today (the step's `before`), fraction.
     utilization: RwSignal<f64>,
     /// Utilisation after the step, fraction.
     stepped: RwSignal<f64>,
     /// Day of the step.
     step_day: RwSignal<f64>,
-    /// Use the February 2026 WETH spike instead of the step.
-    spike: RwSignal<bool>,
+    path: RwSignal<PathChoice>,
     horizon: RwSignal<f64>,
+    step_days: RwSignal<f64>,
     floor: RwSignal<f64>,
 }
 
 impl Carry {
-    /// Aave Core WETH at its kink (94%) stepping to 99.85% on day 7, for 90 days, floor HF 1.
-    pub(super) fn new() -> Carry {
-        Carry {
-            model: RwSignal::new(Some(0)),
-            utilization: RwSignal::new(0.94),
-            stepped: RwSignal::new(0.9985),
-            step_day: RwSignal::new(7.0),
-            spike: RwSignal::new(false),
-            horizon: RwSignal::new(90.0),
-            floor: RwSignal::new(1.0),
-        }
-    }
-
-    fn rate_model(&self, fixed_apr: f64) -> RateModel {
-        match self.model.get() {
-            Some(i) => rate_model_presets()
-                .get(i)
-                .map_or(RateModel::Fixed { apr: fixed_apr }, |p| p.model),
-            None => RateModel::Fixed { apr: fixed_apr },
-        }
-    }
-
-    /// The carry input for the loop's report `r` (tracked).
-    fn input(
-        &self,
-        r: &LeverageReport,
-        price: f64,
-        lrt_yield: f64,
-        theta: f64,
-        apr: f64,
-    ) -> CarryInput {
-        let utilization = if self.spike.get() {
-            weth_february_2026().path
-        } else {
-            UtilizationPath::Step {
-                before: self.utilization.get(),
-                after: self.stepped.get(),
-                at_day: self.step_day.get(),
-            }
+    /// The document's carry, or Aave Core WETH at its kink (94%) stepping to 99.85% on day 7,
+    /// for 90 days in steps of a day, floor HF 1.
+    pub(super) fn new(section: Option<&CarrySection>) -> Carry {
+        let presets = rate_model_presets();
+        let (model, custom_model) = match section.map(|s| s.rate_model) {
+            None => (ModelChoice::Preset(0), None),
+            Some(None) => (ModelChoice::Fixed, None),
+            Some(Some(m)) => match presets.iter().position(|p| p.model == m) {
+                Some(i) => (ModelChoice::Preset(i), None),
+                None => (ModelChoice::Document, Some(m)),
+            },
         };
-        CarryInput {
-            deposit: r.equity_eth / price,
-            exchange_rate: price,
-            lrt_yield,
-            leverage: r.leverage,
-            liquidation_threshold: theta,
-            rate_model: self.rate_model(apr),
+        let spike = weth_february_2026().path;
+        let (path, (before, after, at_day), custom_path) = match section.map(|s| &s.utilization) {
+            None => (PathChoice::Step, (0.94, 0.9985, 7.0), None),
+            Some(p) if *p == spike => (PathChoice::Spike, (0.94, 0.9985, 7.0), None),
+            Some(UtilizationPath::Step {
+                before,
+                after,
+                at_day,
+            }) => (PathChoice::Step, (*before, *after, *at_day), None),
+            Some(p) => (
+                PathChoice::Document,
+                (p.at(0.0), 0.9985, 7.0),
+                Some(p.clone()),
+            ),
+        };
+        Carry {
+            model: RwSignal::new(model),
+            custom_model: StoredValue::new(custom_model),
+            custom_path: StoredValue::new(custom_path),
+            utilization: RwSignal::new(before),
+            stepped: RwSignal::new(after),
+            step_day: RwSignal::new(at_day),
+            path: RwSignal::new(path),
+            horizon: RwSignal::new(section.map_or(90.0, |s| s.horizon_days)),
+            step_days: RwSignal::new(section.map_or(1.0, |s| s.step_days)),
+            floor: RwSignal::new(section.map_or(1.0, |s| s.health_factor_floor)),
+        }
+    }
+
+    /// The model the fields name; `None` for the loop's fixed borrow rate (tracked).
+    fn rate_model(&self) -> Option<RateModel> {
+        match self.model.get() {
+            ModelChoice::Preset(i) => rate_model_presets().get(i).map(|p| p.model),
+            ModelChoice::Fixed => None,
+            ModelChoice::Document => self.custom_model.get_value(),
+        }
+    }
+
+    /// The section the fields hold (tracked): what the page writes to `leverage.carry`.
+    pub(super) fn section(&self) -> CarrySection {
+        let step = || UtilizationPath::Step {
+            before: self.utilization.get(),
+            after: self.stepped.get(),
+            at_day: self.step_day.get(),
+        };
+        let utilization = match self.path.get() {
+            PathChoice::Step => step(),
+            PathChoice::Spike => weth_february_2026().path,
+            PathChoice::Document => self.custom_path.get_value().unwrap_or_else(step),
+        };
+        CarrySection {
+            rate_model: self.rate_model(),
             utilization,
             horizon_days: self.horizon.get(),
-            step_days: 1.0,
+            step_days: self.step_days.get(),
             health_factor_floor: self.floor.get(),
         }
     }
 }
 
-/// What the carry panel reads from the rest of the page.
+/// What the carry panel reads from the rest of the page: the loop's input and its last good
+/// report.
 #[derive(Clone, Copy)]
 pub(super) struct CarrySource {
     pub(super) good: RwSignal<Option<LeverageReport>>,
-    pub(super) price: Signal<f64>,
-    pub(super) lrt_yield: Signal<f64>,
-    pub(super) theta: Signal<f64>,
-    pub(super) borrow_rate: Signal<f64>,
+    pub(super) input: Signal<LeverageInput>,
 }
 
-fn run(c: Carry, s: CarrySource) -> Result<CarryReport, Error> {
-    let r = s.good.get().ok_or_else(|| Error::Invariant {
-        field: "leverage".to_owned(),
-        message: "the loop has no valid figures yet".to_owned(),
-    })?;
-    carry(&c.input(
-        &r,
-        s.price.get(),
-        s.lrt_yield.get(),
-        s.theta.get(),
-        s.borrow_rate.get(),
-    ))
+/// The carry's run: core's carry of the loop under the section the fields hold.
+pub(super) fn outcome(c: Carry, s: CarrySource) -> Outcome<CarryReport> {
+    Outcome::new(move || {
+        let r = s.good.get().ok_or_else(|| Error::Invariant {
+            field: "leverage".to_owned(),
+            message: "the loop has no valid figures yet".to_owned(),
+        })?;
+        c.section().run(&s.input.get(), &r)
+    })
 }
 
 /// The carry panel: its inputs, figures and two charts.
 #[component]
-pub(super) fn CarryPanel(c: Carry, s: CarrySource) -> impl IntoView {
-    let outcome = Outcome::new(move || run(c, s));
+pub(super) fn CarryPanel(c: Carry, s: CarrySource, outcome: Outcome<CarryReport>) -> impl IntoView {
     let at = move |prefix: &'static str| {
         Signal::derive(move || {
             outcome
@@ -137,10 +172,18 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource) -> impl IntoView {
         .collect();
     let on_model = move |ev| {
         let v = event_target_value(&ev);
-        c.model.set(v.parse::<usize>().ok());
+        c.model.set(match v.as_str() {
+            "fixed" => ModelChoice::Fixed,
+            "document" => ModelChoice::Document,
+            _ => v
+                .parse::<usize>()
+                .map_or(ModelChoice::Fixed, ModelChoice::Preset),
+        });
     };
     let curve = Memo::new(move |_| {
-        let model = c.rate_model(s.borrow_rate.get());
+        let model = c.rate_model().unwrap_or(RateModel::Fixed {
+            apr: s.input.get().borrow_rate,
+        });
         model.curve("rateModel").unwrap_or_default()
     });
     let curve_series = Signal::derive(move || {
@@ -209,24 +252,27 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource) -> impl IntoView {
     view! {
         <section aria-labelledby="carry-title" class="carry">
             <h2 id="carry-title">"Carry over time"</h2>
-            <p>"The debt accrues at the market's interest-rate model as its utilisation moves; the collateral grows with the LRT's yield. Rates are APR a year; the debt compounds once a day as the contracts do at each interaction."</p>
+            <p>"The debt accrues at the market's interest-rate model as its utilisation moves; the collateral grows with the LRT's yield. Rates are APR a year; the debt compounds at each step (a day unless you change it), as the contracts do at each interaction. The carry is saved in the scenario and its share link."</p>
             <label for="carry-model">"Rate model"</label>
             <select id="carry-model" on:change=on_model>
-                {names.into_iter().map(|(v, n)| view! { <option value=v.clone() selected=move || c.model.get().map(|i| i.to_string()) == Some(v.clone())>{n}</option> }).collect_view()}
-                <option value="fixed" selected=move || c.model.get().is_none()>"The loop's fixed borrow rate"</option>
+                {names.into_iter().enumerate().map(|(i, (v, n))| view! { <option value=v selected=move || c.model.get() == ModelChoice::Preset(i)>{n}</option> }).collect_view()}
+                <option value="fixed" selected=move || c.model.get() == ModelChoice::Fixed>"The loop's fixed borrow rate"</option>
+                {c.custom_model.get_value().map(|_| view! { <option value="document" selected=move || c.model.get() == ModelChoice::Document>"The scenario's own rate model"</option> })}
             </select>
             <fieldset class="radio-group">
                 <legend>"Utilisation path"</legend>
-                <label><input type="radio" name="carry-path" checked=move || !c.spike.get() on:change=move |_| c.spike.set(false)/>" a step"</label>
-                <label><input type="radio" name="carry-path" checked=move || c.spike.get() on:change=move |_| c.spike.set(true)/>" Aave Core WETH, February 2026 (95.42%, then 99.85%)"</label>
+                <label><input type="radio" name="carry-path" checked=move || c.path.get() == PathChoice::Step on:change=move |_| c.path.set(PathChoice::Step)/>" a step"</label>
+                <label><input type="radio" name="carry-path" checked=move || c.path.get() == PathChoice::Spike on:change=move |_| c.path.set(PathChoice::Spike)/>" Aave Core WETH, February 2026 (95.42%, then 99.85%)"</label>
+                {c.custom_path.get_value().map(|_| view! { <label><input type="radio" name="carry-path" checked=move || c.path.get() == PathChoice::Document on:change=move |_| c.path.set(PathChoice::Document)/>" the scenario's own path"</label> })}
             </fieldset>
-            <NumberInput id="carry-utilization" label="Utilisation today" term="utilisation" unit="%" scale=100.0 value=c.utilization min=0.0 max=100.0 step=0.1 error=at("utilization.before")/>
-            {move || (!c.spike.get()).then(|| view! {
+            {move || (c.path.get() == PathChoice::Step).then(|| view! {
+                <NumberInput id="carry-utilization" label="Utilisation today" term="utilisation" unit="%" scale=100.0 value=c.utilization min=0.0 max=100.0 step=0.1 error=at("utilization.before")/>
                 <NumberInput id="carry-stepped" label="Utilisation after the step" unit="%" scale=100.0 value=c.stepped min=0.0 max=100.0 step=0.1 error=at("utilization.after")/>
                 <NumberInput id="carry-step-day" label="Day of the step" unit="days" value=c.step_day min=0.0 max=3650.0 step=1.0 error=at("utilization.atDay")/>
             })}
-            {move || c.spike.get().then(|| view! { <p class="field-note assumed">"Assumption: the source gives the levels (LlamaRisk, 18 Feb 2026), not their timing — a week at the kink, two days at 95.42%, a week at 99.85%."</p> })}
+            {move || (c.path.get() == PathChoice::Spike).then(|| view! { <p class="field-note assumed">"Assumption: the source gives the levels (LlamaRisk, 18 Feb 2026), not their timing — a week at the kink, two days at 95.42%, a week at 99.85%."</p> })}
             <NumberInput id="carry-horizon" label="Horizon" unit="days" value=c.horizon min=1.0 max=3650.0 step=1.0 error=at("horizonDays")/>
+            <NumberInput id="carry-step-days" label="Step of the accrual" unit="days" value=c.step_days min=0.01 max=365.0 step=1.0 error=at("stepDays")/>
             <NumberInput id="carry-floor" label="Health factor floor" term="health-factor" unit="" value=c.floor min=0.5 max=5.0 step=0.01 error=at("healthFactorFloor")/>
             {other}
             {headline}

@@ -2,7 +2,8 @@
 //! price), then shock the market and watch the liquidation cascade round by round. Every figure
 //! comes from `restake_core::lending`.
 //! Files: [`market`] (the lending market), [`position`] (the loop), [`cascade`] (the
-//! liquidation cascade); the health-factor gauge is [`crate::components::health_gauge`].
+//! liquidation cascade), [`carry`] (the loop's carry over time, `leverage.carry`); the
+//! health-factor gauge is [`crate::components::health_gauge`].
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -96,6 +97,7 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
     let LeverageSection {
         leverage_loop: loop0,
         cascade: cascade0,
+        carry: carry0,
     } = section;
     // `/leverage?protocol=etherfi` (a link from the matrix) starts from the token's main market.
     let wanted = use_query_map().with_untracked(|q| q.get("protocol"));
@@ -126,13 +128,21 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
     let cascade = Cascade::new(&cascade0);
     let loops = Outcome::new(move || leverage_loop(&position.input(market)));
     let cascades = Outcome::new(move || liquidation_cascade(&cascade.input(market)));
+    let carry_fields = Carry::new(carry0.as_ref());
+    let carry_source = CarrySource {
+        good: loops.last_good,
+        input: Signal::derive(move || position.input(market)),
+    };
+    let carries = carry::outcome(carry_fields, carry_source);
     write_back(
         move || {
-            (loops.result.with(Result::is_ok) && cascades.result.with(Result::is_ok)).then(|| {
-                LeverageSection {
-                    leverage_loop: position.input(market),
-                    cascade: cascade.input(market),
-                }
+            (loops.result.with(Result::is_ok)
+                && cascades.result.with(Result::is_ok)
+                && carries.result.with(Result::is_ok))
+            .then(|| LeverageSection {
+                leverage_loop: position.input(market),
+                cascade: cascade.input(market),
+                carry: Some(carry_fields.section()),
             })
         },
         |d, section| d.leverage = Some(section),
@@ -159,14 +169,6 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
             )
         })
     };
-    let carry_source = CarrySource {
-        good: loops.last_good,
-        price: position.price.into(),
-        lrt_yield: position.lrt_yield.into(),
-        theta: Signal::derive(move || market.params().liquidation_threshold),
-        borrow_rate: market.borrow_rate.into(),
-    };
-    let carry_fields = Carry::new();
     let comparison = replay.comparison.clone();
     let published = replay.published.clone();
 
@@ -196,7 +198,7 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
                 }.into_any())
                 results=Box::new(move || view! {
                     <LoopResults l=position borrow_rate=market.borrow_rate good=loops.last_good/>
-                    <CarryPanel c=carry_fields s=carry_source/>
+                    <CarryPanel c=carry_fields s=carry_source outcome=carries/>
                     <h2>"Cascade"</h2>
                     <p id="loop-verdict" class="verdict">{verdict}</p>
                     <CascadeResults c=cascade good=cascades.last_good/>
