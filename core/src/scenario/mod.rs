@@ -13,12 +13,15 @@
 //!
 //! Files: `document.rs` (the types, JSON, the network's validation), `sections.rs` (the
 //! slashing and leverage sections, validation of every section), `limits.rs`, `migrate.rs`,
-//! `fragment.rs` (share links), `position.rs` ("my position": [`Scenario::set_position`],
+//! `fragment.rs` (share links), `figures.rs` (the figures several pages show, each from one
+//! function of the section its page runs: [`Scenario::yield_figures`],
+//! [`Scenario::position_risk`], [`Scenario::max_leverage`]), `position.rs` ("my position": [`Scenario::set_position`],
 //! [`position_answer`]), `defaults.rs` ([`default_document`]), `run.rs`
 //! ([`run_scenario`], headlines), `replay.rs` ([`replays`]), `schema.rs` ([`json_schema`]).
 
 mod defaults;
 mod document;
+mod figures;
 mod fragment;
 pub mod limits;
 pub mod migrate;
@@ -31,6 +34,7 @@ mod sections;
 
 pub use defaults::default_document;
 pub use document::{SCENARIO_VERSION, Scenario};
+pub use figures::{PositionRisk, YieldFigures};
 pub use fragment::FRAGMENT_PREFIX;
 pub use limits::MAX_DOCUMENT_BYTES;
 pub use position::{MAX_POSITION_ETH, PositionAnswer, PositionSection, position_answer};
