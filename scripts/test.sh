@@ -16,6 +16,9 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+# A full run builds each crate once per profile: incremental compilation's bookkeeping only costs
+# time and disk then (set CARGO_INCREMENTAL=1 to keep it for repeated local runs).
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
 results_dir=$(mktemp -d)
 trap 'rm -rf "$results_dir"' EXIT
@@ -37,12 +40,15 @@ debug_lane() {
   step debug "native unit + integration"  cargo test --workspace --all-features --no-fail-fast
   # Only the core's `js_*` integration tests and `value_stability` hold browser tests: the library's
   # own harness and the native-only suites (`#![cfg(not(target_arch = "wasm32"))]`) have none on
-  # wasm32, and each would still be compiled, linked, bound and loaded for nothing.
-  step debug "wasm tests, headless Chromium (core)" cargo test -p restake-core --features js "${wasm[@]}" --test 'js_*' --test value_stability
-  step debug "wasm tests, headless Chromium (web)"  cargo test -p restake-web "${wasm[@]}" --test '*'
+  # wasm32, and each would still be compiled, linked, bound and loaded for nothing. One invocation
+  # for the core's and the web's suites: the core (with `js`) and every shared dependency are
+  # compiled for wasm32 once, not once per feature set.
+  step debug "wasm tests, headless Chromium (core + web)" cargo test -p restake-core -p restake-web --features restake-core/js "${wasm[@]}" --test 'js_*' --test value_stability --test dom
 }
 release_lane() {
-  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/release-lane"
+  # RELEASE_TARGET_DIR may name another directory (the debug lane's, to reuse warm release builds:
+  # the lanes then take turns at cargo's lock).
+  export CARGO_TARGET_DIR="${RELEASE_TARGET_DIR:-${CARGO_TARGET_DIR:-$PWD/target}/release-lane}"
   step release "trunk installed"           bash scripts/trunk.sh
   step release "npm package build"         bash scripts/build-pkg.sh
   step release "release build (trunk)"     trunk build --release

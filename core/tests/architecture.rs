@@ -430,3 +430,28 @@ fn every_core_suite_with_browser_tests_is_selected_by_the_wasm_step() {
          (name them js_* or mark them #![cfg(not(target_arch = \"wasm32\"))])"
     );
 }
+
+/// The web's browser suites run in the same wasm32 invocation as the core's, each by name, so a
+/// new file in `web/tests/` must be named there too or it would never run.
+#[test]
+fn every_web_browser_suite_is_selected_by_the_wasm_step() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = std::fs::read_to_string(root.join("../scripts/test.sh")).unwrap();
+    let step = script
+        .lines()
+        .find(|l| l.contains("cargo test -p restake-core -p restake-web"))
+        .expect("scripts/test.sh has no wasm step for the core and the web");
+    let mut unselected = Vec::new();
+    for entry in std::fs::read_dir(root.join("../web/tests")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if path.extension().is_some_and(|e| e == "rs") && !step.contains(&format!("--test {name}"))
+        {
+            unselected.push(name);
+        }
+    }
+    assert!(
+        unselected.is_empty(),
+        "web browser suites not named by scripts/test.sh's wasm step: {unselected:?}"
+    );
+}
