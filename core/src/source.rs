@@ -71,6 +71,26 @@ impl Basis {
         }
     }
 
+    /// The notes of every assumption the value rests on (itself, or its inputs' at any depth),
+    /// each once, in the order the basis names them; empty for a value that rests on sources
+    /// alone.
+    pub fn assumption_notes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut stack = vec![self];
+        while let Some(b) = stack.pop() {
+            match b {
+                Basis::Source { .. } => {}
+                Basis::Assumption { note } => {
+                    if !out.contains(note) {
+                        out.push(note.clone());
+                    }
+                }
+                Basis::Derived { inputs, .. } => stack.extend(inputs.iter().rev()),
+            }
+        }
+        out
+    }
+
     /// True when the value is an assumption or is derived from at least one assumption.
     pub fn rests_on_assumption(&self) -> bool {
         match self {
@@ -91,4 +111,32 @@ pub struct Sourced<T> {
     pub value: T,
     /// Where the value comes from.
     pub basis: Basis,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Basis;
+
+    #[test]
+    fn assumption_notes_walk_the_inputs_once_each_in_order() {
+        let a = |n: &str| Basis::Assumption { note: n.to_owned() };
+        let src = Basis::Source {
+            citation: "ELIP-002".to_owned(),
+            date: "2026".to_owned(),
+        };
+        let inner = Basis::Derived {
+            formula: "x".to_owned(),
+            inputs: vec![a("first"), src.clone(), a("second")],
+        };
+        let outer = Basis::Derived {
+            formula: "y".to_owned(),
+            inputs: vec![inner, a("first"), a("third")],
+        };
+        assert_eq!(outer.assumption_notes(), ["first", "second", "third"]);
+        assert!(src.assumption_notes().is_empty());
+        assert_eq!(
+            outer.assumption_notes().is_empty(),
+            !outer.rests_on_assumption()
+        );
+    }
 }

@@ -1,6 +1,7 @@
 // End-to-end tests against the release build in dist/, served on 127.0.0.1, driven by
 // playwright-core in Debian's /usr/bin/chromium. For every page and two viewports it checks the
-// content, runs axe-core (zero serious or critical violations allowed) and saves a screenshot to
+// content, runs axe-core (zero serious or critical violations allowed; again after a page's
+// interactions, in the state they leave it) and saves a screenshot to
 // artifacts/screenshots/ (test artefacts, not committed). Page-specific interactions live in
 // tests/e2e/pages/*.mjs. `E2E_ONLY=slashing,bridge node tests/e2e/run.mjs` runs only those pages.
 import assert from "node:assert/strict";
@@ -59,7 +60,7 @@ async function axe(page) {
 
 // At phone width the page never scrolls sideways, and every chart's smallest text, as rendered
 // (its font size × the SVG's rendered width ÷ its view box width), is at least 11 CSS px.
-async function phoneLayout(page) {
+async function phoneLayout(page, spec) {
   const m = await page.evaluate(() => {
     let smallest = Infinity;
     let where = "";
@@ -99,6 +100,28 @@ async function phoneLayout(page) {
     assert.ok(left >= 0 && top >= 0 && right <= tip.view[0] && bottom <= tip.view[1], `the tooltip of “${tip.label}” at ${tip.r.map(Math.round)} leaves the ${tip.view} viewport`);
     assert.deepEqual(tip.after, tip.before, `opening the tooltip of “${tip.label}” moved the page`);
   }
+  // A results page (`summary: true`) shows its headline figures above the inputs, and they stay
+  // in view (sticky at the top) when the reader scrolls down to the last input.
+  if (spec.summary) {
+    const s = await page.evaluate(() => {
+      const el = document.querySelector(".panel-summary");
+      const inputs = document.querySelector(".panel.inputs");
+      if (!el || !inputs) return null;
+      window.scrollTo(0, 0);
+      const above = el.getBoundingClientRect().bottom <= inputs.getBoundingClientRect().top + 1;
+      const end = inputs.getBoundingClientRect().bottom + window.scrollY;
+      window.scrollTo(0, end - window.innerHeight);
+      const r = el.getBoundingClientRect();
+      const figures = [...el.querySelectorAll("dd")].map((d) => d.textContent);
+      window.scrollTo(0, 0);
+      return { above, top: r.top, bottom: r.bottom, figures };
+    });
+    assert.ok(s, "no results summary above the inputs");
+    assert.ok(s.above, "the results summary is not above the inputs");
+    assert.ok(s.top >= 0 && s.bottom <= 844 / 2, `the results summary left the screen while the inputs scrolled (${Math.round(s.top)}–${Math.round(s.bottom)} px)`);
+    assert.ok(s.figures.length >= 3 && s.figures.every((t) => t && t !== "—"), `summary figures: ${s.figures}`);
+    console.log(`        results summary: ${s.figures.join(" · ")}`);
+  }
 }
 
 const only = process.env.E2E_ONLY?.split(",").filter(Boolean);
@@ -126,11 +149,12 @@ try {
       });
       await check(`${spec.name} @ ${vp.name}: axe finds no serious or critical violation`, () => axe(page));
       if (vp.name === "phone") {
-        await check(`${spec.name} @ ${vp.name}: no sideways scroll, chart text ≥ 11 CSS px, a tooltip fits and moves nothing`, () => phoneLayout(page));
+        await check(`${spec.name} @ ${vp.name}: no sideways scroll, chart text ≥ 11 CSS px, a tooltip fits and moves nothing`, () => phoneLayout(page, spec));
       }
       await page.screenshot({ path: join(shots, `${spec.name}-${vp.width}x${vp.height}.png`), fullPage: true });
       if (vp.name === "desktop" && spec.interact) {
         await check(`${spec.name}: interactions`, () => spec.interact(page, origin));
+        await check(`${spec.name} @ ${vp.name}: axe finds no serious or critical violation after the interactions`, () => axe(page));
       }
       await check(`${spec.name} @ ${vp.name}: no console or page errors`, async () => {
         if (errors.length) throw new Error(errors.join("\n"));

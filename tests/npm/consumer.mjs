@@ -54,7 +54,13 @@ assert.ok(Math.abs(mRow("maxLeverage").cells[0].value - 1 / 0.07) < 1e-9); // Aa
 assert.ok(Math.abs(mRow("maxLeverage").cells[2].value - 1 / 0.07) < 1e-9); // rsETH/wstETH E-mode 93%
 assert.equal(mRow("maxLeverage").cells[3].missing, "no sourced market"); // Puffer
 assert.ok(Math.abs(mRow("bridgeExploitLoss").cells[2].value - 0.18 / 1.18) < 1e-9);
-assert.equal(mRow("var99").cells[6].value, 0); // wstETH: P(loss) < 1%
+// VaR/ES rest on an illustrative network only: "not sourced", the engine's figure kept apart.
+assert.equal(mRow("var99").cells[6].value, null);
+assert.equal(mRow("var99").cells[6].missing, "not sourced");
+assert.equal(mRow("var99").cells[6].illustrative, 0); // wstETH: P(loss) < 1%
+// A published figure carries no assumption; a computed one lists what it rests on.
+assert.deepEqual(mRow("feeOnRewards").cells[6].assumptions, []);
+assert.ok(mRow("netApy").cells[0].assumptions.some((n) => n.startsWith("Illustrative AVS streams")));
 assert.equal(mRow("operatorHhi").cells[0].missing, "not sourced");
 // With a scenario: a last "Your scenario" column computed from it.
 const mine = comparisonMatrix(undefined, slashingDemo().scenario);

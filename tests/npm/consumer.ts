@@ -29,6 +29,9 @@ const design: string | undefined = matrix.qualitative[0].cells[3]?.value;
 const withScenario: Matrix = comparisonMatrix(undefined, slashingDemo().scenario);
 const isCustom: boolean = withScenario.protocols[7].custom;
 const missingText: string | null = withScenario.quantitative[0].cells[7].missing;
+const rests: string[] = withScenario.quantitative[0].cells[0].assumptions;
+const illustrative: number | null = withScenario.quantitative[0].cells[0].illustrative;
+void [rests, illustrative];
 
 // @ts-expect-error the fee is a number, so assigning it to a string must not type-check
 const wrong: string = protocols[0].feeOnRewards.value;

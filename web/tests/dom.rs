@@ -74,7 +74,7 @@ async fn data_table_sorts_and_formats() {
             cells: vec![Cell {
                 value: CellValue::Number(Some(0.2)),
                 note: None,
-                assumption: false,
+                assumptions: Vec::new(),
             }],
         },
         Row {
@@ -82,7 +82,7 @@ async fn data_table_sorts_and_formats() {
             cells: vec![Cell {
                 value: CellValue::Number(Some(0.05)),
                 note: None,
-                assumption: false,
+                assumptions: Vec::new(),
             }],
         },
     ];
@@ -431,6 +431,34 @@ async fn basis_list_flags_assumptions() {
         ]
     );
     assert_eq!(texts(&host, "details.notes li.assumed").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_assumption_mark_is_text_and_lists_what_it_rests_on() {
+    use restake_web::components::source::AssumptionMark;
+    let host = host();
+    let notes = vec![
+        "made-up AVS streams".to_owned(),
+        "our pick of market".to_owned(),
+    ];
+    let _handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <AssumptionMark notes=notes.clone()/><AssumptionMark notes=Vec::new()/> }
+    });
+    leptos::task::tick().await;
+    // One mark: the visible word, a button named for what it holds; none for a sourced figure.
+    assert_eq!(texts(&host, ".assumption-mark button"), ["assumption"]);
+    let button = host
+        .query_selector(".assumption-mark button")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("assumption: this figure rests on 2 labelled assumptions")
+    );
+    assert_eq!(
+        texts(&host, ".assumption-mark [role=tooltip] li"),
+        ["made-up AVS streams", "our pick of market"]
+    );
 }
 
 // ---- the scenario store ----

@@ -10,6 +10,21 @@ use crate::Error;
 use crate::consensus::exit::ExitQueue;
 use crate::network::Network;
 use crate::protocol::{Protocol, ProtocolKind};
+use crate::scenario::Scenario;
+
+/// The LST the yield and AVS presets are relative to: the first LST among `protocols`, else
+/// the preset Lido wstETH.
+fn lst_baseline(protocols: &[Protocol]) -> Option<Protocol> {
+    protocols
+        .iter()
+        .find(|p| p.kind == ProtocolKind::Lst)
+        .cloned()
+        .or_else(|| {
+            crate::presets::protocols()
+                .ok()
+                .and_then(|ps| ps.into_iter().find(|p| p.kind == ProtocolKind::Lst))
+        })
+}
 
 /// Every figure of the matrix that does not depend on the exit queue, for one protocol set and
 /// an optional network: the yield stack, the VaR/ES Monte Carlo runs
@@ -46,19 +61,38 @@ pub struct MatrixFigures {
 impl MatrixFigures {
     /// Runs every engine once for `protocols` (columns in the given order) and, when `network`
     /// is given, for the custom column "Your scenario" (id [`SCENARIO_COLUMN_ID`]) computed from
-    /// it. The yield and AVS presets are relative to the first LST among `protocols`, else the
+    /// it as a bare network (the yield presets weighted by its positions, default risk options).
+    /// The yield and AVS presets are relative to the first LST among `protocols`, else the
     /// preset Lido wstETH.
     ///
     /// Errors: an invalid network (its field path, e.g. `delegations[0].weight`).
     pub fn new(protocols: &[Protocol], network: Option<&Network>) -> Result<MatrixFigures, Error> {
-        let preset_lst = crate::presets::protocols()
-            .ok()
-            .and_then(|ps| ps.into_iter().find(|p| p.kind == ProtocolKind::Lst));
-        let lst = protocols
-            .iter()
-            .find(|p| p.kind == ProtocolKind::Lst)
-            .or(preset_lst.as_ref());
-        let custom = network.map(|n| CustomFigures::new(n, lst)).transpose()?;
+        let lst = lst_baseline(protocols);
+        let custom = network
+            .map(|n| CustomFigures::new(n, lst.as_ref()))
+            .transpose()?;
+        Ok(MatrixFigures::with(protocols, lst.as_ref(), custom))
+    }
+
+    /// As [`MatrixFigures::new`], with the custom column "Your scenario" computed from the
+    /// scenario document `d`: each of its net APY, expected loss, risk-adjusted APY, VaR99,
+    /// ES99 and max leverage is the figure its page shows (Yield, Risk, Leverage), from the same
+    /// function of the same section ([`Scenario::yield_figures`], [`Scenario::position_risk`],
+    /// [`Scenario::max_leverage`]), so the matrix and the pages never disagree.
+    ///
+    /// Errors: an invalid network (its field path).
+    pub fn for_scenario(protocols: &[Protocol], d: &Scenario) -> Result<MatrixFigures, Error> {
+        let lst = lst_baseline(protocols);
+        let custom = CustomFigures::of_scenario(d)?;
+        Ok(MatrixFigures::with(protocols, lst.as_ref(), Some(custom)))
+    }
+
+    /// The figures of `protocols` against `lst`, with the custom column `custom` last.
+    fn with(
+        protocols: &[Protocol],
+        lst: Option<&Protocol>,
+        custom: Option<CustomFigures>,
+    ) -> MatrixFigures {
         let mut headings: Vec<MatrixProtocol> = protocols
             .iter()
             .map(|p| MatrixProtocol {
@@ -76,7 +110,7 @@ impl MatrixFigures {
                 custom: true,
             });
         }
-        Ok(MatrixFigures {
+        MatrixFigures {
             headings,
             qualitative: TEXT_ROWS
                 .iter()
@@ -87,7 +121,7 @@ impl MatrixFigures {
                 .map(|p| ProtocolColumn::new(p, lst))
                 .collect(),
             custom,
-        })
+        }
     }
 
     /// The matrix behind the beacon-chain exit queue `exit_queue`: the time-to-exit row

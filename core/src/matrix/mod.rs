@@ -8,7 +8,13 @@
 //! [`crate::concentration`]. An optional user [`Network`] adds a "Your scenario" column computed
 //! from it.
 //!
-//! The rows are data (`rows.rs`: id, label, unit, definition and a cell function each). The
+//! A cell lists the labelled assumptions its figure rests on ([`MatrixCell::assumptions`]);
+//! a figure that would rest on made-up inputs alone, the same for every protocol (every
+//! preset's VaR99/ES99, an LRT's expected loss and AVS count), is `not sourced`, the engine's
+//! figure kept apart in its `illustrative` field. [`MatrixFigures::for_scenario`] fills the
+//! custom column from a scenario document with the figures its pages show.
+//!
+//! The rows are data (`rows.rs`: id, label, group, unit, definition and a cell function each). The
 //! engines run once per protocol set and network in [`MatrixFigures::new`]; the exit queue only
 //! moves the time-to-exit row, which [`MatrixFigures::matrix`] computes on each call.
 //! [`live::with_live`] turns a matrix into the same matrix as of a chain read's block.
@@ -62,7 +68,8 @@ pub const SCENARIO_COLUMN_ID: &str = "your-scenario";
 /// - net APY, expected annual slashing loss and risk-adjusted APY (fractions per year) from
 ///   [`crate::yield_stack`] on each protocol's yield preset
 ///   ([`crate::yield_stack::yield_preset`]), whose AVS streams are labelled assumptions
-///   [weighted by the network's positions];
+///   [weighted by the network's positions]; an LRT's expected loss is `not sourced` (it rests
+///   on the illustrative AVS streams alone), its figure in `illustrative`;
 /// - fee on rewards (fraction of rewards); protocol withdrawal delay (days);
 /// - time to exit by the slow path = protocol delay + 14-day EigenLayer escrow + beacon exit
 ///   queue wait ([`ExitQueue::wait_days`]) (days);
@@ -70,15 +77,16 @@ pub const SCENARIO_COLUMN_ID: &str = "your-scenario";
 ///   (tokens/day; `null` when none is published);
 /// - VaR99 and ES99 of a 1-ETH position over one year (fractions of the position) from
 ///   [`crate::risk`] on an illustrative one-operator network of the protocol
-///   ([`MATRIX_RISK_PATHS`] paths, seed [`MATRIX_RISK_SEED`]) [the network's positions with
+///   ([`MATRIX_RISK_PATHS`] paths, seed [`MATRIX_RISK_SEED`]; `not sourced`, the figures in
+///   `illustrative`: every input is an assumption) [the network's positions with
 ///   default [`crate::risk::RiskOptions`], seed [`MATRIX_RISK_SEED`], as fractions of their
 ///   value];
 /// - max leverage `1/(1 − LTV)` (×) and the liquidation price at it, `LTV/θ` of today's price
 ///   (fraction), from [`crate::lending`] on [`main_lending_market`];
 /// - share of supply bridged and the holders' loss (fractions) in the token's bridge-exploit
 ///   preset of [`crate::bridge`], where there is one;
-/// - AVS count: the yield preset's illustrative AVSs (an assumption) [AVSs the positions are
-///   exposed to];
+/// - AVS count: `not sourced` for an LRT (the yield preset's AVSs are illustrative), 0 for an
+///   LST [AVSs the positions are exposed to];
 /// - operator HHI and Nakamoto coefficient: not sourced for the presets [from the network's
 ///   operator stakes, [`crate::concentration`]].
 ///

@@ -1,7 +1,7 @@
 //! The rows of the matrix as data: each a value with its id, label, unit, definition and the
 //! function that makes its cells. The order here is the order of the matrix.
 
-use super::cell::MatrixCell;
+use super::cell::{MatrixCell, NOT_SOURCED};
 use super::column::ProtocolColumn;
 use super::custom::CustomFigures;
 use super::exit::time_to_exit_cell;
@@ -17,6 +17,9 @@ pub(super) struct NumberRow {
     id: &'static str,
     /// Row heading.
     label: &'static str,
+    /// The group the row belongs to, in words: `Yield`, `Exit`, `Bridges`, `Slashing risk`,
+    /// `Leverage` or `Operators`.
+    group: &'static str,
     /// Unit of every cell.
     unit: Unit,
     /// One-sentence definition.
@@ -40,6 +43,7 @@ impl NumberRow {
         QuantitativeRow {
             id: self.id.to_owned(),
             label: self.label.to_owned(),
+            group: self.group.to_owned(),
             unit: self.unit,
             definition: self.definition.to_owned(),
             cells: columns
@@ -108,7 +112,7 @@ fn per_protocol(_: &CustomFigures) -> MatrixCell {
 /// Concentration cells of a preset: node operators and their stakes are not published.
 fn not_sourced(_: &ProtocolColumn, _: &ExitQueue) -> MatrixCell {
     MatrixCell::absent(
-        "not sourced",
+        NOT_SOURCED,
         "node operators and their stakes are not published for any protocol in core/data/protocols.json (none of its docs, contracts or governance posts gives a node-operator count); computed for your scenario only",
         vec![],
     )
@@ -148,6 +152,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "netApy",
         label: "Net APY",
+        group: "Yield",
         unit: Unit::Fraction,
         definition: "What a holder earns in a year after every fee, commission and idle buffer, compounded daily (AVS streams illustrative).",
         cell: |c, _| c.net_apy.clone(),
@@ -156,6 +161,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "expectedLoss",
         label: "Expected annual slashing loss",
+        group: "Yield",
         unit: Unit::Fraction,
         definition: "Allocation × fault probability × slash fraction, summed over the AVSs (illustrative); an LST has no AVS.",
         cell: |c, _| c.expected_loss.clone(),
@@ -164,6 +170,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "riskAdjustedApy",
         label: "Risk-adjusted APY",
+        group: "Yield",
         unit: Unit::Fraction,
         definition: "Net APY less the expected annual slashing loss.",
         cell: |c, _| c.risk_adjusted_apy.clone(),
@@ -172,6 +179,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "feeOnRewards",
         label: "Fee on rewards",
+        group: "Yield",
         unit: Unit::Fraction,
         definition: "Share of the staking and restaking rewards the protocol keeps.",
         cell: |c, _| {
@@ -183,6 +191,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "withdrawalDelay",
         label: "Protocol withdrawal delay",
+        group: "Exit",
         unit: Unit::Days,
         definition: "Days the protocol itself holds a withdrawal request before paying out.",
         cell: |c, _| {
@@ -194,6 +203,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "timeToExit",
         label: "Time to exit (slow path)",
+        group: "Exit",
         unit: Unit::Days,
         definition: "Protocol delay, then EigenLayer's 14-day withdrawal escrow (restaked tokens only), then the beacon-chain exit queue.",
         cell: |c, q| time_to_exit_cell(&c.protocol, q),
@@ -202,6 +212,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "chains",
         label: "Chains",
+        group: "Bridges",
         unit: Unit::Count,
         definition: "Networks on which the token can be held.",
         cell: |c, _| {
@@ -213,6 +224,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "bridges",
         label: "Bridge routes",
+        group: "Bridges",
         unit: Unit::Count,
         definition: "Distinct bridges that mint the token on other chains; each is a third party the backing depends on.",
         cell: bridge_routes,
@@ -221,6 +233,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "bridgeMintLimit",
         label: "Tightest bridge mint limit",
+        group: "Bridges",
         unit: Unit::TokensPerDay,
         definition: "Smallest published per-day mint limit over the token's bridges; empty where none is published.",
         cell: tightest_mint_limit,
@@ -229,6 +242,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "var99",
         label: "VaR99 (1 year)",
+        group: "Slashing risk",
         unit: Unit::Fraction,
         definition: "The one-year slashing loss of a position that is exceeded in only 1% of simulated years, as a share of the position (illustrative scenario).",
         cell: |c, _| c.var_es.0.clone(),
@@ -237,6 +251,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "es99",
         label: "ES99 (1 year)",
+        group: "Slashing risk",
         unit: Unit::Fraction,
         definition: "The mean one-year slashing loss over the worst 1% of simulated years, as a share of the position (illustrative scenario).",
         cell: |c, _| c.var_es.1.clone(),
@@ -245,14 +260,16 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "maxLeverage",
         label: "Max leverage (main market)",
+        group: "Leverage",
         unit: Unit::Multiple,
         definition: "The most leverage a borrow can open on the token's main lending market, 1/(1 − LTV).",
         cell: |c, _| c.leverage.0.clone(),
-        custom: per_protocol,
+        custom: |c| c.max_leverage.clone(),
     },
     NumberRow {
         id: "liquidationPrice",
         label: "Liquidation price at max leverage",
+        group: "Leverage",
         unit: Unit::Fraction,
         definition: "The oracle price, as a share of today's, at which a position looped to the market's LTV is liquidated: LTV/θ.",
         cell: |c, _| c.leverage.1.clone(),
@@ -261,6 +278,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "bridgedShare",
         label: "Share of supply bridged",
+        group: "Bridges",
         unit: Unit::Fraction,
         definition: "Share of the holders' tokens that sit on other chains, backed by a bridge.",
         cell: |c, _| c.bridge.0.clone(),
@@ -269,6 +287,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "bridgeExploitLoss",
         label: "Loss in a bridge exploit",
+        group: "Bridges",
         unit: Unit::Fraction,
         definition: "Holders' loss as a share of their tokens' value in the token's bridge-exploit scenario (rsETH 2026-04-18, loss socialised).",
         cell: |c, _| c.bridge.1.clone(),
@@ -277,6 +296,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "avsCount",
         label: "AVS count",
+        group: "Slashing risk",
         unit: Unit::Count,
         definition: "AVSs the restaked ETH secures (for the presets, the yield preset's illustrative AVSs: no per-protocol count is sourced).",
         cell: |c, _| c.avs_count.clone(),
@@ -285,6 +305,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "operatorHhi",
         label: "Operator concentration (HHI)",
+        group: "Operators",
         unit: Unit::Plain,
         definition: "Sum of the squared shares of the operators' delegated stake: 1 for a single operator, 1/n for n equal ones.",
         cell: not_sourced,
@@ -293,6 +314,7 @@ pub(super) static NUMBER_ROWS: [NumberRow; 18] = [
     NumberRow {
         id: "nakamoto",
         label: "Nakamoto coefficient",
+        group: "Operators",
         unit: Unit::Count,
         definition: "Fewest operators whose delegated stake together exceeds one third of the total.",
         cell: not_sourced,

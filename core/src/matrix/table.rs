@@ -45,6 +45,9 @@ pub struct QuantitativeRow {
     pub id: String,
     /// Row heading.
     pub label: String,
+    /// The group the row belongs to, in words, for a view that folds rows by group: `Yield`,
+    /// `Exit`, `Bridges`, `Slashing risk`, `Leverage` or `Operators`.
+    pub group: String,
     /// Unit of every cell in the row.
     pub unit: Unit,
     /// One-sentence definition of the row.

@@ -140,7 +140,8 @@ pub(super) fn var_es_cells(
 }
 
 /// VaR99 and ES99 of 1 ETH of `p` in its illustrative network ([`protocol_risk_input`]) over
-/// one year, as fractions of the position; `lst` is the LST baseline of the AVS presets.
+/// one year, as fractions of the position, as `not sourced` cells that keep the figures as
+/// illustrative (every input is an assumption); `lst` is the LST baseline of the AVS presets.
 pub(super) fn protocol_var_es(p: &Protocol, lst: Option<&Protocol>) -> CellPair {
     let Some(lst) = lst else {
         let c = || {
@@ -154,12 +155,14 @@ pub(super) fn protocol_var_es(p: &Protocol, lst: Option<&Protocol>) -> CellPair 
     };
     let (network, options) = protocol_risk_input(p, lst);
     let (_, avs_basis) = avs_streams(p, lst);
-    var_es_cells(
+    let why = "no source gives this protocol's operators, their AVSs or their fault rates: the figure would come from an illustrative one-operator network and the default (assumed) risk probabilities, not from the protocol";
+    let (var, es) = var_es_cells(
         position_var_es(&network, &options),
         &format!(
             "computed by the Monte Carlo risk engine: one-year loss of 1 ETH of {} in an illustrative one-operator scenario ({MATRIX_RISK_PATHS} paths, seed {MATRIX_RISK_SEED})",
             p.token
         ),
         vec![risk_assumption(), avs_basis],
-    )
+    );
+    (var.illustrative(why), es.illustrative(why))
 }

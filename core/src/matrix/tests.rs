@@ -82,9 +82,11 @@ fn yield_rows_come_from_the_yield_engine() {
     );
     // LRTs: risk-adjusted = net − expected loss, and the illustrative AVS streams make every
     // such cell rest on an assumption.
+    // The expected loss rests on those streams alone: `not sourced`, kept as illustrative.
     for i in 0..6 {
         let net = row("netApy").cells[i].value.unwrap();
-        let loss = row("expectedLoss").cells[i].value.unwrap();
+        assert_eq!(row("expectedLoss").cells[i].value, None);
+        let loss = row("expectedLoss").cells[i].illustrative.unwrap();
         let adjusted = row("riskAdjustedApy").cells[i].value.unwrap();
         assert!(loss > 0.0 && (net - loss - adjusted).abs() < 1e-15);
         assert!(row("netApy").cells[i].basis.rests_on_assumption());
@@ -140,8 +142,10 @@ fn leverage_bridge_and_avs_rows() {
         row("bridgedShare").cells[0].missing.as_deref(),
         Some("not modelled")
     );
-    // AVS count: the yield preset's three illustrative AVSs (an assumption); none for wstETH.
-    assert_eq!(row("avsCount").cells[0].value, Some(3.0));
+    // AVS count: the yield preset's three illustrative AVSs are no protocol's count (not
+    // sourced, kept as illustrative); none for wstETH, which restakes nothing.
+    assert_eq!(row("avsCount").cells[0].value, None);
+    assert_eq!(row("avsCount").cells[0].illustrative, Some(3.0));
     assert!(row("avsCount").cells[0].basis.rests_on_assumption());
     assert_eq!(row("avsCount").cells[6].value, Some(0.0));
     // Concentration is not sourced for any preset.
@@ -171,14 +175,21 @@ fn var_es_rows_from_the_risk_engine() {
     // (1%/yr × 30% hit) can slash: P(loss) ≈ 0.2% + 0.3% = 0.5% < 1%, so the 201st worst
     // of 20,000 paths loses nothing: VaR99 = 0, and ES99 > 0 (the worst 200 include the
     // ≈100 lossy paths).
-    assert_eq!(row("var99").cells[6].value, Some(0.0));
-    let es_lst = row("es99").cells[6].value.unwrap();
+    // Every input of these runs is an assumption: the cells say `not sourced` and keep the
+    // engine's figures as illustrative.
+    let figure = |id: &str, i: usize| {
+        let c = &row(id).cells[i];
+        assert_eq!((c.value, c.missing.as_deref()), (None, Some("not sourced")));
+        c.illustrative
+    };
+    assert_eq!(figure("var99", 6), Some(0.0));
+    let es_lst = figure("es99", 6).unwrap();
     assert!(es_lst > 0.0 && es_lst < 0.01);
     // An LRT adds three AVSs (bug rates 1%, 0.5%, 3%) and three operator sets (0.2% each):
     // P(loss) ≈ 5.6% > 1% ⇒ VaR99 > 0; VaR ≤ ES ≤ 1.
     for i in 0..6 {
-        let var = row("var99").cells[i].value.unwrap();
-        let es = row("es99").cells[i].value.unwrap();
+        let var = figure("var99", i).unwrap();
+        let es = figure("es99", i).unwrap();
         assert!(0.0 < var && var <= es && es <= 1.0, "{var} {es}");
         assert!(row("var99").cells[i].basis.rests_on_assumption());
     }
@@ -186,8 +197,8 @@ fn var_es_rows_from_the_risk_engine() {
     let (s, o) = protocol_risk_input(&ps[0], &ps[6]);
     assert_eq!(o.paths, 20_000.0);
     let r = simulate_risk(&s, &o).unwrap().position.unwrap();
-    assert_eq!(row("var99").cells[0].value, Some(r.loss.var99));
-    assert_eq!(row("es99").cells[0].value, Some(r.loss.es99));
+    assert_eq!(figure("var99", 0), Some(r.loss.var99));
+    assert_eq!(figure("es99", 0), Some(r.loss.es99));
     // A fixed seed: the matrix is the same every time.
     let again = comparison_matrix(&ps, &crate::presets::default_exit_queue(), None).unwrap();
     assert_eq!(again, m);
@@ -292,5 +303,153 @@ fn figures_once_then_any_exit_queue() {
     assert_eq!(
         figures.matrix(&q(-1.0)).unwrap_err().field(),
         "exitQueue.queuedEth"
+    );
+}
+
+/// Which cells of the preset matrix rest on labelled assumptions, and which are `not sourced`
+/// (#20: a sourced figure is never marked, an illustrative figure identical across protocols
+/// is not shown as a protocol's).
+#[test]
+fn cells_that_rest_on_assumptions() {
+    let ps = protocols().unwrap();
+    let m = comparison_matrix(&ps, &crate::presets::default_exit_queue(), None).unwrap();
+    let row = |id: &str| m.quantitative.iter().find(|r| r.id == id).unwrap();
+    let marked = |id: &str| {
+        row(id)
+            .cells
+            .iter()
+            .map(|c| !c.assumptions.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let not_sourced = |id: &str| {
+        row(id)
+            .cells
+            .iter()
+            .map(|c| c.missing.as_deref() == Some("not sourced"))
+            .collect::<Vec<_>>()
+    };
+    // Every cell: its marks are exactly the assumption notes its basis names, and a `not
+    // sourced` cell rests on an assumption or on no figure at all.
+    for r in &m.quantitative {
+        for c in &r.cells {
+            assert_eq!(c.assumptions, c.basis.assumption_notes(), "{}", r.id);
+            assert_eq!(
+                c.illustrative.is_some(),
+                c.value.is_none()
+                    && c.missing.as_deref() == Some("not sourced")
+                    && c.basis.rests_on_assumption(),
+                "{}",
+                r.id
+            );
+        }
+    }
+    // Order: ether.fi, Renzo, Kelp DAO, Puffer, Swell, YieldNest, Lido.
+    let (all, none) = ([true; 7], [false; 7]);
+    // Lido's and ether.fi's fees are published; Kelp's fee is an assumption.
+    assert_eq!(marked("feeOnRewards")[..2], [false, false]);
+    assert!(!marked("feeOnRewards")[6]);
+    assert!(marked("feeOnRewards")[2]);
+    // The LRTs' expected loss, AVS count, and everyone's VaR/ES are not sourced; the LST's
+    // expected loss and AVS count are 0 (it restakes nothing), marked only with the one
+    // assumption of its profile (wstETH's backing is not described in our sources).
+    let lrts = [true, true, true, true, true, true, false];
+    assert_eq!(not_sourced("expectedLoss"), lrts);
+    assert_eq!(not_sourced("avsCount"), lrts);
+    for id in ["expectedLoss", "avsCount"] {
+        let c = &row(id).cells[6];
+        assert_eq!(c.value, Some(0.0));
+        assert_eq!(c.assumptions.len(), 1, "{id}: {:?}", c.assumptions);
+        assert!(c.assumptions[0].starts_with("wstETH's backing"));
+    }
+    assert_eq!(not_sourced("var99"), all);
+    assert_eq!(not_sourced("es99"), all);
+    // Five of six LRTs would show the same illustrative loss: (1 − 0) × Σ allocation × fault
+    // probability × slash fraction = 0.4 × 0.01 × 0.1 + 0.3 × 0.005 × 0.05 + 0.2 × 0.03 × 0.25
+    // = 0.001975; ether.fi's sourced 5% buffer gives 0.95 × 0.001975 = 0.00187625.
+    let loss = |i: usize| row("expectedLoss").cells[i].illustrative.unwrap();
+    assert!((loss(0) - 0.001_876_25).abs() < 1e-15, "{}", loss(0));
+    for i in 1..6 {
+        assert!((loss(i) - 0.001_975).abs() < 1e-15, "{}", loss(i));
+    }
+    // Net APY: a number (the fees differ), marked with the illustrative AVS streams it reads.
+    assert_eq!(not_sourced("netApy"), none);
+    assert!(
+        row("netApy").cells[0]
+            .assumptions
+            .iter()
+            .any(|n| n.starts_with("Illustrative AVS streams"))
+    );
+    // Max leverage rests on our pick of the main market (the market's figures are sourced).
+    assert!(
+        row("maxLeverage").cells[0]
+            .assumptions
+            .iter()
+            .any(|n| n.contains("main market"))
+    );
+    // The protocol delay is sourced for the three of the article.
+    assert_eq!(marked("withdrawalDelay")[..3], [false, false, false]);
+    // Concentration: not published for any protocol; no illustrative figure behind it.
+    assert_eq!(not_sourced("operatorHhi"), all);
+    assert!(
+        row("operatorHhi")
+            .cells
+            .iter()
+            .all(|c| c.illustrative.is_none())
+    );
+}
+
+/// The "Your scenario" column of a document is each page's own figure: the same function of the
+/// same section, for the default document and for an edited one.
+#[test]
+fn scenario_column_is_the_pages_figures() {
+    use crate::scenario::{PositionSection, default_document, position_answer};
+    let ps = protocols().unwrap();
+    let q = crate::presets::default_exit_queue();
+    let mine = |d: &crate::scenario::Scenario, id: &str| {
+        let m = MatrixFigures::for_scenario(&ps, d)
+            .unwrap()
+            .matrix(&q)
+            .unwrap();
+        assert!(m.protocols[7].custom);
+        m.quantitative.iter().find(|r| r.id == id).unwrap().cells[7].clone()
+    };
+    let mut d = default_document().unwrap();
+    d.risk.as_mut().unwrap().paths = 2_000.0;
+    // The default document: the Yield page's ether.fi stack, the Risk page's run of the demo's
+    // 30 ETH, the Leverage page's Morpho ezETH/WETH 0.77 market (1/0.23 = 4.35×).
+    let y = d.yield_figures().unwrap().unwrap();
+    let r = d.position_risk().unwrap();
+    assert_eq!(mine(&d, "netApy").value, Some(y.net_apy));
+    assert_eq!(mine(&d, "expectedLoss").value, Some(y.expected_loss));
+    assert_eq!(mine(&d, "riskAdjustedApy").value, Some(y.risk_adjusted_apy));
+    assert_eq!(r.value_eth, Some(30.0));
+    assert_eq!(mine(&d, "var99").value, Some(r.var99_eth.unwrap() / 30.0));
+    assert_eq!(mine(&d, "es99").value, Some(r.es99_eth.unwrap() / 30.0));
+    close(mine(&d, "maxLeverage").value, 1.0 / 0.23);
+    // Edited: 10 ETH of weETH on Aave v3 E-mode, a 7% idle buffer, 3,000 paths. The column is
+    // the home page's answer (as a share of the 10 ETH) and the pages' figures.
+    d.set_position(PositionSection {
+        protocol: "etherfi".to_owned(),
+        amount_eth: 10.0,
+        horizon_years: 1.0,
+        leverage_loop: None,
+    })
+    .unwrap();
+    d.yield_stack.as_mut().unwrap().lrt.buffer_share = 0.07;
+    d.risk.as_mut().unwrap().paths = 3_000.0;
+    let a = position_answer(&d).unwrap();
+    assert_eq!(mine(&d, "netApy").value, Some(a.net_apy));
+    assert_eq!(mine(&d, "expectedLoss").value, Some(a.expected_loss));
+    // (1 − 0.07) × 0.001975 = 0.00183675.
+    assert!((a.expected_loss - 0.001_836_75).abs() < 1e-15);
+    assert_eq!(mine(&d, "var99").value, Some(a.var99_eth.unwrap() / 10.0));
+    assert_eq!(mine(&d, "es99").value, Some(a.es99_eth.unwrap() / 10.0));
+    close(mine(&d, "maxLeverage").value, 1.0 / 0.07);
+    assert_eq!(mine(&d, "maxLeverage").value, d.max_leverage().unwrap());
+    // Without a yield section the cells say so.
+    d.yield_stack = None;
+    assert_eq!(
+        mine(&d, "netApy").missing.as_deref(),
+        Some("no yield input")
     );
 }

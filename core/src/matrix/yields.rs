@@ -35,8 +35,9 @@ impl YieldFigure {
 
 /// One protocol's figure from [`crate::yield_stack`] run on its yield preset against the LST
 /// baseline `lst` (the first LST among the columns, else the preset Lido wstETH). An LRT reads
-/// its LRT side; an LST its plain side, with no AVS slashing. The basis carries the preset's
-/// notes, so the illustrative AVS streams mark the cell as resting on assumptions.
+/// its LRT side; an LST its plain side, with no AVS slashing. The basis carries the notes of
+/// the preset's inputs the figure reads (the expected loss: only the AVS streams and the idle
+/// buffer), so the illustrative AVS streams mark the cell as resting on assumptions.
 pub(super) fn yield_cell(
     p: &Protocol,
     lst: Option<&Protocol>,
@@ -62,11 +63,23 @@ pub(super) fn yield_cell(
             (YieldFigure::ExpectedLoss, false) => 0.0,
             (YieldFigure::RiskAdjustedApy, true) => r.risk_adjusted_apy,
         });
+    // The expected loss reads only the AVS streams and the idle buffer (`(1 − buffer) ×
+    // Σ allocation × fault probability × slash fraction`); the APYs read every input.
+    let inputs: Vec<Basis> = match figure {
+        YieldFigure::ExpectedLoss if is_lrt => preset
+            .notes
+            .into_iter()
+            .filter(|n| n.path == "lrt.avss" || n.path == "lrt.bufferShare")
+            .map(|n| n.basis)
+            .collect(),
+        YieldFigure::ExpectedLoss => vec![avs_streams(p, lst).1],
+        _ => preset.notes.into_iter().map(|n| n.basis).collect(),
+    };
     Sourced {
         value,
         basis: Basis::Derived {
             formula: figure.formula().to_owned(),
-            inputs: preset.notes.into_iter().map(|n| n.basis).collect(),
+            inputs,
         },
     }
 }

@@ -13,14 +13,18 @@
 //!
 //! Files: `document.rs` (the types, JSON, the network's validation), `sections.rs` (the
 //! slashing and leverage sections, validation of every section), `carry_section.rs` (the
-//! leverage section's optional `carry`), `parameters_section.rs` (the workbench's `parameters`), `limits.rs`, `migrate.rs`,
-//! `fragment.rs` (share links), `position.rs` ("my position": [`Scenario::set_position`],
+//! leverage section's optional `carry`), `parameters_section.rs` (the workbench's
+//! `parameters`), `limits.rs`, `migrate.rs`, `fragment.rs` (share links), `figures.rs` (the
+//! figures several pages show, each from one function of the section its page runs:
+//! [`Scenario::yield_figures`], [`Scenario::position_risk`], [`Scenario::max_leverage`]),
+//! `position.rs` ("my position": [`Scenario::set_position`],
 //! [`position_answer`]), `defaults.rs` ([`default_document`]), `run.rs`
 //! ([`run_scenario`], headlines), `replay.rs` ([`replays`]), `schema.rs` ([`json_schema`]).
 
 mod carry_section;
 mod defaults;
 mod document;
+mod figures;
 mod fragment;
 pub mod limits;
 pub mod migrate;
@@ -35,6 +39,7 @@ mod sections;
 pub use carry_section::CarrySection;
 pub use defaults::default_document;
 pub use document::{SCENARIO_VERSION, Scenario};
+pub use figures::{PositionRisk, YieldFigures};
 pub use fragment::FRAGMENT_PREFIX;
 pub use limits::MAX_DOCUMENT_BYTES;
 pub use parameters_section::ParametersSection;

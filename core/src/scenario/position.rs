@@ -8,13 +8,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::Scenario;
-use super::run::DEFAULT_RISK_SEED;
 use crate::Error;
 use crate::bridge::BridgeReport;
 use crate::lending::{LoopTarget, main_lending_market};
 use crate::network::Position;
 use crate::risk::input::MAX_HORIZON_YEARS;
-use crate::risk::{RiskModel, RiskOptions, SeedInput};
 use crate::validate;
 use crate::yield_stack::{TokenYield, YieldReport, yield_presets, yield_stack};
 
@@ -248,11 +246,12 @@ fn held_side<'a>(p: &PositionSection, r: &'a YieldReport) -> &'a TokenYield {
     if is_lst { &r.lst } else { &r.lrt }
 }
 
-/// The position's figures, each computed once from the document's sections, the same ones the
-/// Yield and Risk pages run: the Yield page's net APY, its premium over the LST and its
+/// The position's figures, each computed once from the document's sections by the functions
+/// every place that shows them calls ([`Scenario::yield_figures_of`],
+/// [`Scenario::position_risk`]): the Yield page's net APY, its premium over the LST and its
 /// expected slashing loss (the yield preset's AVS streams), and the Risk page's Monte Carlo of
 /// the network's positions over the Risk page's horizon (its paths and seed; seed
-/// [`DEFAULT_RISK_SEED`] when it gives none).
+/// [`super::DEFAULT_RISK_SEED`] when it gives none).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -319,35 +318,19 @@ pub fn position_answer(s: &Scenario) -> Result<PositionAnswer, Error> {
                 target: "protocol with a yield preset".to_owned(),
             })?,
     };
-    let y = yield_stack(&input).map_err(|e| e.rebased("", "yieldStack"))?;
-    let options = match &s.risk {
-        Some(r) if r.seed.is_some() => r.clone(),
-        Some(r) => RiskOptions {
-            seed: Some(SeedInput::Text(DEFAULT_RISK_SEED.to_string())),
-            ..r.clone()
-        },
-        None => crate::risk::risk_demo()?.options,
-    };
-    let risk = RiskModel::new(&s.network, &options)
-        .and_then(|m| m.run())
-        .map_err(|e| e.rebased("options", "risk"))?;
-    let held = risk.position.as_ref();
-    let side = held_side(&position, &y);
+    let y = s.yield_figures_of(&input)?;
+    let risk = s.position_risk()?;
     Ok(PositionAnswer {
-        token: side.token.clone(),
-        lst_token: y.lst.token.clone(),
-        net_apy: side.net_apy,
-        lst_net_apy: y.lst.net_apy,
-        premium_apy: side.net_apy - y.lst.net_apy,
-        premium_eth: side.deposit_value_eth - y.lst.deposit_value_eth,
-        expected_loss: if std::ptr::eq(side, &y.lst) {
-            0.0
-        } else {
-            y.expected_slash_loss
-        },
-        mean_loss_eth: held.map(|h| h.loss.mean),
-        var99_eth: held.map(|h| h.loss.var99),
-        es99_eth: held.map(|h| h.loss.es99),
+        token: y.token,
+        lst_token: y.lst_token,
+        net_apy: y.net_apy,
+        lst_net_apy: y.lst_net_apy,
+        premium_apy: y.net_apy - y.lst_net_apy,
+        premium_eth: y.deposit_value_eth - y.lst_deposit_value_eth,
+        expected_loss: y.expected_loss,
+        mean_loss_eth: risk.mean_loss_eth,
+        var99_eth: risk.var99_eth,
+        es99_eth: risk.es99_eth,
         paths: risk.paths,
         risk_horizon_years: risk.horizon_years,
         position,
@@ -357,6 +340,7 @@ pub fn position_answer(s: &Scenario) -> Result<PositionAnswer, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::risk::RiskModel;
     use crate::scenario::default_document;
 
     fn weeth(amount_eth: f64) -> PositionSection {

@@ -7,6 +7,7 @@ import { blurShows, expectModel, paste, typeKeys } from "./typing.mjs";
 export const bridge = {
   name: "bridge",
   path: "/bridge",
+  summary: true,
   heading: "Bridge exposure",
   async content(page) {
     assert.equal(await page.locator("#exploit-share").textContent(), "18%");

@@ -1,6 +1,7 @@
 // The pages the end-to-end suite visits. Each entry: path, the <h1>, a content check and
 // (optionally) interactions run once at desktop size; `viewports` (names) limits the sizes
-// an entry that only adds interactions to an already checked page is loaded at.
+// an entry that only adds interactions to an already checked page is loaded at; `summary: true`
+// requires the phone's results summary above the inputs (run.mjs checks it at 390 × 844).
 import { matrix } from "./matrix.mjs";
 import { glossary } from "./glossary.mjs";
 import { bridge } from "./bridge.mjs";

@@ -7,6 +7,7 @@ import { expectModel, paste, typeKeys } from "./typing.mjs";
 export const leverage = {
   name: "leverage",
   path: "/leverage",
+  summary: true,
   heading: "Leverage and liquidation cascades",
   async content(page) {
     assert.equal(await page.locator("#leverage").textContent(), "2.79×");

@@ -29,15 +29,39 @@ export const matrix = {
       const i = headers.findIndex((h) => h.startsWith(column)) - 1;
       return (await row(name).locator("td").nth(i).textContent()).trim();
     };
-    // One figure per question: the matrix's ether.fi net APY and expected loss are the Yield
-    // page's on the ether.fi preset (tests/e2e/pages/yield.mjs: 3.46% and 0.19%), and the
-    // VaR/ES rows say in place why they are not the Risk page's.
+    // One figure per question: the matrix's ether.fi net APY is the Yield page's on the
+    // ether.fi preset (tests/e2e/pages/yield.mjs: 3.46%), marked with the assumptions it rests
+    // on; the expected loss would rest on the made-up AVS streams alone, so it says “not
+    // sourced” and gives the illustrative 0.19% only in its note.
     assert.match(await cell("ether.fi (weETH)", "Net APY"), /^3\.46%/);
-    assert.match(await cell("ether.fi (weETH)", "Expected annual slashing loss"), /^0\.19%/);
-    await page.getByText(/VaR and ES come from 20,000 simulated years per protocol \(seed 1\) on one illustrative operator/).waitFor();
-    // Lido's published 10% fee carries its source, not an “assumption” tag.
+    assert.match(await cell("ether.fi (weETH)", "Expected annual slashing loss"), /^not sourced/);
+    const cellLocator = async (name, column) => {
+      const headers = await figures.locator("thead th").allTextContents();
+      return row(name).locator("td").nth(headers.findIndex((h) => h.startsWith(column)) - 1);
+    };
+    const tipText = async (button) => {
+      await button.focus();
+      const text = await page.locator(`#${await button.getAttribute("aria-describedby")}`).textContent();
+      await button.blur();
+      return text;
+    };
+    const lossCell = await cellLocator("ether.fi (weETH)", "Expected annual slashing loss");
+    assert.match(await tipText(lossCell.getByRole("button", { name: "Source" })), /^Not sourced: on the illustrative inputs below .* the engine gives 0\.19%/);
+    // The mark is text (a button named “assumption: …”), and its tooltip lists what the
+    // figure rests on: here, the yield preset's made-up AVS streams.
+    const apyMark = (await cellLocator("ether.fi (weETH)", "Net APY")).getByRole("button", { name: /^assumption: this figure rests on \d+ labelled assumptions?$/ });
+    assert.equal((await apyMark.textContent()).trim(), "assumption");
+    assert.match(await tipText(apyMark), /Illustrative AVS streams: no published per-protocol AVS reward rates/);
+    // Every protocol's VaR99 and ES99 are not sourced; the scenario's own are figures.
+    for (const name of ["ether.fi (weETH)", "Renzo (ezETH)", "Lido (wstETH)"]) {
+      assert.match(await cell(name, "VaR99"), /^not sourced/);
+      assert.match(await cell(name, "ES99"), /^not sourced/);
+    }
+    assert.match(await cell("Your scenario", "VaR99"), /^\d/);
+    await page.getByText(/a protocol's expected slashing loss, AVS count, VaR and ES would be the same illustrative number for every LRT/).waitFor();
+    // Lido's published 10% fee carries its source and no “assumption” mark.
     assert.match(await cell("Lido (wstETH)", "Fee on rewards"), /^10(\.0)?%/);
-    assert.doesNotMatch(await cell("Lido (wstETH)", "Fee on rewards"), /assumption/);
+    assert.equal(await (await cellLocator("Lido (wstETH)", "Fee on rewards")).locator(".assumption-mark").count(), 0);
     // Aave v3 E-mode for weETH: 1/(1 − 0.93) = 14.29×, liquidated at 0.93/0.95 = 97.9% of today's price.
     assert.match(await cell("ether.fi (weETH)", "Max leverage"), /^14\.29×/);
     assert.match(await cell("ether.fi (weETH)", "Liquidation price at max leverage"), /^97\.9/);
@@ -51,10 +75,9 @@ export const matrix = {
     assert.match(await cell("Renzo (ezETH)", "Operator concentration"), /^not sourced/);
     assert.match(await cell("Your scenario", "Operator concentration"), /^0\.29/);
     assert.match(await cell("Your scenario", "Nakamoto"), /^1(?![\d.,])/);
-    // wstETH: VaR99 0 (P(loss) ≈ 0.5% < 1%).
-    assert.match(await cell("Lido (wstETH)", "VaR99"), /^0/);
   },
   async interact(page) {
+    await sameFigureEverywhere(page);
     const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
     // A computed cell's tooltip names the engine.
     const varTip = figures.locator("tbody tr").first().locator("td").nth((await figures.locator("thead th").allTextContents()).findIndex((h) => h.startsWith("VaR99")) - 1).getByRole("button", { name: "Source" });
@@ -197,9 +220,36 @@ export const matrix = {
     assert.match(await renzoExit.textContent(), new RegExp(`^${days(3 + 14 + wait).replace(".", "\\.")}`));
     const lidoExit = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Lido (wstETH)" }) }).locator("td").nth(5);
     assert.match(await lidoExit.textContent(), new RegExp(`^${days(wait).replace(".", "\\.")}`));
+    await foldGroups(page);
     await myPosition(page);
   },
 };
+
+// The figure groups fold by keyboard: each toggle is a button with aria-expanded that hides
+// (and brings back) the columns of its group (core's row groups: Yield, Exit, Bridges, …).
+async function foldGroups(page) {
+  const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
+  const headers = async () => (await figures.locator("thead th").allTextContents()).map((h) => h.trim());
+  const toggle = page.getByRole("group", { name: /Figure groups/ }).getByRole("button", { name: "Yield (4 figures)" });
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  assert.equal(await toggle.getAttribute("aria-controls"), "matrix-figures-table");
+  const before = await headers();
+  assert.ok(before.some((h) => h.startsWith("Net APY")));
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  const folded = await headers();
+  assert.equal(folded.length, before.length - 4);
+  for (const gone of ["Net APY", "Expected annual slashing loss", "Risk-adjusted APY", "Fee on rewards"]) {
+    assert.ok(!folded.some((h) => h.startsWith(gone)), `${gone} still shown after folding Yield`);
+  }
+  // Still eight protocol rows, now starting at the exit figures.
+  assert.equal(await figures.locator("tbody tr").count(), 8);
+  assert.ok(folded[1].startsWith("Protocol withdrawal delay"), folded[1]);
+  await page.keyboard.press("Space");
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  assert.deepEqual(await headers(), before);
+}
 
 // “10 weETH: yield premium over wstETH and worst-year loss” (#20), from the home page: the
 // position is set once, typed key by key; the model receives it in every section; the answer is
@@ -235,6 +285,11 @@ async function myPosition(page) {
   assert.match(await customCell("Net APY"), /^3\.46%/);
   const matrixVar = parseFloat(await customCell("VaR99")) / 100;
   assert.ok(Math.abs(matrixVar * 10 - parseFloat(var99)) <= 0.0005 * 10 + 1e-9, `matrix VaR99 ${matrixVar} × 10 ETH vs the answer's ${var99}`);
+  const matrixEs = parseFloat(await customCell("ES99")) / 100;
+  assert.ok(Math.abs(matrixEs * 10 - parseFloat(es99)) <= 0.0005 * 10 + 1e-9, `matrix ES99 ${matrixEs} × 10 ETH vs the answer's ${es99}`);
+  assert.equal(lead(await customCell("Expected annual slashing loss")), "0.19%");
+  // The position moved the Leverage page onto weETH's Aave v3 E-mode: the row's max leverage.
+  assert.equal(lead(await customCell("Max leverage")), "14.29×");
   // One figure per question: the Yield page's net APY and expected loss are the answer's.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Yield", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Yield stacking" }).waitFor();
@@ -264,4 +319,50 @@ async function myPosition(page) {
   assert.equal(await page.locator("#position-words").textContent(), "10.00 ETH in ether.fi (weETH), 2.5 years, not looped");
   await page.locator(".position-bar > summary").click();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Matrix", exact: true }).click();
+}
+
+/** The figure a cell's text starts with (`3.46%`, `14.29×`), without its notes. */
+function lead(text) {
+  return text.match(/^-?[\d.,]+(%|×)?/)?.[0];
+}
+
+// One figure per question (#20), on the default scenario (no position set): the matrix's own
+// row for the scenario shows the Yield page's net APY and expected loss, the Risk page's VaR99
+// and ES99 of the demo's 30 ETH (same network, paths and seed) as shares of it, and the
+// Leverage page's max leverage (Morpho ezETH/WETH LLTV 77%: 1/0.23 = 4.35×) — each from the
+// same core function of the same section. (The edited scenario, 10 weETH on Aave v3 E-mode,
+// follows in myPosition.)
+async function sameFigureEverywhere(page) {
+  const figures = page.getByRole("table", { name: /Sourced and computed figures per protocol/ });
+  await page.waitForFunction(() => [...document.querySelectorAll("tbody th")].some((t) => /Your scenario/.test(t.textContent)));
+  const headers = await figures.locator("thead th").allTextContents();
+  const custom = figures.locator("tbody tr").filter({ has: page.locator("th", { hasText: "Your scenario" }) });
+  const customCell = async (column) => lead((await custom.locator("td").nth(headers.findIndex((h) => h.startsWith(column)) - 1).textContent()).trim());
+  const matrix = {
+    apy: await customCell("Net APY"),
+    loss: await customCell("Expected annual slashing loss"),
+    var99: parseFloat(await customCell("VaR99")) / 100,
+    es99: parseFloat(await customCell("ES99")) / 100,
+    leverage: await customCell("Max leverage"),
+  };
+  const nav = (name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+  await nav("Yield");
+  await page.getByRole("heading", { level: 1, name: "Yield stacking" }).waitFor();
+  assert.equal(await page.locator("#lrt-net-apy").textContent(), matrix.apy);
+  assert.equal(await page.locator("#expected-loss").textContent(), matrix.loss);
+  assert.equal(matrix.apy, "3.46%");
+  await nav("Risk");
+  await page.getByText("Done: 100,000 paths").waitFor({ timeout: 60_000 });
+  const eth = async (id) => parseFloat((await page.locator(id).textContent()).replace(/,/g, ""));
+  for (const [id, share] of [["#position-var99", matrix.var99], ["#position-es99", matrix.es99]]) {
+    const onRisk = await eth(id);
+    // The cell is rounded to its shown digits: within half a unit of its last one (and 1%).
+    assert.ok(Math.abs(share * 30 - onRisk) <= Math.max(0.0005 * 30, 0.01 * onRisk), `${id}: the Risk page's ${onRisk} ETH vs the matrix's ${share} × 30 ETH`);
+  }
+  await nav("Leverage");
+  await page.getByRole("heading", { level: 1, name: "Leverage and liquidation cascades" }).waitFor();
+  assert.equal(await page.locator("#max-leverage").textContent(), matrix.leverage);
+  assert.equal(matrix.leverage, "4.35×");
+  await nav("Matrix");
+  await page.getByRole("heading", { level: 1, name: "Liquid restaking, side by side" }).waitFor();
 }

@@ -39,6 +39,7 @@ const runningNow = (page, paths) =>
 export const risk = {
   name: "risk",
   path: "/risk",
+  summary: true,
   heading: "Slashing risk, simulated",
   async content(page) {
     await page.getByText("Done: 100,000 paths").waitFor({ timeout: 60_000 });

@@ -10,6 +10,7 @@ import { expectModel, typeKeys } from "./typing.mjs";
 export const security = {
   name: "security",
   path: "/security",
+  summary: true,
   heading: "Cryptoeconomic security",
   async content(page) {
     await page.locator("#verdict").getByText("Certified: γ* = 177%").waitFor();

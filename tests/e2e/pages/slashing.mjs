@@ -12,6 +12,7 @@ import { expectModel, paste, typeKeys } from "./typing.mjs";
 export const slashing = {
   name: "slashing",
   path: "/slashing",
+  summary: true,
   heading: "Layered slashing",
   async content(page) {
     assert.equal(await page.locator("#total-slashed").textContent(), "17,110 ETH");

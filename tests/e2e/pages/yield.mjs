@@ -11,6 +11,7 @@ import { blurShows, expectModel, paste, typeKeys } from "./typing.mjs";
 export const yieldPage = {
   name: "yield",
   path: "/yield",
+  summary: true,
   heading: "Yield stacking",
   async content(page) {
     assert.equal(await page.locator("#lrt-net-apy").textContent(), "3.46%");

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::download::{csv, offer_file};
+use crate::components::source::AssumptionMark;
 use crate::components::term::{TermTip, Tip};
 use crate::format::{self, Unit};
 
@@ -36,8 +37,9 @@ pub struct Cell {
     pub value: CellValue,
     /// Where the value comes from, shown behind an “i” button.
     pub note: Option<String>,
-    /// The value rests on an assumption: an “assumption” tag is shown beside it.
-    pub assumption: bool,
+    /// The labelled assumptions the value rests on (core's `Basis::assumption_notes`): when
+    /// any, an “assumption” mark beside it opens the list; none for a sourced value.
+    pub assumptions: Vec<String>,
 }
 
 impl Cell {
@@ -51,7 +53,7 @@ impl Cell {
         Cell {
             value: CellValue::Number(v),
             note: None,
-            assumption: false,
+            assumptions: Vec::new(),
         }
     }
 
@@ -60,7 +62,7 @@ impl Cell {
         Cell {
             value: CellValue::Measured(v, unit),
             note: None,
-            assumption: false,
+            assumptions: Vec::new(),
         }
     }
 
@@ -69,7 +71,7 @@ impl Cell {
         Cell {
             value: CellValue::Text(s.into()),
             note: None,
-            assumption: false,
+            assumptions: Vec::new(),
         }
     }
 }
@@ -282,7 +284,7 @@ pub fn DataTable(
                             <td class=class data-label=label>
                                 {text}
                                 {cell.note.map(|n| view! { <Tip label="Source".to_owned() glyph="i">{n}</Tip> })}
-                                {cell.assumption.then(|| view! { <span class="tag assumption">"assumption"</span> })}
+                                <AssumptionMark notes=cell.assumptions/>
                             </td>
                         }
                     })
@@ -330,7 +332,7 @@ mod tests {
             cells: vec![Cell {
                 value: CellValue::Number(v),
                 note: None,
-                assumption: false,
+                assumptions: Vec::new(),
             }],
         }
     }

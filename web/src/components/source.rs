@@ -21,17 +21,47 @@ pub fn describe(basis: &Basis) -> String {
     }
 }
 
-/// An “i” tooltip with the basis, plus a visible “assumption” tag when the value rests on one.
+/// An “i” tooltip with the basis, plus an “assumption” mark listing what it rests on when the
+/// value rests on any labelled assumption ([`AssumptionMark`]).
 #[component]
 pub fn SourceNote(
     /// The value's basis.
     basis: Basis,
 ) -> impl IntoView {
-    let assumed = basis.rests_on_assumption();
+    let notes = basis.assumption_notes();
     view! {
         <Tip label="Source".to_owned() glyph="i">{describe(&basis)}</Tip>
-        {assumed.then(|| view! { <span class="tag assumption">"assumption"</span> })}
+        <AssumptionMark notes=notes/>
     }
+}
+
+/// The visible word “assumption” as a button (so its meaning is text, not colour) whose tooltip
+/// lists the labelled assumptions a figure rests on, from core's `Basis::assumption_notes`;
+/// nothing at all when `notes` is empty (a sourced figure is never marked).
+#[component]
+pub fn AssumptionMark(
+    /// The notes of the assumptions, each once.
+    notes: Vec<String>,
+) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        let label = format!(
+            "assumption: this figure rests on {} labelled assumption{}",
+            notes.len(),
+            if notes.len() == 1 { "" } else { "s" }
+        );
+        let items = notes
+            .into_iter()
+            .map(|n| view! { <li>{n}</li> })
+            .collect_view();
+        view! {
+            <span class="assumption-mark">
+                <Tip label=label glyph="assumption">
+                    "Rests on these labelled assumptions (no source gives them):"
+                    <ul>{items}</ul>
+                </Tip>
+            </span>
+        }
+    })
 }
 
 #[cfg(test)]

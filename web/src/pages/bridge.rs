@@ -13,7 +13,7 @@ use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
-use crate::components::page::{Page, Panels};
+use crate::components::page::{Page, Panels, Summary};
 use crate::components::position::position_words;
 use crate::components::replay_gap::ReplayGap;
 use crate::components::source::describe;
@@ -409,6 +409,13 @@ pub fn BridgePage() -> impl IntoView {
                         <label><input type="radio" name="policy-view" checked=move || policy_view.get() == LossPolicy::AffectedChainLoses on:change=move |_| policy_view.set(LossPolicy::AffectedChainLoses)/>" borne by the affected chain"</label>
                     </fieldset>
                     <BarChart title="Holders' loss by chain" desc=desc bars=bars unit=Unit::Eth axis_label="Loss (ETH)" file_name="bridge-loss"/>
+                }.into_any())
+                summary=Box::new(move || view! {
+                    <Summary items=Signal::derive(move || outcome.report().map(|(a, s)| vec![
+                        ("Exploit, share of supply".to_owned(), format(Some(a.exploit_share), Unit::Fraction)),
+                        ("Holders' loss, affected chain".to_owned(), format(Some(a.holder_loss_eth), Unit::Eth)),
+                        ("Socialised".to_owned(), format(Some(s.holder_loss_eth), Unit::Eth)),
+                    ]).unwrap_or_default())/>
                 }.into_any())
             />
         </Page>

@@ -16,7 +16,7 @@ use crate::components::chart::network::{NetEdge, NetNode, NetworkDiagram};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
-use crate::components::page::{Page, Panels};
+use crate::components::page::{Page, Panels, Summary};
 use crate::components::page_entry::demo_or_error;
 use crate::components::replay_gap::ReplayGap;
 use crate::components::source::describe;
@@ -530,6 +530,13 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
                         <summary>"Modelling choices in force"</summary>
                         <ul>{model_notes}</ul>
                     </details>
+                }.into_any())
+                summary=Box::new(move || view! {
+                    <Summary items=Signal::derive(move || outcome.report().map(|r| vec![
+                        ("Slack γ*".to_owned(), r.certificate.gamma_star.map_or("unbounded".to_owned(), |g| format(Some(g), Unit::Fraction))),
+                        ("Worst-case loss".to_owned(), r.certificate.loss_bound.map_or("not certified".to_owned(), |b| format(Some(b.min(1.0)), Unit::Fraction))),
+                        ("Lost in the cascade".to_owned(), format(Some(r.cascade.lost_share), Unit::Fraction)),
+                    ]).unwrap_or_default())/>
                 }.into_any())
             />
         </Page>

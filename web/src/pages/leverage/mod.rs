@@ -15,7 +15,7 @@ use restake_core::lending::{CascadeReport, LeverageReport, leverage_loop, liquid
 use restake_core::scenario::{LeverageSection, default_document};
 
 use crate::components::outcome::{Outcome, beside_field};
-use crate::components::page::{Page, Panels};
+use crate::components::page::{Page, Panels, Summary};
 use crate::components::page_entry::demo_or_error;
 use crate::components::replay_gap::ReplayGap;
 use crate::components::term::Term;
@@ -202,6 +202,13 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
                     <h2>"Cascade"</h2>
                     <p id="loop-verdict" class="verdict">{verdict}</p>
                     <CascadeResults c=cascade good=cascades.last_good/>
+                }.into_any())
+                summary=Box::new(move || view! {
+                    <Summary items=Signal::derive(move || loops.last_good.get().map(|l| vec![
+                        ("Leverage".to_owned(), format(Some(l.leverage), Unit::Multiple)),
+                        ("Health factor".to_owned(), format(l.health_factor, Unit::Plain)),
+                        ("Net APY".to_owned(), format(Some(l.net_apy), Unit::Fraction)),
+                    ]).unwrap_or_default())/>
                 }.into_any())
             />
         </Page>

@@ -1,11 +1,13 @@
 //! The matrix's figures as the page draws them: the quantitative rows turned into a sortable
-//! table (one row per protocol) and the time-to-exit row into bars.
+//! table (one row per protocol), grouped by core's row groups so a group can be folded away,
+//! and the time-to-exit row into bars.
 
 use restake_core::matrix::{Matrix, MatrixProtocol};
 
 use crate::components::chart::bars::{Bar, BarKind};
 use crate::components::data_table::{Cell, CellValue, Column, Row};
 use crate::components::source::describe;
+use crate::format;
 
 /// Glossary id for a quantitative row, where one exists.
 fn row_term(id: &str) -> Option<&'static str> {
@@ -27,10 +29,36 @@ fn row_term(id: &str) -> Option<&'static str> {
     }
 }
 
-/// The quantitative rows turned around: one table row per protocol, one column per figure.
-pub(super) fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
-    let columns = m
-        .quantitative
+/// The row groups of the matrix (core's `group` of each quantitative row), each once, in the
+/// order they first appear, with how many rows each holds.
+pub(super) fn row_groups(m: &Matrix) -> Vec<(String, usize)> {
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for r in &m.quantitative {
+        match groups.iter().position(|(g, _)| *g == r.group) {
+            Some(i) => groups[i].1 += 1,
+            None => groups.push((r.group.clone(), 1)),
+        }
+    }
+    groups
+}
+
+/// The quantitative rows in group order ([`row_groups`]), without those of the `folded` groups.
+fn shown_rows<'a>(
+    m: &'a Matrix,
+    folded: &[String],
+) -> Vec<&'a restake_core::matrix::QuantitativeRow> {
+    row_groups(m)
+        .into_iter()
+        .filter(|(g, _)| !folded.contains(g))
+        .flat_map(|(g, _)| m.quantitative.iter().filter(move |r| r.group == g))
+        .collect()
+}
+
+/// The quantitative rows turned around: one table row per protocol, one column per figure, the
+/// figures in group order and those of the `folded` groups left out.
+pub(super) fn figures_table(m: &Matrix, folded: &[String]) -> (Vec<Column>, Vec<Row>) {
+    let shown = shown_rows(m, folded);
+    let columns = shown
         .iter()
         .map(|r| Column {
             label: r.label.clone(),
@@ -44,18 +72,29 @@ pub(super) fn figures_table(m: &Matrix) -> (Vec<Column>, Vec<Row>) {
         .enumerate()
         .map(|(i, p)| Row {
             header: column_title(p),
-            cells: m
-                .quantitative
+            cells: shown
                 .iter()
                 .map(|r| {
                     let c = &r.cells[i];
+                    // A `not sourced` cell keeps the engine's illustrative figure for its note
+                    // only: it is never shown as the protocol's figure.
+                    let illustrative = c.illustrative.map(|v| {
+                        format!(
+                            "Not sourced: on the illustrative inputs below (made up, the same for every protocol) the engine gives {}; that is not this protocol's figure. ",
+                            format::format(Some(v), r.unit)
+                        )
+                    });
                     Cell {
                         value: match (c.value, &c.missing) {
                             (None, Some(text)) => CellValue::Text(text.clone()),
                             (v, _) => CellValue::Number(v),
                         },
-                        note: Some(describe(&c.basis)),
-                        assumption: c.basis.rests_on_assumption(),
+                        note: Some(format!(
+                            "{}{}",
+                            illustrative.unwrap_or_default(),
+                            describe(&c.basis)
+                        )),
+                        assumptions: c.assumptions.clone(),
                     }
                 })
                 .collect(),

@@ -3,11 +3,13 @@
 //! All protocol facts come from `restake-core`; none are written here.
 //!
 //! The engines' figures (yield stacks, 20,000-path VaR/ES runs per protocol and the custom
-//! column's run, leverage, bridges, concentration) are computed once per network
-//! ([`MatrixFigures`], a memo over the scenario document's network); typing in the exit-queue
-//! fields only recomputes the time-to-exit row. The custom column's Monte Carlo run is left
-//! out, with a note saying why, when its work ([`RiskModel::work`]) is over
-//! [`CUSTOM_COLUMN_WORK`], so a valid but large network in a link never freezes the page.
+//! column's run, leverage, bridges, concentration) are computed once per network and page
+//! sections ([`MatrixFigures::for_scenario`], a memo over the scenario document's network and
+//! its Yield, Risk and Leverage sections, so the custom column shows the figures those pages
+//! show); typing in the exit-queue fields only recomputes the time-to-exit row. The custom
+//! column's Monte Carlo run is left out, with a note saying why, when its work
+//! ([`RiskModel::work`]) is over [`CUSTOM_COLUMN_WORK`], so a valid but large network in a link
+//! never freezes the page.
 //! The "live" toggle shows the matrix as of the scenario's frozen chain read (the Data page).
 
 mod architecture;
@@ -17,12 +19,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use restake_core::consensus::exit::ExitQueue;
 use restake_core::lending::live::utc_time;
+use restake_core::matrix::MatrixFigures;
 use restake_core::matrix::live::with_live;
-use restake_core::matrix::{MATRIX_RISK_SEED, MatrixFigures};
-use restake_core::network::Network;
 use restake_core::presets;
 use restake_core::protocol::Protocol;
-use restake_core::risk::{RISK_UNITS_PER_SECOND, RiskModel, RiskOptions, SeedInput};
+use restake_core::risk::{RISK_UNITS_PER_SECOND, RiskModel};
+use restake_core::scenario::Scenario;
 
 use crate::components::chart::bars::BarChart;
 use crate::components::data_table::DataTable;
@@ -31,28 +33,26 @@ use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels};
 use crate::components::position::{PositionAnswerView, PositionForm};
 use crate::components::term::Term;
-use crate::format::Unit;
+use crate::format::{Unit, format};
 use crate::store::use_store;
 use architecture::QualitativeMatrix;
-use figures::{exit_bars, figures_table};
+use figures::{exit_bars, figures_table, row_groups};
 
 /// The home page's budget for the "Your scenario" column's Monte Carlo run (default options,
 /// 100,000 paths), work units ([`RiskModel::work`]): 1.5e7, about 50 ms at
 /// [`RISK_UNITS_PER_SECOND`] — the longest main-thread task the performance issue allows.
 const CUSTOM_COLUMN_WORK: f64 = 1.5e7;
 
-/// Why the custom column is left out for network `n`: its run's work is over
-/// [`CUSTOM_COLUMN_WORK`]. `None` when it fits, or when no model can be built (the column then
-/// shows the network's own error).
-fn custom_over_budget(n: &Network) -> Option<String> {
-    let options = RiskOptions {
-        seed: Some(SeedInput::Number(MATRIX_RISK_SEED as f64)),
-        ..RiskOptions::default()
-    };
-    let work = RiskModel::new(n, &options).ok()?.work();
+/// Why the custom column is left out for document `d`: the Risk page's run of its network
+/// ([`Scenario::risk_options`]) is over [`CUSTOM_COLUMN_WORK`]. `None` when it fits, or when no
+/// model can be built (the column then shows the section's own error).
+fn custom_over_budget(d: &Scenario) -> Option<String> {
+    let options = d.risk_options().ok()?;
+    let work = RiskModel::new(&d.network, &options).ok()?.work();
     (work > CUSTOM_COLUMN_WORK).then(|| {
         format!(
-            "“Your scenario” is not computed on this page: its 100,000-year Monte Carlo run on this network is {work:.2e} work units (about {:.1} s), over this page's budget of {CUSTOM_COLUMN_WORK:.1e} (about 50 ms, so the page stays responsive). The Risk page runs it in a background worker, with progress and cancel; or make the network smaller (fewer operators, AVSs or allocations) or its event probabilities lower.",
+            "“Your scenario” is not computed on this page: its {}-year Monte Carlo run (the Risk page's options) on this network is {work:.2e} work units (about {:.1} s), over this page's budget of {CUSTOM_COLUMN_WORK:.1e} (about 50 ms, so the page stays responsive). The Risk page runs it in a background worker, with progress and cancel; or make the network smaller (fewer operators, AVSs or allocations), its event probabilities lower or its paths fewer.",
+            format(Some(options.paths), Unit::Count),
             work / RISK_UNITS_PER_SECOND
         )
     })
@@ -111,13 +111,25 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
     let defaults = presets::default_exit_queue();
     let queued = RwSignal::new(defaults.queued_eth);
     let staked = RwSignal::new(defaults.total_staked_eth);
-    // The slow step, once per network: the memo over the network alone means an edit elsewhere
-    // in the document (risk options, events) reruns no engine either.
-    let network = Memo::new(move |_| doc.with(|d| d.network.clone()));
-    let over_budget = Memo::new(move |_| network.with(custom_over_budget));
+    // The slow step, once per input of the custom column. The parts of the document the custom column reads (the network and the Yield, Risk and
+    // Leverage pages' sections), so an edit elsewhere reruns no engine.
+    let inputs = Memo::new(move |_| {
+        doc.with(|d| Scenario {
+            name: None,
+            slashing: None,
+            security: None,
+            bridge: None,
+            live: None,
+            ..d.clone()
+        })
+    });
+    let over_budget = Memo::new(move |_| inputs.with(custom_over_budget));
     let engine_figures = Memo::new(move |_| {
-        let custom = over_budget.with(Option::is_none);
-        network.with(|n| MatrixFigures::new(&protocols, custom.then_some(n)))
+        if over_budget.with(Option::is_some) {
+            MatrixFigures::new(&protocols, None)
+        } else {
+            inputs.with(|d| MatrixFigures::for_scenario(&protocols, d))
+        }
     });
     // The cheap step, on every exit-queue input: the time-to-exit row.
     let outcome = Outcome::new(move || {
@@ -140,7 +152,6 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             _ => m,
         })
     });
-    let figures = Memo::new(move |_| shown.get().map(|m| figures_table(&m).1).unwrap_or_default());
     let live_label = move || match live.get() {
         Some(l) => format!(
             " Live: figures as of chain {}, block {} ({} UTC), the scenario's frozen read",
@@ -149,6 +160,65 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             utc_time(l.head.block_timestamp)
         ),
         None => " Live: this scenario holds no chain read (the Data page makes one)".to_owned(),
+    };
+    // Row groups (core's `group`: Yield, Exit, Bridges, …) the reader folded away.
+    let folded = RwSignal::new(Vec::<String>::new());
+    let figures = Memo::new(move |_| {
+        let folded = folded.get();
+        shown
+            .get()
+            .map(|m| figures_table(&m, &folded).1)
+            .unwrap_or_default()
+    });
+    let groups = outcome
+        .result
+        .get_untracked()
+        .map(|m| row_groups(&m))
+        .unwrap_or_default();
+    let group_buttons = groups
+        .into_iter()
+        .map(|(g, n)| {
+            let name = g.clone();
+            let open = {
+                let g = g.clone();
+                move || folded.with(|f| !f.contains(&g))
+            };
+            let toggle = move |_| {
+                folded.update(|f| match f.iter().position(|x| *x == g) {
+                    Some(i) => {
+                        f.remove(i);
+                    }
+                    None => f.push(g.clone()),
+                })
+            };
+            let open2 = open.clone();
+            view! {
+                <button type="button" class="group-toggle secondary" aria-controls="matrix-figures-table"
+                    aria-expanded=move || if open() { "true" } else { "false" } on:click=toggle>
+                    <span aria-hidden="true">{move || if open2() { "▾ " } else { "▸ " }}</span>
+                    {format!("{name} ({n} figure{})", if n == 1 { "" } else { "s" })}
+                </button>
+            }
+        })
+        .collect_view();
+    // The table's columns follow the folded groups (its labels never follow the exit queue).
+    let table = move || {
+        // Columns change with the live toggle too: the table is built again then.
+        live_on.track();
+        live.track();
+        let columns = shown
+            .get_untracked()
+            .map(|m| figures_table(&m, &folded.get()).0)
+            .unwrap_or_default();
+        view! {
+            <DataTable
+                caption="Sourced and computed figures per protocol"
+                row_header="Protocol"
+                columns=columns
+                rows=figures
+                csv_name="restake-lab-matrix.csv"
+            />
+        }
     };
     let bars = Memo::new(move |_| matrix().map(|m| exit_bars(&m)).unwrap_or_default());
     // The architecture table does not follow the exit queue: drawn again only when it changes.
@@ -188,7 +258,7 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
         <div class="matrix-figures" hidden=move || !show_figures.get()>
             <h2>"Figures per protocol"</h2>
             <p>
-                "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions. VaR and ES come from 20,000 simulated years per protocol (seed 1) on one illustrative operator and the yield page's illustrative AVSs, so they differ only between an LRT and the LST. The last row, “Your scenario”, is computed from the current scenario: the network the Slashing, Risk and Security pages edit and the Scenarios page saves, loads and shares — the demo network until you change it (100,000 years, seed 1)."
+                "Click a column heading to sort. The “i” beside each figure gives its source and date, or for a computed figure the engine, its inputs and its assumptions; a figure that rests partly on a labelled assumption carries an “assumption” mark that lists them. A figure that would rest on made-up inputs alone says “not sourced”: no protocol publishes its operators' AVSs, allocations or fault rates, so a protocol's expected slashing loss, AVS count, VaR and ES would be the same illustrative number for every LRT (the “i” gives it, from 20,000 simulated years on one illustrative operator, seed 1). The last row, “Your scenario”, is computed from the current scenario — the network the Slashing, Risk and Security pages edit and the Scenarios page saves, loads and shares (the demo network until you change it): its net APY, expected loss and risk-adjusted APY are the Yield page's, its VaR and ES the Risk page's run (its paths, seed and horizon) as shares of your positions, its max leverage the Leverage page's, each from the same core computation on the same inputs."
             </p>
             {move || over_budget.get().map(|m| view! { <p class="notice" id="custom-budget" role="status">{m}</p> })}
             <label class="live-toggle">
@@ -196,24 +266,11 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
                     on:change=move |ev| live_on.set(event_target_checked(&ev))/>
                 {live_label}
             </label>
-            {move || {
-                // Columns change with the toggle: the table is built again then.
-                live_on.track();
-                live.track();
-                let columns = shown
-                    .get_untracked()
-                    .map(|m| figures_table(&m).0)
-                    .unwrap_or_default();
-                view! {
-                    <DataTable
-                        caption="Sourced and computed figures per protocol"
-                        row_header="Protocol"
-                        columns=columns
-                        rows=figures
-                        csv_name="restake-lab-matrix.csv"
-                    />
-                }
-            }}
+            <div class="group-toggles" role="group" aria-label="Figure groups: fold or unfold">
+                <span class="hint">"Groups (fold to hide): "</span>
+                {group_buttons}
+            </div>
+            <div id="matrix-figures-table">{table}</div>
         </div>
         <h2>"Open a protocol"</h2>
         <p>"Each page starts from the protocol: its yield preset, your position moved into its token, or its main lending market."</p>

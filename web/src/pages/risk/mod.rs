@@ -12,11 +12,12 @@ use restake_core::risk::{RiskDemo, RiskModel, risk_demo};
 use std::sync::Arc;
 
 use crate::components::outcome::in_words;
-use crate::components::page::{Page, Panels};
+use crate::components::page::{Page, Panels, Summary};
 use crate::components::page_entry::demo_or_error;
 use crate::components::prefill::prefill_notice;
 use crate::components::replay_gap::ReplayGap;
 use crate::components::term::Term;
+use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
 
 mod inputs;
@@ -120,6 +121,13 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
                     {move || model.get().err().filter(|e| !e.field().starts_with("options")).map(|e| view! { <p role="alert" class="error">{in_words(&e)}</p> })}
                     {move || stale().then(|| view! { <p class="warning">"An input is invalid: the figures below are from the last valid run."</p> })}
                     <RiskResults report=runner.report names=names.clone()/>
+                }.into_any())
+                summary=Box::new(move || view! {
+                    <Summary items=Signal::derive(move || runner.report.get().and_then(|r| r.position).map(|p| vec![
+                        ("Your VaR 99%".to_owned(), format(Some(p.loss.var99), Unit::Eth)),
+                        ("ES 99%".to_owned(), format(Some(p.loss.es99), Unit::Eth)),
+                        ("Mean loss".to_owned(), format(Some(p.loss.mean), Unit::Eth)),
+                    ]).unwrap_or_default())/>
                 }.into_any())
             />
         </Page>

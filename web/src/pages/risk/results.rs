@@ -42,7 +42,7 @@ fn headline(r: RiskReport) -> impl IntoView {
         </dl>
         <p class="hint">{format!("{} paths over {} with seed {} — the same seed gives the same figures, here and through npm.", format(Some(r.paths as f64), Unit::Count), format(Some(r.horizon_years), Unit::Years), r.seed)}</p>
         <p class="hint figure-note" id="risk-differs-note">
-            "Why these differ from other pages: here, your positions on the scenario's network (its operators, AVSs, allocations and these probabilities) over this horizon. The matrix's VaR 99% and ES 99% are for 1 ETH of each token on one illustrative operator (20,000 paths, 1 year); the Yield page's expected loss is its own AVS list's Σ allocation × fault probability × slash fraction, a year, with no simulation."
+            "Where these figures appear elsewhere: the matrix's “Your scenario” row shows this run's VaR 99% and ES 99% as shares of your positions, and the home page's answer this run's figures in ETH. They differ from the rest: here, your positions on the scenario's network (its operators, AVSs, allocations and these probabilities) over this horizon. The matrix's VaR 99% and ES 99% are for 1 ETH of each token on one illustrative operator (20,000 paths, 1 year), so it marks them “not sourced”; the Yield page's expected loss is its own AVS list's Σ allocation × fault probability × slash fraction, a year, with no simulation."
         </p>
     }
 }

@@ -16,13 +16,14 @@ use restake_core::slashing::{SlashEvent, SlashingOptions, apply_slashing};
 
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
-use crate::components::page::{Page, Panels};
+use crate::components::page::{Page, Panels, Summary};
 use crate::components::page_entry::demo_or_error;
 use crate::components::prefill::prefill_notice;
 use crate::components::replay_gap::ReplayGap;
 use crate::components::source::BasisList;
 use crate::components::stake_mode::StakeModePicker;
 use crate::components::term::Term;
+use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
 
 mod diagram;
@@ -324,6 +325,13 @@ fn SlashingLab(
                     {move || other_error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
                     {move || stale.get().then(|| view! { <p class="warning">"An input is invalid: the figures below are from the last valid inputs."</p> })}
                     <Results outcome=outcome tokens=tokens grid=r_grid op_ids=r_op_ids op_names=r_op_names avs_ids=avs_ids avs_names=r_avs_names event_count=event_count/>
+                }.into_any())
+                summary=Box::new(move || view! {
+                    <Summary items=Signal::derive(move || outcome.report().map(|r| vec![
+                        ("Your loss".to_owned(), format(Some(r.position_totals.loss.eth), Unit::Eth)),
+                        ("Your positions after".to_owned(), format(Some(r.position_totals.after.eth), Unit::Eth)),
+                        ("Slashed in total".to_owned(), format(Some(r.totals.slashed.eth), Unit::Eth)),
+                    ]).unwrap_or_default())/>
                 }.into_any())
             />
             <TimelineEditor network=network initial=timeline op_ids=t_op_ids avs_ids=t_avs_ids names=names/>

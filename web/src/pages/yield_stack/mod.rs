@@ -13,9 +13,10 @@ use restake_core::yield_stack::{
 };
 
 use crate::components::outcome::Outcome;
-use crate::components::page::{Page, Panels};
+use crate::components::page::{Page, Panels, Summary};
 use crate::components::replay_gap::ReplayGap;
 use crate::components::term::Term;
+use crate::format::{Unit, format};
 use crate::store::{url, use_store, write_back};
 
 mod avs;
@@ -112,6 +113,13 @@ pub fn YieldPage() -> impl IntoView {
                 }.into_any())
                 results=Box::new(move || view! {
                     <YieldResults inputs=inputs outcome=outcome/>
+                }.into_any())
+                summary=Box::new(move || view! {
+                    <Summary items=Signal::derive(move || outcome.report().map(|r| vec![
+                        (format!("{} net APY", r.lrt.token), format(Some(r.lrt.net_apy), Unit::Fraction)),
+                        ("Premium over the LST".to_owned(), format(Some(r.premium_apy), Unit::RatePoints)),
+                        ("Expected loss a year".to_owned(), format(Some(r.expected_slash_loss), Unit::Fraction)),
+                    ]).unwrap_or_default())/>
                 }.into_any())
             />
         </Page>
