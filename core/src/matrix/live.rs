@@ -86,6 +86,7 @@ pub fn with_live(mut matrix: Matrix, live: &LiveRead) -> Matrix {
     matrix.quantitative.push(QuantitativeRow {
         id: LIVE_EXCHANGE_RATE_ROW.to_owned(),
         label: "Exchange rate (live)".to_owned(),
+        group: "Yield".to_owned(),
         unit: Unit::Price,
         definition: "ETH per token from the protocol's own rate function (getRate, rsETHPrice, stEthPerToken) at the snapshot's block.".to_owned(),
         cells: rate_cells,
@@ -93,6 +94,7 @@ pub fn with_live(mut matrix: Matrix, live: &LiveRead) -> Matrix {
     matrix.quantitative.push(QuantitativeRow {
         id: MAIN_MARKET_BORROW_RATE_ROW.to_owned(),
         label: "Borrow rate (main market)".to_owned(),
+        group: "Leverage".to_owned(),
         unit: Unit::Fraction,
         definition: "The APR a loop pays on the token's main lending market: read at the snapshot's block where the read holds it, otherwise the preset's.".to_owned(),
         cells: borrow_cells,

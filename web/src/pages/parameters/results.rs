@@ -75,7 +75,11 @@ fn today_row(f: Fields) -> Option<Row> {
     let current = input.current.unwrap_or_default();
     let sourced = |v: Option<f64>, s: &restake_core::source::Sourced<f64>| Cell {
         note: (v == Some(s.value)).then(|| describe(&s.basis)),
-        assumption: v == Some(s.value) && s.basis.rests_on_assumption(),
+        assumptions: if v == Some(s.value) {
+            s.basis.assumption_notes()
+        } else {
+            Vec::new()
+        },
         ..Cell::maybe(v)
     };
     Some(Row {
