@@ -27,12 +27,12 @@ export const parameters = {
     const table = page.getByRole("table", { name: /Each rule's suggestion/ });
     assert.equal(await table.locator("tbody tr").count(), 6);
     await page.getByRole("img", { name: /Supply cap by rule/ }).waitFor();
-    // The depth point is sourced (no assumption tag); σ is a labelled assumption.
+    // The depth point is sourced (no assumption mark); σ is a labelled assumption.
     const sale = page.locator("fieldset", { has: page.locator("#point-0-size") });
     assert.match(await sale.textContent(), /Preset's figure/);
-    assert.equal(await sale.locator(".tag.assumption").count(), 0);
+    assert.equal(await sale.locator(".assumption-mark").count(), 0);
     const sigma = page.locator(".field", { has: page.locator("#volatility") }).locator("xpath=following-sibling::p[1]");
-    assert.equal(await sigma.locator(".tag.assumption").count(), 1);
+    assert.equal(await sigma.locator(".assumption-mark").count(), 1);
   },
   async interact(page) {
     // σ typed key by key: 2% ⇒ LT 1 − 1% − 6% = 93%, SmartLTV e^(−0.12) − 0.01 = 87.69%.
