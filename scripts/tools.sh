@@ -39,7 +39,7 @@ for c in rustfmt clippy; do
   fi
 done
 
-# Trunk (about 5 minutes to build on 2 cores). `make test` passes --no-trunk and builds it in
+# Trunk (several minutes to build on 2 cores). `make test` passes --no-trunk and builds it in
 # scripts/test.sh's release lane instead, beside the debug builds (scripts/trunk.sh).
 case " $* " in
   *" --no-trunk "*) ;;

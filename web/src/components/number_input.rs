@@ -9,9 +9,9 @@
 //! the model — back to the value it had before the text being typed was begun (the *anchor*: the
 //! value when the text was last cleared, replaced, shortened or set from outside), so `1,5`
 //! typed key by key never leaves the `1` it passed through in the model. The text is normalised
-//! only on blur or when the value changes from
-//! outside (a preset, the slider, a replay). When the text was reinterpreted (`1,000`, `5%`,
-//! `10 ETH`, `1e6`) the value read is shown beside the field.
+//! only on blur or when the value changes from outside (a preset, the slider, a replay). When
+//! the text was reinterpreted (`1,000`, `5%`, `10 ETH`, `1e6`) the value read is shown beside
+//! the field.
 
 use leptos::prelude::*;
 
