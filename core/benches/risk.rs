@@ -47,8 +47,9 @@ mod native {
 
     /// The bench-standard network's protocols with `operators × avss` members: LRT `j` of `n`
     /// delegates equally to every operator `o` with `o mod n = j`, and each operator allocates
-    /// 20% to four AVSs (`4o + k mod avss`). Synthetic; only the shape matters.
-    fn scaled(base: &Network, operators: usize, avss: usize) -> Network {
+    /// 80% of its stake over `per` AVSs (`per·o + k mod avss`, `k < per ≤ avss`), `0.8/per` each.
+    /// Synthetic; only the shape matters.
+    fn scaled(base: &Network, operators: usize, avss: usize, per: usize) -> Network {
         let mut net = base.clone();
         let lrts: Vec<String> = net.restaking.iter().map(|r| r.protocol.clone()).collect();
         net.operators = (0..operators)
@@ -75,11 +76,11 @@ mod native {
             })
             .collect();
         net.allocations = (0..operators)
-            .flat_map(|o| (0..4).map(move |k| (o, (4 * o + k) % avss)))
+            .flat_map(|o| (0..per).map(move |k| (o, (per * o + k) % avss)))
             .map(|(o, v)| Allocation {
                 operator: format!("op-{o}"),
                 avs: format!("avs-{v}"),
-                magnitude: 0.2,
+                magnitude: 0.8 / per as f64,
                 network_limit: None,
             })
             .collect();
@@ -87,16 +88,31 @@ mod native {
     }
 
     /// The model build (validation, references, exposures) against network size: it should
-    /// grow linearly in operators + AVSs + references.
+    /// grow linearly in operators + AVSs + references. Four allocations per operator, then the
+    /// largest network (500 × 200) with twenty (10,000 allocations).
     fn model_build(c: &mut Criterion) {
         let (base, options) = bench_standard();
         let mut group = c.benchmark_group("risk model build");
         group.sample_size(20);
-        for (operators, avss) in [(20, 12), (100, 40), (250, 100), (500, 200)] {
-            let net = scaled(&base, operators, avss);
+        let sizes = [
+            (20, 12, 4),
+            (100, 40, 4),
+            (250, 100, 4),
+            (500, 200, 4),
+            (500, 200, 20),
+        ];
+        for (operators, avss, per) in sizes {
+            let net = scaled(&base, operators, avss, per);
             let members = net.operators.len() + net.avss.len() + net.allocations.len();
             group.throughput(Throughput::Elements(members as u64));
-            group.bench_function(format!("{operators} operators x {avss} AVSs"), |b| {
+            let name = match per {
+                4 => format!("{operators} operators x {avss} AVSs"),
+                _ => format!(
+                    "{operators} operators x {avss} AVSs x {} allocations",
+                    net.allocations.len()
+                ),
+            };
+            group.bench_function(name, |b| {
                 b.iter(|| RiskModel::new(black_box(&net), black_box(&options)).unwrap())
             });
         }

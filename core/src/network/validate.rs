@@ -19,38 +19,38 @@ impl Network {
         }
         let operators = unique_ids("operators", self.operators.iter().map(|o| &o.id))?;
         for (i, o) in self.operators.iter().enumerate() {
-            validate::id(&format!("operators[{i}].id"), &o.id)?;
-            validate::text(&format!("operators[{i}].name"), &o.name)?;
-            eth_amount(
-                &format!("operators[{i}].otherDelegatedEth"),
-                o.other_delegated_eth,
+            let f = |leaf: &str| format!("operators[{i}].{leaf}");
+            at(|| f("id"), |p| validate::id(p, &o.id))?;
+            at(|| f("name"), |p| validate::text(p, &o.name))?;
+            at(
+                || f("otherDelegatedEth"),
+                |p| eth_amount(p, o.other_delegated_eth),
             )?;
-            validate::fraction(
-                &format!("operators[{i}].otherNativeShare"),
-                o.other_native_share,
+            at(
+                || f("otherNativeShare"),
+                |p| validate::fraction(p, o.other_native_share),
             )?;
         }
         let avss = unique_ids("avss", self.avss.iter().map(|a| &a.id))?;
         for (i, a) in self.avss.iter().enumerate() {
-            validate::id(&format!("avss[{i}].id"), &a.id)?;
-            validate::text(&format!("avss[{i}].name"), &a.name)?;
+            at(|| format!("avss[{i}].id"), |p| validate::id(p, &a.id))?;
+            at(|| format!("avss[{i}].name"), |p| validate::text(p, &a.name))?;
         }
         for (i, d) in self.delegations.iter().enumerate() {
-            let f = format!("delegations[{i}]");
-            reference(
-                &format!("{f}.protocol"),
-                &d.protocol,
-                &protocols,
-                "protocol",
+            let f = |leaf: &str| format!("delegations[{i}].{leaf}");
+            at(
+                || f("protocol"),
+                |p| reference(p, &d.protocol, &protocols, "protocol"),
             )?;
-            reference(
-                &format!("{f}.operator"),
-                &d.operator,
-                &operators,
-                "operator",
+            at(
+                || f("operator"),
+                |p| reference(p, &d.operator, &operators, "operator"),
             )?;
-            validate::fraction(&format!("{f}.weight"), d.weight)?;
-            eth_amount(&format!("{f}.queuedWithdrawalEth"), d.queued_withdrawal_eth)?;
+            at(|| f("weight"), |p| validate::fraction(p, d.weight))?;
+            at(
+                || f("queuedWithdrawalEth"),
+                |p| eth_amount(p, d.queued_withdrawal_eth),
+            )?;
         }
         let mut weights: HashMap<&str, f64> = HashMap::new();
         for d in &self.delegations {
@@ -62,21 +62,19 @@ impl Network {
         }
         let mut pairs = HashSet::new();
         for (i, a) in self.allocations.iter().enumerate() {
-            let f = format!("allocations[{i}]");
-            reference(
-                &format!("{f}.operator"),
-                &a.operator,
-                &operators,
-                "operator",
+            let f = |leaf: &str| format!("allocations[{i}].{leaf}");
+            at(
+                || f("operator"),
+                |p| reference(p, &a.operator, &operators, "operator"),
             )?;
-            reference(&format!("{f}.avs"), &a.avs, &avss, "AVS")?;
-            validate::fraction(&format!("{f}.magnitude"), a.magnitude)?;
+            at(|| f("avs"), |p| reference(p, &a.avs, &avss, "AVS"))?;
+            at(|| f("magnitude"), |p| validate::fraction(p, a.magnitude))?;
             if let Some(limit) = a.network_limit {
-                validate::fraction(&format!("{f}.networkLimit"), limit)?;
+                at(|| f("networkLimit"), |p| validate::fraction(p, limit))?;
             }
             if !pairs.insert((a.operator.as_str(), a.avs.as_str())) {
                 return Err(Error::DuplicateId {
-                    field: f,
+                    field: format!("allocations[{i}]"),
                     value: format!("{}/{}", a.operator, a.avs),
                 });
             }
@@ -128,6 +126,17 @@ impl Network {
         }
         Ok(())
     }
+}
+
+/// `check(field())`, with the field path built only when the check fails: the check runs first
+/// at an empty path and, on an error, again at `field()`. The checks are pure, so the error is
+/// the one a check at `field()` gives, and a valid network formats no path (at the size limits,
+/// tens of thousands of strings).
+fn at<T>(
+    field: impl FnOnce() -> String,
+    check: impl Fn(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    check("").or_else(|_| check(&field()))
 }
 
 fn eth_amount(field: &str, v: f64) -> Result<f64, Error> {

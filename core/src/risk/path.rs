@@ -162,6 +162,7 @@ impl Model {
         let operator_index = IdIndex::new(operator_ids.iter().map(String::as_str));
         let avs_index = IdIndex::new(avs_ids.iter().map(String::as_str));
         let protocol_index = IdIndex::new(network.protocols.iter().map(|p| p.id.as_str()));
+        let restaking_index = IdIndex::new(network.restaking.iter().map(|r| r.protocol.as_str()));
         let mut lrts = Vec::new();
         let mut lrt_of = vec![None; network.protocols.len()];
         let mut restaked = Vec::new();
@@ -173,7 +174,10 @@ impl Model {
             }
         }
         for (p, proto) in network.protocols.iter().enumerate() {
-            if let Some(r) = network.restaking_of(&proto.id) {
+            if let Some(r) = restaking_index
+                .get(&proto.id)
+                .map(|k| &network.restaking[k])
+            {
                 let queued = queued_of[p];
                 lrt_of[p] = Some(lrts.len());
                 restaked.push((r.restaked_eth, r.native_share));
