@@ -1,5 +1,5 @@
-# The two commands of the README. Both install what is missing first (scripts/tools.sh), from
-# package registries only.
+# The two commands of the README. Both install what is missing (scripts/tools.sh), from package
+# registries only: `serve` first, `test` beside its first builds (scripts/test.sh).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
@@ -12,7 +12,6 @@ serve: tools
 
 ## make test: every check (fmt, clippy native + wasm32, native tests, browser tests, npm package, e2e + axe).
 test:
-	bash scripts/tools.sh --browsers --no-trunk
 	bash scripts/test.sh
 
 tools:

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Runs every check of the project, keeps going after a failure, and ends with a summary.
-# Exit status: 0 only when every step passed. Called by `make test` after scripts/tools.sh.
+# Exit status: 0 only when every step passed. Called by `make test`; installs what is missing itself
+# (scripts/tools.sh, registries only).
 #
-# Two lanes run at once, then the checks that run what they built:
-#   debug lane    fmt, clippy native + wasm32, native tests, the core's and the web's browser tests
-#   release lane  Trunk (installed if missing), the npm package, the app's release build; in its
-#                 own target directory (target/release-lane), so neither lane waits for the other's
-#                 cargo lock
+# The Rust toolchain first (rustup: seconds when present), then three lanes at once, then the
+# checks that run what they built:
+#   tools lane    everything else scripts/tools.sh --browsers installs: wasm-bindgen-cli, the npm
+#                 packages of the root, tests/reference and tests/chain, the curvesim venv,
+#                 Debian's chromium. Mostly downloads and unpacking, so it runs beside the first
+#                 compiles instead of before them; each step that needs it waits for it
+#   debug lane    fmt, clippy native + wasm32, native tests, then (after the tools lane) the
+#                 core's and the web's browser tests
+#   release lane  Trunk (installed if missing), then (after the tools lane) the npm package and
+#                 the app's release build; in its own target directory (target/release-lane), so
+#                 neither lane waits for the other's cargo lock
 #   then          the npm consumer, the live read, the differential and hostile suites, the e2e
 # The release builds end in long single-threaded work (fat LTO with one codegen unit, wasm-opt)
 # that leaves one of the two cores idle; beside the debug lane that core compiles instead. The
@@ -23,6 +30,12 @@ export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 results_dir=$(mktemp -d)
 trap 'rm -rf "$results_dir"' EXIT
 
+# The Rust toolchain the fmt and clippy steps need at once (rust-toolchain.toml).
+if ! bash scripts/tools.sh --rust-only; then
+  echo "The Rust toolchain could not be installed." >&2
+  exit 1
+fi
+
 # step LANE NAME COMMAND...: runs the command, records "name<TAB>ok|FAILED<TAB>seconds" in LANE's file.
 step() {
   local lane=$1 name=$2; shift 2
@@ -30,6 +43,16 @@ step() {
   local t0=$SECONDS result=ok
   "$@" || result=FAILED
   printf '%s\t%s\t%s\n' "$name" "$result" $((SECONDS - t0)) >> "$results_dir/$lane"
+}
+
+# Waits until the tools lane has ended (its marker file), for a step that needs what it installs.
+tools_done=$results_dir/tools.done
+await_tools() {
+  while [ ! -e "$tools_done" ]; do sleep 2; done
+}
+tools_lane() {
+  step tools "tools installed (registries)" bash scripts/tools.sh --browsers --no-trunk
+  touch "$tools_done"
 }
 
 wasm=(--target wasm32-unknown-unknown)
@@ -42,7 +65,9 @@ debug_lane() {
   # own harness and the native-only suites (`#![cfg(not(target_arch = "wasm32"))]`) have none on
   # wasm32, and each would still be compiled, linked, bound and loaded for nothing. One invocation
   # for the core's and the web's suites: the core (with `js`) and every shared dependency are
-  # compiled for wasm32 once, not once per feature set.
+  # compiled for wasm32 once, not once per feature set. Needs wasm-bindgen-test-runner and
+  # ChromeDriver from the tools lane.
+  await_tools
   step debug "wasm tests, headless Chromium (core + web)" cargo test -p restake-core -p restake-web --features restake-core/js "${wasm[@]}" --test 'js_*' --test value_stability --test dom
 }
 release_lane() {
@@ -50,17 +75,24 @@ release_lane() {
   # the lanes then take turns at cargo's lock).
   export CARGO_TARGET_DIR="${RELEASE_TARGET_DIR:-${CARGO_TARGET_DIR:-$PWD/target}/release-lane}"
   step release "trunk installed"           bash scripts/trunk.sh
+  # wasm-bindgen-cli and npm's wasm-opt come from the tools lane.
+  await_tools
   step release "npm package build"         bash scripts/build-pkg.sh
   step release "release build (trunk)"     trunk build --release
 }
 
 mkdir -p artifacts
+tools_log=artifacts/tools-lane.log
 release_log=artifacts/release-lane.log
-printf '\n\033[1m==> release lane in the background\033[0m (its log: %s, shown when it ends)\n' "$release_log"
+printf '\n\033[1m==> tools and release lanes in the background\033[0m (their logs: %s, %s, shown when they end)\n' "$tools_log" "$release_log"
+tools_lane > "$tools_log" 2>&1 &
+tools_pid=$!
 release_lane > "$release_log" 2>&1 &
 release_pid=$!
 debug_lane
-wait "$release_pid"
+wait "$tools_pid" "$release_pid"
+printf '\n\033[1m==> tools lane log\033[0m\n'
+cat "$tools_log"
 printf '\n\033[1m==> release lane log\033[0m\n'
 cat "$release_log"
 
@@ -74,9 +106,9 @@ step after "reference implementations (differential)" node tests/reference/run.m
 step after "npm package: hostile inputs"    node tests/hostile/run.mjs
 step after "end-to-end (playwright-core + axe)" node tests/e2e/run.mjs
 
-printf '\n\033[1m==> Summary\033[0m (the debug and release lanes ran at the same time; wall time %ss)\n' "$SECONDS"
+printf '\n\033[1m==> Summary\033[0m (the tools, debug and release lanes ran at the same time; wall time %ss)\n' "$SECONDS"
 failed=0
-for lane in debug release after; do
+for lane in tools debug release after; do
   if [ ! -s "$results_dir/$lane" ]; then
     printf '  %-8s %-42s %-7s\n' "$lane" "(recorded no step)" FAILED; failed=1; continue
   fi

@@ -8,6 +8,8 @@
 # (tests/reference: npm ci there, and curvesim from PyPI in tests/reference/.venv) and the local
 # test chain (tests/chain: npm ci there).
 # With `--no-trunk` it leaves Trunk to scripts/trunk.sh (scripts/test.sh calls it).
+# With `--rust-only` it stops after the Rust toolchain (scripts/test.sh runs that part first, then
+# the rest in the background beside the first builds).
 # Idempotent: a second run installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +41,11 @@ for c in rustfmt clippy; do
   fi
 done
 
+if [[ " $* " == *" --rust-only "* ]]; then
+  say "Rust toolchain ready"
+  exit 0
+fi
+
 # Trunk (several minutes to build on 2 cores). `make test` passes --no-trunk and builds it in
 # scripts/test.sh's release lane instead, beside the debug builds (scripts/trunk.sh).
 case " $* " in
@@ -57,7 +64,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ] \
   say "installing wasm-bindgen-cli $wbg (about 1.5 minutes)"
   # No --locked: wasm-bindgen-cli 0.2.130's lockfile pins webpki-roots 1.0.11 (through ureq 3.5),
   # which the crate registry mirror lacks; without --locked cargo picks an available 1.0.x.
-  cargo install wasm-bindgen-cli --version "$wbg" --force
+  # In a temporary target directory (not the project's CARGO_TARGET_DIR, whose lock the builds
+  # beside this one hold).
+  env -u CARGO_TARGET_DIR cargo install wasm-bindgen-cli --version "$wbg" --force
 fi
 
 if ! need node || ! need npm; then

@@ -31,7 +31,7 @@ const SCANNED: &[&str] = &[
 ];
 
 /// Directories never scanned (installed or generated).
-const SKIPPED_DIRS: &[&str] = &["node_modules", "target", "dist"];
+const SKIPPED_DIRS: &[&str] = &["node_modules", "target", "dist", ".venv"];
 
 /// The citations to forbid, assembled so that this file does not contain them itself.
 fn needles() -> Vec<String> {

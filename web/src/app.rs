@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::position::PositionBar;
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <Router>
+            <StampEntries/>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">
@@ -127,6 +129,42 @@ pub fn App() -> impl IntoView {
                 </p>
             </footer>
         </Router>
+    }
+}
+
+/// Writes the document into each history entry the router makes or returns to without one
+/// ([`Store::stamp_entry`]): a page link's address then still stands for the scenario.
+#[component]
+fn StampEntries() -> impl IntoView {
+    let store = use_context::<Store>();
+    let location = use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        location.search.track();
+        if let Some(store) = store {
+            stamp_when_shown(store, path, STAMP_TRIES);
+        }
+    });
+}
+
+/// How often [`stamp_when_shown`] looks for the router's new address: every
+/// [`STAMP_RETRY_MS`], 50 times (1 s).
+const STAMP_TRIES: u32 = 50;
+/// The pause between two looks, ms.
+const STAMP_RETRY_MS: u64 = 20;
+
+/// Stamps the history entry once the address bar shows `path`: the router moves its location
+/// first and writes the address only when the new route is resolved, so the entry to stamp
+/// may not exist yet. Gives up after `tries` looks (a later navigation took over).
+fn stamp_when_shown(store: Store, path: String, tries: u32) {
+    let shown = web_sys::window().and_then(|w| w.location().pathname().ok());
+    if shown.as_deref() == Some(path.as_str()) {
+        store.stamp_entry();
+    } else if tries > 0 {
+        set_timeout(
+            move || stamp_when_shown(store, path, tries - 1),
+            std::time::Duration::from_millis(STAMP_RETRY_MS),
+        );
     }
 }
 

@@ -467,6 +467,43 @@ use restake_core::scenario::{Scenario, default_document};
 use restake_web::store::{Store, local, url};
 
 #[wasm_bindgen_test]
+fn a_page_link_keeps_the_edited_document_in_its_entry_and_leaves_the_built_in_one_out() {
+    // An entry without a scenario (a page link's): the built-in document writes nothing.
+    url::clear_fragment().unwrap();
+    let store = Store::new(default_document().unwrap());
+    store.stamp_entry();
+    assert_eq!(url::current_fragment(), None);
+    // An edited document is written into that same entry (no new one), and reads back.
+    store.edit(|d| d.name = Some("Kept across links".to_owned()));
+    url::clear_fragment().unwrap();
+    let entries_before = web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .length()
+        .unwrap();
+    store.stamp_entry();
+    let f = url::current_fragment().expect("the edited document is in the entry");
+    assert_eq!(
+        Scenario::from_fragment(&f).unwrap(),
+        store.doc.get_untracked()
+    );
+    let after = web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .length()
+        .unwrap();
+    assert_eq!(after, entries_before);
+    // An entry that already has one is left as it is.
+    store.edit(|d| d.name = Some("Later edit".to_owned()));
+    url::set_fragment(&f, url::Entry::Replace).unwrap();
+    store.stamp_entry();
+    assert_eq!(url::current_fragment().as_deref(), Some(f.as_str()));
+    url::clear_fragment().unwrap();
+}
+
+#[wasm_bindgen_test]
 fn an_edit_reaches_the_address_bar_and_a_page_load_reads_it_back() {
     url::clear_fragment().unwrap();
     let store = Store::new(default_document().unwrap());

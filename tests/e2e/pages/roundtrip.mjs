@@ -114,5 +114,18 @@ export const roundtrip = onScenarios("roundtrip", async (page, origin) => {
     await back.reload();
     await waitApy(back, "3.46%");
     assert.equal(await back.locator("#lrt-fee").inputValue(), "10");
+    // A page link keeps the document in the address bar: an edit, the menu's link to another
+    // page, a reload there, and the menu back to Yield still shows the edit.
+    await back.locator("#lrt-fee").fill("20");
+    await waitApy(back, "3.07%");
+    const menu = back.getByRole("navigation", { name: "Main" });
+    await menu.getByRole("link", { name: "Risk", exact: true }).click();
+    await heading(back, "Slashing risk, simulated");
+    await back.waitForFunction(() => location.pathname === "/risk" && location.hash.startsWith("#s=s2."));
+    await back.reload();
+    await heading(back, "Slashing risk, simulated");
+    await menu.getByRole("link", { name: "Yield", exact: true }).click();
+    await waitApy(back, "3.07%");
+    assert.equal(await back.locator("#lrt-fee").inputValue(), "20");
     await back.close();
 });

@@ -176,6 +176,21 @@ fn csv_scale(unit: Option<Unit>) -> f64 {
     }
 }
 
+/// A cell's text (a number formatted in the column's `unit` or its own), its source note behind
+/// an “i” and its assumption mark.
+fn cell_content(cell: Cell, unit: Unit) -> impl IntoView {
+    let text = match cell.value {
+        CellValue::Text(t) => t,
+        CellValue::Number(n) => format::format(n, unit),
+        CellValue::Measured(n, own) => format::format(n, own),
+    };
+    view! {
+        {text}
+        {cell.note.map(|n| view! { <Tip label="Source".to_owned() glyph="i">{n}</Tip> })}
+        <AssumptionMark notes=cell.assumptions/>
+    }
+}
+
 /// The table component.
 #[component]
 pub fn DataTable(
@@ -261,35 +276,39 @@ pub fn DataTable(
             }
         })
         .collect_view();
+    // Drawn again only when the rows' number or order changes; each cell follows its own value
+    // (a memo per cell), so an input that moves one column redraws that column's cells and not
+    // every cell's tooltips (the home page's time-to-exit row on a keystroke).
+    let order = Memo::new(move |_| rows.with(|r| sorted_indices(r, sort.get())));
     let body = move || {
-        let rows = rows.get();
         let cols = columns.get_value();
-        sorted_indices(&rows, sort.get())
+        order
+            .get()
             .into_iter()
             .map(|i| {
-                let r = rows[i].clone();
-                let cells = r
-                    .cells
-                    .into_iter()
-                    .zip(cols.iter().map(|c| (c.unit, c.label.clone())))
-                    .map(|(cell, (unit, label))| {
-                        let (class, text) = match cell.value {
-                            CellValue::Text(t) => ("text", t),
-                            CellValue::Number(n) => {
-                                ("num", format::format(n, unit.unwrap_or(Unit::Plain)))
-                            }
-                            CellValue::Measured(n, own) => ("num", format::format(n, own)),
+                let header = Memo::new(move |_| rows.with(|r| r.get(i).map(|r| r.header.clone())));
+                let cells = cols
+                    .iter()
+                    .enumerate()
+                    .map(|(j, col)| {
+                        let cell = Memo::new(move |_| {
+                            rows.with(|r| r.get(i).and_then(|r| r.cells.get(j)).cloned())
+                        });
+                        let unit = col.unit.unwrap_or(Unit::Plain);
+                        let class = move || match cell
+                            .with(|c| c.as_ref().map(|c| matches!(c.value, CellValue::Text(_))))
+                        {
+                            Some(true) => "text",
+                            _ => "num",
                         };
                         view! {
-                            <td class=class data-label=label>
-                                {text}
-                                {cell.note.map(|n| view! { <Tip label="Source".to_owned() glyph="i">{n}</Tip> })}
-                                <AssumptionMark notes=cell.assumptions/>
+                            <td class=class data-label=col.label.clone()>
+                                {move || cell.get().map(|c| cell_content(c, unit))}
                             </td>
                         }
                     })
                     .collect_view();
-                view! { <tr><th scope="row">{r.header}</th>{cells}</tr> }
+                view! { <tr><th scope="row">{move || header.get()}</th>{cells}</tr> }
             })
             .collect_view()
     };

@@ -7,7 +7,9 @@
 //! edit with a valid input, writes the section back ([`Store::edit`]). Every edit reaches the address
 //! bar at once: the first edit after a pause of [`PUSH_DELAY_MS`] is a new history entry and the
 //! later edits of the same burst rewrite that entry, so a burst of keystrokes is one entry and
-//! nothing is pending when the user goes Back or Forward, reloads or leaves. Back/forward (`popstate`), loading a saved scenario, importing a file or loading a replay
+//! nothing is pending when the user goes Back or Forward, reloads or leaves. A page link or
+//! Back/Forward to an entry without a scenario gets the document written into it
+//! ([`Store::stamp_entry`]; not the built-in one), so a reload there keeps it. Back/forward (`popstate`), loading a saved scenario, importing a file or loading a replay
 //! replace the document ([`Store::replace`]): the generation counter moves on and the routed
 //! what-if page is built again from the new document. Nothing here computes a figure.
 
@@ -41,6 +43,9 @@ pub struct Store {
     pub replay: RwSignal<Option<String>>,
     /// The fragment of the document the current history entry stands for.
     committed: StoredValue<String>,
+    /// The fragment of the built-in document (`default_document`), which a page link leaves out
+    /// of the address bar ([`Store::stamp_entry`]).
+    builtin: StoredValue<String>,
     /// The open burst of edits (its entry is rewritten by the next edit), closed when edits
     /// pause for [`PUSH_DELAY_MS`], by back/forward or by a replaced document.
     pending: StoredValue<Option<TimeoutHandle>>,
@@ -81,6 +86,7 @@ impl Store {
     /// [`Store::from_location`]).
     pub fn new(doc: Scenario) -> Store {
         let committed = doc.to_fragment();
+        let builtin = fallback().0.to_fragment();
         Store {
             doc: RwSignal::new(doc),
             generation: RwSignal::new(0),
@@ -88,6 +94,7 @@ impl Store {
             replay: RwSignal::new(None),
             notice: RwSignal::new(None),
             committed: StoredValue::new(committed),
+            builtin: StoredValue::new(builtin),
             pending: StoredValue::new(None),
             rebuilding: StoredValue::new(false),
         }
@@ -290,6 +297,26 @@ impl Store {
             let _ = url::set_fragment(&before, url::Entry::Replace);
         }
         if let Err(e) = url::set_fragment(&fragment, url::Entry::Push) {
+            self.notice.set(Some(e));
+        }
+        self.committed.set_value(fragment);
+    }
+
+    /// After a page link or Back/Forward to an entry without a scenario: writes the current
+    /// document into that entry (rewritten, not a new one), so a reload or a copied address
+    /// keeps it. The built-in document is left out, so a user who changed nothing gets plain
+    /// addresses. Closes the open burst of edits: the next edit is a new entry on this page.
+    pub fn stamp_entry(self) {
+        if url::current_fragment().is_some() {
+            return;
+        }
+        let Some(fragment) = self.doc.try_with_untracked(Scenario::to_fragment) else {
+            return;
+        };
+        self.cancel_pending();
+        if self.builtin.with_value(|b| *b != fragment)
+            && let Err(e) = url::set_fragment(&fragment, url::Entry::Replace)
+        {
             self.notice.set(Some(e));
         }
         self.committed.set_value(fragment);
