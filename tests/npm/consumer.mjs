@@ -432,6 +432,26 @@ assert.match(bench.disclaimer, /not a recommendation/);
 assert.throws(() => parameterWorkbench({ ...parameterTokenPresets()[0].input, market: "m", liquidationBonus: 0.01, slippageBudget: 1 }),
   (e) => e.field === "slippageBudget");
 assert.equal(parameterTokenPresets().find((p) => p.id === "rseth-arbitrum").input.liquidity[0].lrtIn, 462);
+// The workbench and the carry in a scenario document (optional sections, still version 4): weETH on
+// Arbitrum against Aave's E-mode binds its cap at 500 tokens (Chaos Labs 2 × 250 and Gauntlet's
+// conservative 500, a tie); a year of the default loop at its fixed rate.
+const withBoth = defaultScenario();
+delete withBoth.risk; // only the new sections matter here; no Monte Carlo run
+const weethArb = parameterTokenPresets()[0];
+withBoth.parameters = { tokenPreset: weethArb.id, marketPreset: "aave-v3-eth-emode",
+  input: { ...weethArb.input, market: "Aave v3 ETH-correlated E-mode", liquidationBonus: 0.01, slippageBudget: 0.01,
+    current: { ltv: 0.93, liquidationThreshold: 0.95 } } };
+withBoth.leverage.carry = { utilization: { kind: "constant", utilization: 0.5 }, horizonDays: 365 };
+const both = runScenario(parseScenario(JSON.stringify(withBoth)));
+assert.deepEqual(both.parameters.bindings.map((b) => b.parameter), ["ltv", "liquidationThreshold", "supplyCap"]);
+assert.equal(both.parameters.bindings[2].value, 500);
+assert.deepEqual(both.parameters.bindings[2].rules, ["twiceLiquidityWithinBonus", "gauntletConservative"]);
+assert.equal(both.parameters.bindings[0].currentAbove, true); // 93% > e^(−0.084) − 1% = 90.94%
+assert.equal(both.leverage.carry.steps, 365);
+assert.ok(both.headlines.some((h) => h.id === "leverage.carryNetApy"));
+assert.deepEqual(scenarioFromFragment(scenarioToFragment(withBoth)).parameters, parseScenario(JSON.stringify(withBoth)).parameters);
+assert.throws(() => parseScenario(JSON.stringify({ ...withBoth, parameters: { ...withBoth.parameters, marketPreset: "nowhere" } })),
+  (e) => e.field === "parameters.marketPreset");
 const curve = poolImpactCurve({ kind: { kind: "constantProduct" }, lrtReserve: 1000, ethReserve: 1000 }, 2, 1000);
 assert.ok(Math.abs(curve[0].priceImpact - 5 / 9) < 1e-12); // 500 into x·y = 1e6: 1 → 4/9
 assert.throws(() => poolImpactCurve({ kind: { kind: "constantProduct" }, lrtReserve: 1000, ethReserve: 1000 }, 2.5, 1000), (e) => e.field === "points");

@@ -113,6 +113,14 @@ const benchRule: RuleId = bench.rules[0].rule;
 const benchCap: number | undefined | null = bench.rules[0].supplyCap;
 // @ts-expect-error the liquidity curve is a list of points, not a number
 const badBench: WorkbenchInput = { ...benchInput, liquidity: 500 };
+// The workbench and the carry as optional document sections (types generated from core).
+const docBench: Scenario = { ...docDefault, parameters: { tokenPreset: benchPreset.id, input: benchInput } };
+const benchBinding: number | undefined = bench.bindings[0]?.value;
+const benchAbove: boolean | null | undefined = bench.bindings[0]?.currentAbove;
+const docCarry: Scenario = { ...docBench, leverage: docDefault.leverage && { ...docDefault.leverage,
+  carry: { utilization: { kind: "step", before: 0.94, after: 0.9985, atDay: 7 }, horizonDays: 90 } } };
+// @ts-expect-error a carry needs its utilisation path
+const badCarry: Scenario = { ...docDefault, leverage: docDefault.leverage && { ...docDefault.leverage, carry: { horizonDays: 90 } } };
 const liveRequest: ReadRequest = mainnetLiveRequest();
 const livePlan: ReadPlan = planLiveRead(liveRequest);
 const liveMethod: "eth_chainId" | "eth_getBlockByNumber" | "eth_call" = livePlan.head[0].method;

@@ -14,6 +14,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { checkAave } from "./checks/aave.mjs";
+import { checkAavePool } from "./checks/aave_pool.mjs";
 import { checkConsensus } from "./checks/consensus.mjs";
 import { checkMorpho } from "./checks/morpho.mjs";
 import { checkRates } from "./checks/rates.mjs";
@@ -43,6 +44,10 @@ const timed = async (name, f) => {
 await timed("Uniswap v2 getAmountOut (published cases)", () => checkUniswapV2(core, tally));
 await timed("Morpho Blue (@morpho-org/blue-sdk)", () => checkMorpho(core, tally, rng(seed, 1), cases));
 await timed("Aave v3 (@aave/math-utils)", () => checkAave(core, tally, rng(seed, 2), cases));
+await timed("Aave v3.0 Pool on a local chain (@aave/core-v3: liquidationCall, rate strategy)", async () => {
+  const { calls, states, seconds: [start, liquidations, strategies] } = await checkAavePool(core, tally, rng(seed, 6), cases);
+  console.log(`  (chain start ${start} s; ${calls} liquidation calls ${liquidations} s; ${states} strategy states ${strategies} s)`);
+});
 await timed("Rate models: AdaptiveCurveIRM (blue-sdk), compounded interest (math-utils)", () =>
   checkRates(core, tally, rng(seed, 5), cases),
 );

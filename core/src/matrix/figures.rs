@@ -52,6 +52,8 @@ pub struct MatrixFigures {
     headings: Vec<MatrixProtocol>,
     /// The seed's text rows.
     qualitative: Vec<QualitativeRow>,
+    /// The protocols of the columns, in order (the text rows are built from them).
+    protocols: Vec<Protocol>,
     /// Each protocol column's profile and engine figures.
     columns: Vec<ProtocolColumn>,
     /// The custom column's figures, when a network was given.
@@ -82,15 +84,42 @@ impl MatrixFigures {
     ///
     /// Errors: an invalid network (its field path).
     pub fn for_scenario(protocols: &[Protocol], d: &Scenario) -> Result<MatrixFigures, Error> {
-        let lst = lst_baseline(protocols);
+        MatrixFigures::new(protocols, None)?.with_scenario(d)
+    }
+
+    /// These protocol columns, computed once, with the custom column "Your scenario" of `d`
+    /// (in place of any custom column they had): equal to
+    /// [`MatrixFigures::for_scenario`]`(protocols, d)`, but only the custom column's engines run
+    /// (the protocol columns, seven 20,000-path runs, do not depend on the document).
+    ///
+    /// Errors: an invalid network (its field path).
+    pub fn with_scenario(&self, d: &Scenario) -> Result<MatrixFigures, Error> {
         let custom = CustomFigures::of_scenario(d)?;
-        Ok(MatrixFigures::with(protocols, lst.as_ref(), Some(custom)))
+        Ok(MatrixFigures::assemble(
+            &self.protocols,
+            self.columns.clone(),
+            Some(custom),
+        ))
     }
 
     /// The figures of `protocols` against `lst`, with the custom column `custom` last.
     fn with(
         protocols: &[Protocol],
         lst: Option<&Protocol>,
+        custom: Option<CustomFigures>,
+    ) -> MatrixFigures {
+        let columns = protocols
+            .iter()
+            .map(|p| ProtocolColumn::new(p, lst))
+            .collect();
+        MatrixFigures::assemble(protocols, columns, custom)
+    }
+
+    /// The headings and text rows of `protocols`, around their computed `columns` and the
+    /// custom column `custom` (last).
+    fn assemble(
+        protocols: &[Protocol],
+        columns: Vec<ProtocolColumn>,
         custom: Option<CustomFigures>,
     ) -> MatrixFigures {
         let mut headings: Vec<MatrixProtocol> = protocols
@@ -116,10 +145,8 @@ impl MatrixFigures {
                 .iter()
                 .map(|r| r.row(protocols, custom.is_some()))
                 .collect(),
-            columns: protocols
-                .iter()
-                .map(|p| ProtocolColumn::new(p, lst))
-                .collect(),
+            protocols: protocols.to_vec(),
+            columns,
             custom,
         }
     }

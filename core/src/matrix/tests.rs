@@ -446,6 +446,18 @@ fn scenario_column_is_the_pages_figures() {
     assert_eq!(mine(&d, "es99").value, Some(a.es99_eth.unwrap() / 10.0));
     close(mine(&d, "maxLeverage").value, 1.0 / 0.07);
     assert_eq!(mine(&d, "maxLeverage").value, d.max_leverage().unwrap());
+    // The protocol columns computed once: adding a document's column leaves their cells as
+    // they were, and a second document's column replaces the first's (eight columns, not nine).
+    let base = MatrixFigures::new(&ps, None).unwrap();
+    let bare = base.matrix(&q).unwrap();
+    let once = base.with_scenario(&default_document().unwrap()).unwrap();
+    let twice = once.with_scenario(&d).unwrap();
+    assert_eq!(twice, base.with_scenario(&d).unwrap());
+    let m = twice.matrix(&q).unwrap();
+    assert_eq!(m.protocols.len(), 8);
+    for (row, plain) in m.quantitative.iter().zip(&bare.quantitative) {
+        assert_eq!(row.cells[..7], plain.cells[..], "{}", row.id);
+    }
     // Without a yield section the cells say so.
     d.yield_stack = None;
     assert_eq!(

@@ -15,7 +15,10 @@
 //!
 //! `rayMul`/`rayDiv`/`percentMul` round half up (`WadRayMath.sol`, `PercentageMath.sol`). The
 //! older v3.0–v3.3 strategies give the same variable borrow rate when there is no stable debt
-//! (their supply rate divides through the total debt once more, which can move it by 1 ray unit).
+//! (their supply rate divides through the total debt once more, `(D·1e9).rayMul(r).rayDiv(D·1e9)`:
+//! the same rate when the debt `D` is a whole number of tokens, else up to `⌊5e17/D⌋ + 1` ray
+//! units off with `D` in wei, so 1 above half a token; tests/reference/checks/aave_pool.mjs
+//! compares v3.0's deployed contract with this one).
 
 use serde::{Deserialize, Serialize};
 

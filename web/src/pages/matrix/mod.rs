@@ -2,11 +2,12 @@
 //! article's qualitative rows as published, and the figures per protocol in a sortable table.
 //! All protocol facts come from `restake-core`; none are written here.
 //!
-//! The engines' figures (yield stacks, 20,000-path VaR/ES runs per protocol and the custom
-//! column's run, leverage, bridges, concentration) are computed once per network and page
-//! sections ([`MatrixFigures::for_scenario`], a memo over the scenario document's network and
-//! its Yield, Risk and Leverage sections, so the custom column shows the figures those pages
-//! show); typing in the exit-queue fields only recomputes the time-to-exit row. The custom
+//! The engines' figures of the protocol columns (yield stacks, 20,000-path VaR/ES runs per
+//! protocol, leverage, bridges, concentration) are computed once when the page opens; the
+//! custom column's once per network and page sections ([`MatrixFigures::with_scenario`], a
+//! memo over the scenario document's network and its Yield, Risk and Leverage sections, so the
+//! custom column shows the figures those pages show); typing in the exit-queue fields only
+//! recomputes the time-to-exit row. The custom
 //! column's Monte Carlo run is left out, with a note saying why, when its work
 //! ([`RiskModel::work`]) is over [`CUSTOM_COLUMN_WORK`], so a valid but large network in a link
 //! never freezes the page.
@@ -124,11 +125,15 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
         })
     });
     let over_budget = Memo::new(move |_| inputs.with(custom_over_budget));
+    // The protocol columns (seven 20,000-path runs) do not depend on the document: computed
+    // once, and only the custom column follows it.
+    let protocol_figures = StoredValue::new(MatrixFigures::new(&protocols, None));
     let engine_figures = Memo::new(move |_| {
+        let base = protocol_figures.get_value()?;
         if over_budget.with(Option::is_some) {
-            MatrixFigures::new(&protocols, None)
+            Ok(base)
         } else {
-            inputs.with(|d| MatrixFigures::for_scenario(&protocols, d))
+            inputs.with(|d| base.with_scenario(d))
         }
     });
     // The cheap step, on every exit-queue input: the time-to-exit row.
