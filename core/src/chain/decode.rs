@@ -26,7 +26,7 @@ const WAD: f64 = 1e18;
 const RAY: f64 = 1e27;
 const BPS: f64 = 1e4;
 
-fn fig(name: &str, raw: U256, scale: f64, unit: &'static str) -> Figure {
+pub(crate) fn fig(name: &str, raw: U256, scale: f64, unit: &'static str) -> Figure {
     Figure {
         name: name.to_owned(),
         raw: Some(raw),
@@ -35,11 +35,11 @@ fn fig(name: &str, raw: U256, scale: f64, unit: &'static str) -> Figure {
     }
 }
 
-fn shape(detail: String) -> Failure {
+pub(crate) fn shape(detail: String) -> Failure {
     Failure::UnexpectedShape { detail }
 }
 
-fn decoded<C: SolCall>(data: &[u8]) -> Result<C::Return, Failure> {
+pub(crate) fn decoded<C: SolCall>(data: &[u8]) -> Result<C::Return, Failure> {
     C::abi_decode_returns_validate(data).map_err(|e| {
         shape(format!(
             "{} returned {} bytes that do not decode: {}",
@@ -51,7 +51,7 @@ fn decoded<C: SolCall>(data: &[u8]) -> Result<C::Return, Failure> {
 }
 
 /// `raw ≤ max`, or an unexpected-shape failure naming the figure.
-fn at_most(name: &str, raw: U256, max: u64) -> Result<U256, Failure> {
+pub(crate) fn at_most(name: &str, raw: U256, max: u64) -> Result<U256, Failure> {
     if raw <= U256::from(max) {
         Ok(raw)
     } else {
@@ -235,6 +235,7 @@ pub(crate) fn figures(decode: Decode, data: &[u8]) -> Result<Vec<Figure>, Failur
             let lltv = at_most("lltv", p.lltv, 10u64.pow(18))?;
             vec![fig("lltv", lltv, WAD, "fraction")]
         }
+        Decode::Wallet(w) => super::wallet::decode::figures(w, data)?,
         Decode::MorphoMarket => {
             let m = decoded::<IMorpho::marketCall>(data)?;
             let supplied = U256::from(m.totalSupplyAssets);

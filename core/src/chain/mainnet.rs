@@ -7,25 +7,25 @@ use super::request::{
 };
 
 /// WETH9 (aave-address-book src/AaveV3Ethereum.sol, `AaveV3EthereumAssets.WETH_UNDERLYING`).
-const WETH: &str = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
+pub(crate) const WETH: &str = "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2";
 /// ether.fi weETH (etherfi-protocol/smart-contracts deployment list; aave-address-book).
-const WEETH: &str = "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee";
+pub(crate) const WEETH: &str = "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee";
 /// Renzo ezETH (aave-address-book src/AaveV3Ethereum.sol L1173).
-const EZETH: &str = "0xbf5495Efe5DB9ce00f80364C8B423567e58d2110";
+pub(crate) const EZETH: &str = "0xbf5495Efe5DB9ce00f80364C8B423567e58d2110";
 /// Renzo BalancerRateProvider (compound-finance/comet deployments/mainnet/weth/migrations/1718352598_add_ezeth_as_collateral.ts L7).
-const EZETH_RATE: &str = "0x387dBc0fB00b26fb085aa658527D5BE98302c84C";
+pub(crate) const EZETH_RATE: &str = "0x387dBc0fB00b26fb085aa658527D5BE98302c84C";
 /// Kelp rsETH and LRTOracle (Kelp-DAO/LRT-rsETH README, Ethereum mainnet table).
-const RSETH: &str = "0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7";
-const RSETH_ORACLE: &str = "0x349A73444b1a310BAe67ef67973022020d70020d";
+pub(crate) const RSETH: &str = "0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7";
+pub(crate) const RSETH_ORACLE: &str = "0x349A73444b1a310BAe67ef67973022020d70020d";
 /// Lido wstETH (lidofinance/core deployed-mainnet.json).
-const WSTETH: &str = "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0";
+pub(crate) const WSTETH: &str = "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0";
 /// Curve weETH/WETH stableswap-ng pool (sparkdotfi/spark-address-registry src/Ethereum.sol L299).
 const CURVE_WEETH_WETH: &str = "0xDB74dfDD3BB46bE8Ce6C33dC9D82777BCFc3dEd5";
 /// Aave v3 Ethereum Core PoolDataProvider and interest-rate strategy (aave-address-book src/AaveV3Ethereum.sol).
-const AAVE_CORE_DATA: &str = "0x0a16f2FCC0D44FaE41cc54e079281D84A363bECD";
+pub(crate) const AAVE_CORE_DATA: &str = "0x0a16f2FCC0D44FaE41cc54e079281D84A363bECD";
 const AAVE_CORE_IRM: &str = "0x9ec6F08190DeA04A54f8Afc53Db96134e5E3FdFB";
 /// Morpho Blue (morpho-org/morpho-blue README; sparkdotfi/spark-address-registry src/Ethereum.sol L330).
-const MORPHO: &str = "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb";
+pub(crate) const MORPHO: &str = "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb";
 
 impl ReadRequest {
     /// The first cut of mainnet reads: weETH, ezETH, rsETH and wstETH rates and supplies; the

@@ -19,6 +19,7 @@ mod mainnet;
 pub mod plan;
 pub mod request;
 pub mod rpc;
+pub mod wallet;
 
 use alloy_sol_types::SolCall;
 use serde::{Deserialize, Serialize};
@@ -174,15 +175,19 @@ impl LiveRead {
 
 /// The plan for `req` (validated; errors name the request's field).
 pub fn plan(req: &ReadRequest) -> Result<ReadPlan, Error> {
-    let calls = plan::calls(req)?;
-    Ok(ReadPlan {
+    Ok(plan_of(&plan::calls(req)?))
+}
+
+/// The plan of `calls`: the two head requests, the calls and their batches.
+pub(crate) fn plan_of(calls: &[plan::Call]) -> ReadPlan {
+    ReadPlan {
         head: vec![
             RpcRequest::new(1, Method::ChainId, json!([])),
             RpcRequest::new(2, Method::GetBlockByNumber, json!(["latest", false])),
         ],
-        batches: plan::batches(&calls),
+        batches: plan::batches(calls),
         calls: calls.iter().map(PlannedCall::from).collect(),
-    })
+    }
 }
 
 fn head_error(field: &str, f: Failure) -> Error {
@@ -237,7 +242,7 @@ pub fn head(req: &ReadRequest, replies: &[RpcReply]) -> Result<Head, Error> {
 }
 
 /// `chain_id` is [`MAINNET_CHAIN_ID`], or [`LOCAL_CHAIN_ID`] when `req.allow_local_chain`.
-fn check_chain(req: &ReadRequest, field: &str, chain_id: u64) -> Result<(), Error> {
+pub(crate) fn check_chain(req: &ReadRequest, field: &str, chain_id: u64) -> Result<(), Error> {
     let allowed =
         chain_id == MAINNET_CHAIN_ID || req.allow_local_chain && chain_id == LOCAL_CHAIN_ID;
     if allowed {
@@ -256,9 +261,13 @@ fn check_chain(req: &ReadRequest, field: &str, chain_id: u64) -> Result<(), Erro
 
 /// The plan's batches as `eth_call` requests pinned to `head`'s block (ids 3, 4, …).
 pub fn call_requests(req: &ReadRequest, head: &Head) -> Result<Vec<RpcRequest>, Error> {
-    let calls = plan::calls(req)?;
+    Ok(pinned_requests(&plan::calls(req)?, head))
+}
+
+/// The `aggregate3` batches of `calls` as `eth_call` requests pinned to `head`'s block (ids 3, 4, …).
+pub(crate) fn pinned_requests(calls: &[plan::Call], head: &Head) -> Vec<RpcRequest> {
     let block = format!("{:#x}", head.block_number);
-    Ok(plan::batches(&calls)
+    plan::batches(calls)
         .iter()
         .zip(3u64..)
         .map(|(b, id)| {
@@ -268,7 +277,7 @@ pub fn call_requests(req: &ReadRequest, head: &Head) -> Result<Vec<RpcRequest>, 
                 json!([{ "to": b.to, "data": b.data }, block]),
             )
         })
-        .collect())
+        .collect()
 }
 
 /// The [`LiveRead`] from the answers to [`call_requests`], in order (one per batch). `head` is
@@ -276,8 +285,17 @@ pub fn call_requests(req: &ReadRequest, head: &Head) -> Result<Vec<RpcRequest>, 
 pub fn apply(req: &ReadRequest, head: &Head, replies: &[RpcReply]) -> Result<LiveRead, Error> {
     check_chain(req, "head.chainId", head.chain_id)?;
     request::word("head.blockHash", &head.block_hash)?;
-    let calls = plan::calls(req)?;
-    let batches = plan::batches(&calls);
+    apply_calls(head, &plan::calls(req)?, replies)
+}
+
+/// The [`LiveRead`] of `calls` (batched as [`plan::batches`] does) from the answers to their
+/// `eth_call` requests, in order (ids 3, 4, …).
+pub(crate) fn apply_calls(
+    head: &Head,
+    calls: &[plan::Call],
+    replies: &[RpcReply],
+) -> Result<LiveRead, Error> {
+    let batches = plan::batches(calls);
     if replies.len() != batches.len() {
         return Err(Error::OutOfRange {
             field: "replies".to_owned(),

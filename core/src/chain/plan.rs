@@ -49,6 +49,8 @@ pub(crate) enum Decode {
     MorphoParams,
     /// Morpho `market`.
     MorphoMarket,
+    /// A wallet import's call ([`super::wallet`]).
+    Wallet(super::wallet::WalletDecode),
 }
 
 /// One contract call of a plan.
@@ -94,13 +96,37 @@ pub struct Batch {
     pub calls: usize,
 }
 
-fn call<C: SolCall>(field: &str, target: Address, c: C, decode: Decode) -> Call {
+/// One call of `c` on `target`, its figures under `field`.
+pub(crate) fn call<C: SolCall>(field: &str, target: Address, c: C, decode: Decode) -> Call {
     Call {
         field: field.to_owned(),
         target,
         function: C::SIGNATURE,
         data: c.abi_encode(),
         decode,
+    }
+}
+
+/// The call of a rate function on `target`; its figures (`exchangeRate`) under `field`.
+pub(crate) fn rate_call(field: &str, target: Address, rate: &RateSource) -> Call {
+    match rate {
+        RateSource::GetRate { .. } => {
+            call(field, target, IRateProvider::getRateCall {}, Decode::Rate)
+        }
+        RateSource::RsEthPrice { .. } => {
+            call(field, target, IKelpOracle::rsETHPriceCall {}, Decode::Rate)
+        }
+        RateSource::StEthPerToken { .. } => {
+            call(field, target, IWstEth::stEthPerTokenCall {}, Decode::Rate)
+        }
+        RateSource::ConvertToAssets { .. } => call(
+            field,
+            target,
+            IErc4626::convertToAssetsCall {
+                shares: U256::from(10u64).pow(U256::from(18u64)),
+            },
+            Decode::Rate,
+        ),
     }
 }
 
@@ -114,35 +140,8 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
     for (i, t) in req.rates.iter().enumerate() {
         let f = format!("rates.{}", t.id);
         let at = |name: &str, a: &str| request::address(&format!("rates[{i}].{name}"), a);
-        let c = match &t.rate {
-            RateSource::GetRate { address } => call(
-                &f,
-                at("rate.address", address)?,
-                IRateProvider::getRateCall {},
-                Decode::Rate,
-            ),
-            RateSource::RsEthPrice { address } => call(
-                &f,
-                at("rate.address", address)?,
-                IKelpOracle::rsETHPriceCall {},
-                Decode::Rate,
-            ),
-            RateSource::StEthPerToken { address } => call(
-                &f,
-                at("rate.address", address)?,
-                IWstEth::stEthPerTokenCall {},
-                Decode::Rate,
-            ),
-            RateSource::ConvertToAssets { address } => call(
-                &f,
-                at("rate.address", address)?,
-                IErc4626::convertToAssetsCall {
-                    shares: U256::from(10u64).pow(U256::from(18u64)),
-                },
-                Decode::Rate,
-            ),
-        };
-        out.push(c);
+        let target = at("rate.address", t.rate.address())?;
+        out.push(rate_call(&f, target, &t.rate));
         out.push(call(
             &f,
             at("token", &t.token)?,

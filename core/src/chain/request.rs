@@ -51,7 +51,7 @@ pub struct RateTarget {
 }
 
 /// A rate function returning ETH (or eETH/stETH) per token in 1e18.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(
     tag = "kind",
@@ -80,6 +80,18 @@ pub enum RateSource {
         /// The vault.
         address: String,
     },
+}
+
+impl RateSource {
+    /// The contract the rate function is called on, as given.
+    pub fn address(&self) -> &str {
+        match self {
+            RateSource::GetRate { address }
+            | RateSource::RsEthPrice { address }
+            | RateSource::StEthPerToken { address }
+            | RateSource::ConvertToAssets { address } => address,
+        }
+    }
 }
 
 /// A two-coin Curve stableswap pool: `balances(0)`, `balances(1)`, `A()`, `fee()`.

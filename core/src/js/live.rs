@@ -27,6 +27,15 @@ pub fn plan_live_read_js(
     to_js(&chain::plan(&request)?)
 }
 
+/// A read's head and its `eth_call` requests pinned to the head's block.
+#[derive(Serialize)]
+pub(crate) struct Calls {
+    /// The block.
+    pub head: Head,
+    /// The requests to send, in order.
+    pub requests: Vec<RpcRequest>,
+}
+
 /// The head from the answers to the plan's two head requests (chain id 1, or 31337 with
 /// `allowLocalChain`; the latest block) and the `eth_call` requests pinned to its block.
 #[wasm_bindgen(js_name = liveReadCalls, unchecked_return_type = "{ head: Head; requests: RpcRequest[] }")]
@@ -34,11 +43,6 @@ pub fn live_read_calls_js(
     #[wasm_bindgen(unchecked_param_type = "ReadRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RpcReply[]")] head_replies: JsValue,
 ) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Calls {
-        head: Head,
-        requests: Vec<RpcRequest>,
-    }
     let request: ReadRequest = from_js(request, "request")?;
     let replies: Vec<RpcReply> = from_js(head_replies, "headReplies")?;
     let head = chain::head(&request, &replies)?;

@@ -30,6 +30,7 @@ pub mod risk;
 pub mod scenario;
 pub mod security;
 pub mod slashing;
+pub mod wallet;
 pub mod yield_stack;
 
 /// Serialises a report as plain JS objects (maps become objects, `None` becomes `null`).

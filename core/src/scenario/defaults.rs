@@ -69,6 +69,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         network: demo.network,
         live: None,
         parameters: None,
+        wallet: None,
     };
     doc.validate_document()?;
     Ok(doc)

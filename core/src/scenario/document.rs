@@ -7,6 +7,7 @@ use super::limits;
 use super::parameters_section::ParametersSection;
 use super::position::PositionSection;
 use super::sections::{LeverageSection, SlashingSection};
+use super::wallet::WalletSection;
 use crate::Error;
 use crate::bridge::BridgeInput;
 use crate::chain::LiveRead;
@@ -84,6 +85,13 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub parameters: Option<ParametersSection>,
+    /// A wallet import frozen into the document (optional; absent = no wallet): the contracts
+    /// read and their answers at one block, never the wallet's address. Its holdings are the
+    /// network's positions and its largest loop the Leverage page's when imported
+    /// ([`Scenario::import_wallet`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub wallet: Option<WalletSection>,
 }
 
 impl Scenario {
@@ -160,7 +168,7 @@ impl Scenario {
     }
 
     /// Checks the whole document: the network ([`Scenario::validate`]), the frozen refresh
-    /// ([`LiveRead::validate`]) and every section present, with the section's path in errors (`position.amountEth`, `risk.paths`, `bridge.chains[2].supply`,
+    /// ([`LiveRead::validate`]), the wallet import (`wallet`) and every section present, with the section's path in errors (`position.amountEth`, `risk.paths`, `bridge.chains[2].supply`,
     /// `slashing.events[0].avs`).
     ///
     /// It also checks the document's size as the app writes it ([`limits::written_size`]: the
@@ -173,6 +181,9 @@ impl Scenario {
         }
         if let Some(p) = &self.position {
             p.validate(self).map_err(|e| e.rebased("", "position"))?;
+        }
+        if let Some(w) = &self.wallet {
+            self.positions_of(w)?;
         }
         super::sections::validate_sections(self)?;
         limits::written_size(self)

@@ -18,7 +18,9 @@
 //! figures several pages show, each from one function of the section its page runs:
 //! [`Scenario::yield_figures`], [`Scenario::position_risk`], [`Scenario::max_leverage`]),
 //! `position.rs` ("my position": [`Scenario::set_position`],
-//! [`position_answer`]), `defaults.rs` ([`default_document`]), `run.rs`
+//! [`position_answer`]), `wallet.rs` (the optional `wallet` section: a wallet import frozen
+//! at its block, [`Scenario::wallet_positions`], [`Scenario::import_wallet`]; its arithmetic in
+//! `wallet_convert.rs`), `defaults.rs` ([`default_document`]), `run.rs`
 //! ([`run_scenario`], headlines), `replay.rs` ([`replays`]), `schema.rs` ([`json_schema`]).
 
 mod carry_section;
@@ -35,6 +37,8 @@ mod replay_timeline;
 mod run;
 mod schema;
 mod sections;
+mod wallet;
+mod wallet_convert;
 
 pub use carry_section::CarrySection;
 pub use defaults::default_document;
@@ -51,6 +55,8 @@ pub use run::{
 };
 pub use schema::json_schema;
 pub use sections::{LeverageSection, SlashingSection, TimelineSection};
+pub use wallet::{WalletHolding, WalletLoop, WalletPositions, WalletSection, WalletWithdrawal};
+pub use wallet_convert::morpho_assets;
 
 #[cfg(test)]
 mod tests;
