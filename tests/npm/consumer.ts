@@ -17,6 +17,8 @@ import {
   incidentReplays, type IncidentReplay,
   mainnetLiveRequest, planLiveRead, liveReadCalls, applyLiveRead, liveRetryBatches, liveLendingMarkets, type LiveMarkets,
   type ReadRequest, type ReadPlan, type RpcReply, type LiveRead, type Head, type Failure,
+  mainnetWalletTargets, planWalletRead, walletReadCalls, applyWalletRead, importWallet, walletPositions,
+  type WalletTargets, type WalletRequest, type WalletSection, type WalletPositions,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -138,7 +140,21 @@ const liveChangeBlock: number = liveMarkets.changes[0].basis.blockNumber;
 // @ts-expect-error only the three read methods exist
 const liveBadMethod: ReadPlan["head"][0]["method"] = "eth_sendTransaction";
 
+// The wallet import: typed request, section and positions.
+const walletTargets: WalletTargets = mainnetWalletTargets();
+const walletRequest: WalletRequest = { address: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", targets: walletTargets };
+const walletPlan: ReadPlan = planWalletRead(walletRequest);
+const walletCalls: { head: Head; requests: unknown[] } = walletReadCalls(walletRequest, liveReplies);
+const walletSection: WalletSection = applyWalletRead(walletRequest, walletCalls.head, []);
+const imported: { scenario: Scenario; positions: WalletPositions } = importWallet(docDefault, walletSection);
+const heldEth: number = imported.positions.holdings[0].amountEth;
+const loopHf: number | null | undefined = imported.positions.loops[0].healthFactor;
+const frozenBlock: number | undefined = walletPositions(imported.scenario)?.head.blockNumber;
+// @ts-expect-error the wallet's address is not part of the document's section
+const walletAddress: string = walletSection.address;
+
 export {
+  walletPlan, heldEth, loopHf, frozenBlock, walletAddress,
   liveMethod, liveBlock, liveWhy, liveResend, liveFrozen, liveBadMethod, liveChange, liveChangeBlock, liveMatrix,
   docUnit, docLoopHf, docBack, stepSource, vetoedShare, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,

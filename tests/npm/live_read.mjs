@@ -1,7 +1,8 @@
 // The npm package's live read against the local test chain (tests/chain), with plain `fetch`:
 // start the chain, run mainnetLiveRequest-shaped reads planned by planLiveRead for the fixture's
 // addresses, send every request as JSON-RPC over HTTP, and check that applyLiveRead gives back
-// what the fixture deployed, to the wei. Then stop the node and check that a refresh against it
+// what the fixture deployed, to the wei; the wallet import of the borrower account in the same
+// session (wallet_read.mjs). Then stop the node and check that a refresh against it
 // keeps nothing and says why. Prints `N passed, N failed`.
 //   node tests/npm/live_read.mjs          (after scripts/build-pkg.sh and scripts/tools.sh --browsers)
 import { createRequire } from "node:module";
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { startChain } from "../chain/chain.mjs";
 import { checkFixture } from "../chain/check.mjs";
 import { localRequest } from "../chain/vectors.mjs";
+import { checkWallet } from "./wallet_read.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
@@ -88,6 +90,8 @@ try {
     refused = `${e.field}: ${e.message}`;
   }
   check("chain 31337 refused without allowLocalChain", refused.startsWith("eth_chainId:"), refused);
+  const walletSeconds = await checkWallet({ chain, core, send, check, root });
+  console.log(`  wallet import: ${walletSeconds.toFixed(1)} s`);
   const self = await checkFixture(chain);
   check("the fixture's own read-back (ethers)", self.every((r) => r.ok), JSON.stringify(self.filter((r) => !r.ok)));
 
