@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { currentDocument, expectModel, typeKeys } from "./typing.mjs";
+import { walletSteps } from "./wallet_steps.mjs";
 
 // The Data panel against the local chain (tests/chain: the real Aave v3 Pool and Morpho Blue,
 // stand-in LRT rate contracts). The fixture's Aave weETH reserve has LTV 7250 / LT 7500 / bonus
@@ -121,6 +122,9 @@ export const data = {
       const weeth = figures.locator("tbody tr").filter({ has: p.locator("th", { hasText: "ether.fi" }) }).locator("td").nth(col);
       assert.match(await weeth.textContent(), /^1\.0690/);
       assert.match(await weeth.textContent(), new RegExp(`block ${block}`));
+      // 4b. The wallet import on the same chain (wallet_steps.mjs).
+      const walletSeconds = await walletSteps(p, origin, chain);
+      console.log(`        data: wallet import ${walletSeconds.toFixed(1)} s`);
       // 5. The node dies in the middle of a refresh: the head is read, then the node is stopped
       // as the first eth_call leaves. Nothing is kept from it, the frozen snapshot and the
       // presets stay, and the panel says why; a retry fails the same way, and says so.

@@ -17,6 +17,7 @@ pub mod source;
 pub mod stake_mode;
 pub mod term;
 pub mod tip_place;
+pub mod wallet_notice;
 
 /// A document-unique id such as `chart-title-7`, for `aria-labelledby` and tooltip links. View
 /// state only; thread-local because the browser runs one thread.

@@ -14,9 +14,11 @@ use crate::store::use_store;
 
 mod refresh;
 mod summary;
+mod wallet;
 
 use refresh::Fetched;
 use summary::LiveSummary;
+use wallet::WalletImport;
 
 /// Longest read request accepted in the text box, bytes (a request of 64 targets per list is
 /// about 40 kB).
@@ -31,19 +33,26 @@ enum Status {
     Stopped,
 }
 
+/// A JSON text the user pasted, at most `max` bytes, read as `T` (strict JSON, unknown fields
+/// refused); `what` names it in the message.
+fn parse_json<T: serde::de::DeserializeOwned>(
+    text: &str,
+    max: usize,
+    what: &str,
+) -> Result<T, String> {
+    if text.len() > max {
+        return Err(format!("The {what} is longer than {} kB.", max / 1024));
+    }
+    let value = restake_core::json_text::parse(text).map_err(|e| e.to_string())?;
+    restake_core::json_text::typed(value).map_err(|e| e.to_string())
+}
+
 /// The contracts to read: the built-in mainnet list, or the user's own request as JSON text.
 fn request_of(own: bool, text: &str) -> Result<ReadRequest, String> {
     if !own {
         return Ok(ReadRequest::mainnet());
     }
-    if text.len() > MAX_REQUEST_BYTES {
-        return Err(format!(
-            "The read request is longer than {} kB.",
-            MAX_REQUEST_BYTES / 1024
-        ));
-    }
-    let value = restake_core::json_text::parse(text).map_err(|e| e.to_string())?;
-    let req: ReadRequest = restake_core::json_text::typed(value).map_err(|e| e.to_string())?;
+    let req: ReadRequest = parse_json(text, MAX_REQUEST_BYTES, "read request")?;
     chain::plan(&req).map_err(|e| e.to_string())?;
     Ok(req)
 }
@@ -223,6 +232,7 @@ pub fn DataPage() -> impl IntoView {
                 </p>
                 <div role="status" aria-live="polite">{status_view}</div>
             </section>
+            <WalletImport url=url_text own=own/>
             {move || fetched.get().filter(|f| frozen().as_ref() != Some(&f.live)).map(|f| view! {
                 <section class="panel" aria-labelledby="read-h">
                     <h2 id="read-h">"This read (not yet in the scenario)"</h2>

@@ -43,7 +43,7 @@ pub(super) fn basis_text(b: &LiveBasis) -> String {
 }
 
 /// A scrollable, keyboard-reachable table region.
-fn scroll_table(label: &'static str, table: impl IntoView) -> impl IntoView {
+pub(super) fn scroll_table(label: &'static str, table: impl IntoView) -> impl IntoView {
     view! { <div class="table-scroll" role="region" aria-label=label tabindex="0">{table}</div> }
 }
 

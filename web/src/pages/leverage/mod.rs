@@ -20,6 +20,7 @@ use crate::components::page::{Page, Panels, Summary};
 use crate::components::page_entry::demo_or_error;
 use crate::components::replay_gap::ReplayGap;
 use crate::components::term::Term;
+use crate::components::wallet_notice::WalletNotice;
 use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
 
@@ -176,6 +177,7 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
     view! {
         <Page title="Leverage and liquidation cascades">
             <ReplayGap what="leverage inputs" has_section=|d| d.leverage.is_some()/>
+            <WalletNotice what="your largest borrow position as the loop"/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             {live_notice.map(|n| view! { <p class="notice" id="live-notice">{n}<A href="/data">"What changed (Data page)"</A></p> })}
             <p class="lead">

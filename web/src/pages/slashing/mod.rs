@@ -23,6 +23,7 @@ use crate::components::replay_gap::ReplayGap;
 use crate::components::source::BasisList;
 use crate::components::stake_mode::StakeModePicker;
 use crate::components::term::Term;
+use crate::components::wallet_notice::WalletNotice;
 use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
 
@@ -285,6 +286,7 @@ fn SlashingLab(
     view! {
         <Page title="Layered slashing">
             <ReplayGap what="slashing events" has_section=|d| d.slashing.is_some()/>
+            <WalletNotice what="your positions in each token"/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "One "
