@@ -39,7 +39,8 @@ fn shape(detail: String) -> Failure {
     Failure::UnexpectedShape { detail }
 }
 
-fn decoded<C: SolCall>(data: &[u8]) -> Result<C::Return, Failure> {
+/// `data` decoded as `C`'s return value (strict), or an unexpected-shape failure naming `C`.
+pub(crate) fn decoded<C: SolCall>(data: &[u8]) -> Result<C::Return, Failure> {
     C::abi_decode_returns_validate(data).map_err(|e| {
         shape(format!(
             "{} returned {} bytes that do not decode: {}",

@@ -10,12 +10,16 @@
 //!    (chain, block, contract, function), each failed call with its [`Failure`] (reverted, timed
 //!    out, RPC error, unexpected shape), whose figures keep their presets.
 //!
+//! [`network_import`] reads each LRT's network (operators, operator sets, delegations,
+//! allocations) the same way, in several rounds.
+//!
 //! Nothing an endpoint sends can panic: bodies are size-capped ([`rpc::MAX_RESPONSE_BYTES`]),
 //! JSON and hex are checked, and ABI data is decoded by `alloy-sol-types` in strict mode.
 
 mod abi;
 mod decode;
 mod mainnet;
+pub mod network_import;
 pub mod plan;
 pub mod request;
 pub mod rpc;
@@ -312,7 +316,7 @@ pub fn apply(req: &ReadRequest, head: &Head, replies: &[RpcReply]) -> Result<Liv
 }
 
 /// The `aggregate3` results of one batch's answer, exactly `n` of them.
-fn batch_results(
+pub(crate) fn batch_results(
     reply: &RpcReply,
     id: u64,
     n: usize,
