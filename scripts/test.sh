@@ -9,11 +9,11 @@
 #                 packages of the root, tests/reference and tests/chain, the curvesim venv,
 #                 Debian's chromium. Mostly downloads and unpacking, so it runs beside the first
 #                 compiles instead of before them; each step that needs it waits for it
-#   debug lane    fmt, clippy native + wasm32, native tests, then (after the tools lane) the
-#                 core's and the web's browser tests
-#   release lane  Trunk (installed if missing), then (after the tools lane) the npm package and
-#                 the app's release build; in its own target directory (target/release-lane), so
-#                 neither lane waits for the other's cargo lock
+#   debug lane    fmt, clippy native + wasm32, native tests
+#   release lane  Trunk (installed if missing), then (after the tools lane) the npm package, the
+#                 app's release build and the core's and the web's browser tests; in its own
+#                 target directory (target/release-lane), so neither lane waits for the other's
+#                 cargo lock
 #   then          the npm consumer, the live read, the differential and hostile suites, the e2e
 # The release builds end in long single-threaded work (fat LTO with one codegen unit, wasm-opt)
 # that leaves one of the two cores idle; beside the debug lane that core compiles instead. The
@@ -61,14 +61,6 @@ debug_lane() {
   step debug "clippy (native)"            cargo clippy --workspace --all-targets --all-features -- -D warnings
   step debug "clippy (wasm32)"            cargo clippy --workspace --all-targets --all-features "${wasm[@]}" -- -D warnings
   step debug "native unit + integration"  cargo test --workspace --all-features --no-fail-fast
-  # Only the core's `js_*` integration tests and `value_stability` hold browser tests: the library's
-  # own harness and the native-only suites (`#![cfg(not(target_arch = "wasm32"))]`) have none on
-  # wasm32, and each would still be compiled, linked, bound and loaded for nothing. One invocation
-  # for the core's and the web's suites: the core (with `js`) and every shared dependency are
-  # compiled for wasm32 once, not once per feature set. Needs wasm-bindgen-test-runner and
-  # ChromeDriver from the tools lane.
-  await_tools
-  step debug "wasm tests, headless Chromium (core + web)" cargo test -p restake-core -p restake-web --features restake-core/js "${wasm[@]}" --test 'js_*' --test value_stability --test dom
 }
 release_lane() {
   # RELEASE_TARGET_DIR may name another directory (the debug lane's, to reuse warm release builds:
@@ -79,6 +71,14 @@ release_lane() {
   await_tools
   step release "npm package build"         bash scripts/build-pkg.sh
   step release "release build (trunk)"     trunk build --release
+  # Only the core's `js_*` integration tests and `value_stability` hold browser tests: the library's
+  # own harness and the native-only suites (`#![cfg(not(target_arch = "wasm32"))]`) have none on
+  # wasm32, and each would still be compiled, linked, bound and loaded for nothing. One invocation
+  # for the core's and the web's suites: the core (with `js`) and every shared dependency are
+  # compiled for wasm32 once, not once per feature set. Needs wasm-bindgen-test-runner and
+  # ChromeDriver from the tools lane. In this lane because it shares no build with the debug
+  # lane's steps, and a cold run's debug lane was the longer by 943 s (2,891 s against 1,948 s).
+  step release "wasm tests, headless Chromium (core + web)" cargo test -p restake-core -p restake-web --features restake-core/js "${wasm[@]}" --test 'js_*' --test value_stability --test dom
 }
 
 mkdir -p artifacts

@@ -399,6 +399,61 @@ fn a_revert_or_a_bad_word_costs_only_its_own_figures() {
 }
 
 #[test]
+fn a_retry_resends_only_the_batches_a_resend_can_mend() {
+    let req = ReadRequest::mainnet();
+    let plan = chain::plan(&req).unwrap();
+    let n = plan.batches.len();
+    assert!(n >= 2, "the mainnet plan has {n} batch(es)");
+    let head = chain::Head {
+        chain_id: 1,
+        block_number: 24_000_000,
+        block_timestamp: 1_767_000_000,
+        block_hash: format!("0x{}", "ab".repeat(32)),
+    };
+    // Batch 0 never answers, batch 1 answers with every call reverted, the others are refused
+    // by the endpoint (a JSON-RPC error): 0 and 2.. may succeed when sent again, 1 cannot.
+    let replies: Vec<RpcReply> = plan
+        .batches
+        .iter()
+        .enumerate()
+        .map(|(i, b)| match i {
+            0 => RpcReply::TimedOut,
+            1 => RpcReply::Body {
+                text: aggregate3(&vec![(false, vec![]); b.calls]).replace(r#""id":3"#, r#""id":4"#),
+            },
+            _ => RpcReply::Body {
+                text: format!(
+                    r#"{{"jsonrpc":"2.0","id":{},"error":{{"code":-32005,"message":"rate limited"}}}}"#,
+                    3 + i
+                ),
+            },
+        })
+        .collect();
+    let read = chain::apply(&req, &head, &replies).unwrap();
+    assert!(read.values.is_empty());
+    assert_eq!(read.failures.len(), plan.calls.len());
+    let second = &plan.batches[1];
+    assert!(
+        read.failures[second.first..second.first + second.calls]
+            .iter()
+            .all(|f| matches!(f.reason, Failure::Reverted { .. }))
+    );
+    let again = chain::retry_batches(&req, &read).unwrap();
+    let expected: Vec<usize> = (0..n).filter(|&i| i != 1).collect();
+    assert_eq!(again, expected);
+    // Nothing failed: nothing to resend; a refused request is the plan's error.
+    let (local_req, _, clean) = local();
+    assert_eq!(
+        chain::retry_batches(&local_req, &clean).unwrap(),
+        Vec::<usize>::new()
+    );
+    let mut bad = req.clone();
+    bad.rates[0].token = "0x12".to_owned();
+    let e = chain::retry_batches(&bad, &read).unwrap_err();
+    assert_eq!(e.field(), "rates[0].token");
+}
+
+#[test]
 fn bad_requests_name_their_field() {
     let mut req = request(&fixture());
     req.rates[1].token = "0x12".to_owned();

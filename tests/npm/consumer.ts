@@ -15,7 +15,7 @@ import {
   type AaveRates, type AdaptiveCurveRates, type CarryReport, type CarryInput, type RateModel,
   parameterWorkbench, parameterTokenPresets, type WorkbenchInput, type WorkbenchReport, type RuleId, type TokenPreset,
   incidentReplays, type IncidentReplay,
-  mainnetLiveRequest, planLiveRead, liveReadCalls, applyLiveRead, liveLendingMarkets, type LiveMarkets,
+  mainnetLiveRequest, planLiveRead, liveReadCalls, applyLiveRead, liveRetryBatches, liveLendingMarkets, type LiveMarkets,
   type ReadRequest, type ReadPlan, type RpcReply, type LiveRead, type Head, type Failure,
   NetworkImporter, mainnetNetworkImportRequest, type NetworkImportRequest, type ImportStep, type NetworkImport, type Issue,
 } from "restake-core";
@@ -130,6 +130,7 @@ const liveCalls: { head: Head; requests: unknown[] } = liveReadCalls(liveRequest
 const liveRead: LiveRead = applyLiveRead(liveRequest, liveCalls.head, []);
 const liveBlock: number = liveRead.values[0].basis.blockNumber;
 const liveWhy: Failure["kind"] = liveRead.failures[0].reason.kind;
+const liveResend: number[] = liveRetryBatches(liveRequest, liveRead);
 const liveFrozen: Scenario = { ...docDefault, live: liveRead };
 const liveMarkets: LiveMarkets = liveLendingMarkets(liveRead);
 const liveMatrix: Matrix = comparisonMatrix(undefined, undefined, liveRead);
@@ -139,7 +140,7 @@ const liveChangeBlock: number = liveMarkets.changes[0].basis.blockNumber;
 const liveBadMethod: ReadPlan["head"][0]["method"] = "eth_sendTransaction";
 
 export {
-  liveMethod, liveBlock, liveWhy, liveFrozen, liveBadMethod, liveChange, liveChangeBlock, liveMatrix,
+  liveMethod, liveBlock, liveWhy, liveResend, liveFrozen, liveBadMethod, liveChange, liveChangeBlock, liveMatrix,
   docUnit, docLoopHf, docBack, stepSource, vetoedShare, docParsed, docReplayDate, docBridgeLoss, docBadUnit, docBadVersion,
   fee, kind, firstCell, wrong, defaults, design, rateChange, badEvent, netApy, stepKind, badReward, liqPrice, badDebt,
   wrongOracle, es99, tail, progress, sliced, badSeverity, verdict, gammaStar, graphReport, badThreshold,

@@ -103,6 +103,9 @@ try {
   const replies = await Promise.all(requests.map((r) => send(chain.url, r, 2000)));
   const after = core.applyLiveRead(request, head, replies);
   check("node stopped: no figures, every call explained", after.values.length === 0 && after.failures.length === plan.calls.length && after.failures.every((f) => f.reason.kind === "rpcError"), JSON.stringify(after.failures[0]));
+  const again = core.liveRetryBatches(request, after);
+  check("liveRetryBatches: every batch is worth resending after a transport failure", JSON.stringify(again) === JSON.stringify(plan.batches.map((_, i) => i)), JSON.stringify(again));
+  check("liveRetryBatches: nothing to resend after a clean read", core.liveRetryBatches(request, live).length === 0, "");
 } finally {
   await chain.stop();
 }

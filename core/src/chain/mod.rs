@@ -9,6 +9,8 @@
 //! 4. [`apply`] decodes their answers into a [`LiveRead`]: each figure with its [`LiveBasis`]
 //!    (chain, block, contract, function), each failed call with its [`Failure`] (reverted, timed
 //!    out, RPC error, unexpected shape), whose figures keep their presets.
+//! 5. [`retry_batches`] names the batches worth resending at the same block (those holding a
+//!    timed-out or RPC-errored call); the caller resends them and [`apply`]s every answer again.
 //!
 //! [`network_import`] reads each LRT's network (operators, operator sets, delegations,
 //! allocations) the same way, in several rounds.
@@ -17,6 +19,7 @@
 //! JSON and hex are checked, and ABI data is decoded by `alloy-sol-types` in strict mode.
 
 mod abi;
+pub mod block_time;
 mod decode;
 mod mainnet;
 pub mod network_import;
@@ -313,6 +316,41 @@ pub fn apply(req: &ReadRequest, head: &Head, replies: &[RpcReply]) -> Result<Liv
         }
     }
     Ok(out)
+}
+
+/// The batches a retry of `live` resends, as indices into [`ReadPlan::batches`] (and into
+/// [`call_requests`]' requests, whose answers [`apply`] then reads again at the same block):
+/// every batch holding a call whose failure [`Failure::is_transient`]. Ascending; empty when
+/// nothing failed in a way a resend could mend. A failure is matched to its call by field and
+/// function (unique within a plan). Errors are the plan's ([`plan`]).
+///
+/// ```
+/// use restake_core::chain::{self, Failure, LiveFailure, LiveRead, ReadRequest};
+/// let req = ReadRequest::mainnet();
+/// let plan = chain::plan(&req).unwrap();
+/// let last = plan.calls.last().unwrap();
+/// let head = chain::Head { chain_id: 1, block_number: 7, block_timestamp: 0, block_hash: format!("0x{}", "0".repeat(64)) };
+/// let mut live = LiveRead { head, values: vec![], failures: vec![] };
+/// assert!(chain::retry_batches(&req, &live).unwrap().is_empty());
+/// live.failures.push(LiveFailure {
+///     field: last.field.clone(), address: last.address.clone(), function: last.function.clone(),
+///     reason: Failure::TimedOut,
+/// });
+/// assert_eq!(chain::retry_batches(&req, &live).unwrap(), [plan.batches.len() - 1]);
+/// ```
+pub fn retry_batches(req: &ReadRequest, live: &LiveRead) -> Result<Vec<usize>, Error> {
+    let calls = plan::calls(req)?;
+    let failed = |call: &plan::Call| {
+        live.failures.iter().any(|f| {
+            f.reason.is_transient() && f.field == call.field && f.function == call.function
+        })
+    };
+    Ok(plan::batches(&calls)
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| calls[b.first..b.first + b.calls].iter().any(failed))
+        .map(|(i, _)| i)
+        .collect())
 }
 
 /// The `aggregate3` results of one batch's answer, exactly `n` of them.

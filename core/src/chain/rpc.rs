@@ -109,6 +109,15 @@ pub enum Failure {
     },
 }
 
+impl Failure {
+    /// Whether the same call at the same block may succeed if sent again: the answer never came
+    /// ([`Failure::TimedOut`]) or the endpoint erred ([`Failure::RpcError`]). A revert or an
+    /// answer of the wrong shape at a pinned block comes back the same.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Failure::TimedOut | Failure::RpcError { .. })
+    }
+}
+
 /// Text shortened to [`MAX_MESSAGE_CHARS`] characters.
 pub(crate) fn short(s: &str) -> String {
     s.chars().take(MAX_MESSAGE_CHARS).collect()

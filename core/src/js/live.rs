@@ -1,6 +1,6 @@
 //! Live market state for JS (issue 18): `mainnetLiveRequest()`, `planLiveRead(request)`,
-//! `liveReadCalls(request, headReplies)`, `applyLiveRead(request, head, replies)` and
-//! `liveLendingMarkets(live)` (the lending presets with the live figures in them). The caller
+//! `liveReadCalls(request, headReplies)`, `applyLiveRead(request, head, replies)`,
+//! `liveRetryBatches(request, live)` (what a retry resends) and `liveLendingMarkets(live)` (the lending presets with the live figures in them). The caller
 //! sends the requests with any transport and passes back each answer as an `RpcReply`
 //! (`{ kind: "body", text }`, `{ kind: "timedOut" }` or `{ kind: "transport", message }`).
 
@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, to_js};
-use crate::chain::{self, Head, ReadRequest, RpcReply, RpcRequest};
+use crate::chain::{self, Head, LiveRead, ReadRequest, RpcReply, RpcRequest};
 
 /// The first cut of Ethereum mainnet reads (LRT rates and supplies, the Curve weETH/WETH pool,
 /// Aave v3 Core reserves, Morpho Blue LRT markets), every address cited in docs/sources.md.
@@ -58,6 +58,21 @@ pub fn apply_live_read_js(
     let head: Head = from_js(head, "head")?;
     let replies: Vec<RpcReply> = from_js(replies, "replies")?;
     to_js(&chain::apply(&request, &head, &replies)?)
+}
+
+/// The batches a retry of `live` (what `applyLiveRead` returned for `request`) resends at the
+/// same block, as indices into the plan's batches and `liveReadCalls`' requests: each batch
+/// holding a call that timed out or met an RPC error. Resend those requests, put their answers
+/// in place of the old ones and call `applyLiveRead` with all of them again.
+#[wasm_bindgen(js_name = liveRetryBatches, unchecked_return_type = "number[]")]
+pub fn live_retry_batches_js(
+    #[wasm_bindgen(unchecked_param_type = "ReadRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LiveRead")] live: JsValue,
+) -> Result<JsValue, JsValue> {
+    let request: ReadRequest = from_js(request, "request")?;
+    let live: LiveRead = from_js(live, "live")?;
+    live.validate("live")?;
+    to_js(&chain::retry_batches(&request, &live)?)
 }
 
 /// The built-in lending presets with the live figures of `live` (a `LiveRead`, e.g. a

@@ -124,7 +124,17 @@ export const roundtrip = onScenarios("roundtrip", async (page, origin) => {
     await back.waitForFunction(() => location.pathname === "/risk" && location.hash.startsWith("#s=s2."));
     await back.reload();
     await heading(back, "Slashing risk, simulated");
-    await menu.getByRole("link", { name: "Yield", exact: true }).click();
+    // Back to Yield with the keyboard, as a person without a mouse: Tab from the top of the
+    // reloaded page to the menu's link, then Enter.
+    let tabs = 0;
+    while (!(await back.evaluate(() => {
+      const a = document.activeElement;
+      return a?.tagName === "A" && a.textContent.trim() === "Yield" && !!a.closest('nav[aria-label="Main"]');
+    }))) {
+      assert.ok(++tabs <= 40, "the menu's Yield link is not reached with Tab");
+      await back.keyboard.press("Tab");
+    }
+    await back.keyboard.press("Enter");
     await waitApy(back, "3.07%");
     assert.equal(await back.locator("#lrt-fee").inputValue(), "20");
     await back.close();

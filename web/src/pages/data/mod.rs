@@ -15,7 +15,7 @@ use crate::store::use_store;
 mod refresh;
 mod summary;
 
-use refresh::{Fetched, transient};
+use refresh::Fetched;
 use summary::LiveSummary;
 
 /// Longest read request accepted in the text box, bytes (a request of 64 targets per list is
@@ -149,7 +149,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let retryable = move || {
         fetched.with(|f| match f {
-            Some(f) => f.live.failures.iter().any(|x| transient(&x.reason)),
+            Some(f) => f.live.failures.iter().any(|x| x.reason.is_transient()),
             None => matches!(status.get(), Status::Failed(_)),
         })
     };

@@ -3,7 +3,7 @@
 //! decoding into a `LiveRead`. Requests go one at a time through [`crate::rpc_fetch::send`], so
 //! progress is "answered of total"; the page ignores a refresh it no longer waits for.
 
-use restake_core::chain::{self, Failure, Head, LiveRead, ReadRequest, RpcReply, RpcRequest};
+use restake_core::chain::{self, Head, LiveRead, ReadRequest, RpcReply, RpcRequest};
 
 use crate::rpc_fetch::send;
 
@@ -17,12 +17,6 @@ pub(super) struct Fetched {
     pub requests: Vec<RpcRequest>,
     pub replies: Vec<RpcReply>,
     pub live: LiveRead,
-}
-
-/// A failure worth retrying at the same block: the answer never came or the endpoint erred. A
-/// revert or a malformed answer at a pinned block would come back the same.
-pub(super) fn transient(f: &Failure) -> bool {
-    matches!(f, Failure::TimedOut | Failure::RpcError { .. })
 }
 
 /// Reads `request` from `url`: `progress(answered, total)` after each answer. Errors (the plan,
@@ -62,23 +56,11 @@ pub(super) async fn read(
     })
 }
 
-/// Resends, at `f`'s block, every batch holding a call that failed in a [`transient`] way and
-/// decodes all answers again; `progress(answered, total)` over the resent ones.
+/// Resends, at `f`'s block, the batches core names for a retry ([`chain::retry_batches`]: those
+/// holding a timed-out or RPC-errored call) and decodes all answers again;
+/// `progress(answered, total)` over the resent ones.
 pub(super) async fn retry(f: Fetched, progress: impl Fn(usize, usize)) -> Result<Fetched, String> {
-    let plan = chain::plan(&f.request).map_err(|e| e.to_string())?;
-    let again: Vec<usize> =
-        plan.batches
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| {
-                plan.calls[b.first..b.first + b.calls].iter().any(|c| {
-                    f.live.failures.iter().any(|x| {
-                        x.field == c.field && x.function == c.function && transient(&x.reason)
-                    })
-                })
-            })
-            .map(|(i, _)| i)
-            .collect();
+    let again = chain::retry_batches(&f.request, &f.live).map_err(|e| e.to_string())?;
     let mut replies = f.replies.clone();
     progress(0, again.len());
     for (k, &i) in again.iter().enumerate() {

@@ -4,8 +4,9 @@
 //! figure read with its contract and function.
 
 use leptos::prelude::*;
+use restake_core::chain::block_time::utc_time;
 use restake_core::chain::{Failure, LiveBasis, LiveRead};
-use restake_core::lending::live::{live_markets, utc_time};
+use restake_core::lending::live::live_markets;
 
 use crate::components::source::describe;
 use crate::format::{format, live_value};

@@ -18,8 +18,8 @@ mod figures;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use restake_core::chain::block_time::utc_time;
 use restake_core::consensus::exit::ExitQueue;
-use restake_core::lending::live::utc_time;
 use restake_core::matrix::MatrixFigures;
 use restake_core::matrix::live::with_live;
 use restake_core::presets;
