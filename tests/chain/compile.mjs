@@ -1,6 +1,6 @@
 // Compiles the real Morpho Blue (from @morpho-org/morpho-blue's sources, with the settings of its own
 // foundry.toml: solc 0.8.19, optimizer 999999 runs, evmVersion paris), Morpho's mocks (ERC20, oracle, IRM)
-// and this fixture's stand-ins (contracts/StandIns.sol) with solc-js. The output is cached in .build/,
+// and this fixture's stand-ins (contracts/StandIns.sol, contracts/EigenLayerStandIns.sol) with solc-js. The output is cached in .build/,
 // keyed by the SHA-256 of the compiler version and every input, so only the first start pays the ~5 s.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +18,7 @@ const SOURCES = {
   "morpho/mocks/OracleMock.sol": join(morphoSrc, "mocks/OracleMock.sol"),
   "morpho/mocks/IrmMock.sol": join(morphoSrc, "mocks/IrmMock.sol"),
   "standins/StandIns.sol": join(here, "contracts/StandIns.sol"),
+  "standins/EigenLayerStandIns.sol": join(here, "contracts/EigenLayerStandIns.sol"),
 };
 
 /** Resolves an import relative to the importing file inside the two source roots. */

@@ -19,6 +19,7 @@ import {
   type ReadRequest, type ReadPlan, type RpcReply, type LiveRead, type Head, type Failure,
   mainnetWalletTargets, planWalletRead, walletReadCalls, applyWalletRead, importWallet, walletPositions,
   type WalletTargets, type WalletRequest, type WalletSection, type WalletPositions,
+  NetworkImporter, mainnetNetworkImportRequest, type NetworkImportRequest, type ImportStep, type NetworkImport, type Issue,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -183,3 +184,15 @@ const wethData = { optimalUsageRatio: 9400, baseVariableBorrowRate: 0, variableR
 // @ts-expect-error contract integers are decimal strings, not numbers
 const notAString: AaveRates = aaveInterestRates(wethData, { totalDebt: 1, availableLiquidity: "1", unbacked: "0", reserveFactor: 0 });
 void [hf, breakEven, ray, perSecond, notAString];
+
+// The network import (issue 19): a class driven step by step; its result is a Network.
+const importRequest: NetworkImportRequest = mainnetNetworkImportRequest();
+const importer = new NetworkImporter(importRequest);
+const firstStep: ImportStep = importer.start();
+const nextStep: ImportStep = importer.onReplies([{ kind: "timedOut" }, { kind: "timedOut" }]);
+const imported: NetworkImport | undefined = nextStep.kind === "done" ? nextStep.import : undefined;
+const importedMatrix: Matrix | undefined = imported && comparisonMatrix(undefined, imported.network);
+const firstIssue: Issue["kind"] | undefined = firstStep.kind === "calls" ? firstStep.progress[0].issues[0]?.kind : undefined;
+// @ts-expect-error the staker source is a tagged union
+const badSource: NetworkImportRequest = { ...importRequest, lrts: [{ protocol: "renzo", source: { kind: "lido" } }] };
+void [importedMatrix, firstIssue, badSource];

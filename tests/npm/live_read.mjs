@@ -1,9 +1,10 @@
 // The npm package's live read against the local test chain (tests/chain), with plain `fetch`:
 // start the chain, run mainnetLiveRequest-shaped reads planned by planLiveRead for the fixture's
 // addresses, send every request as JSON-RPC over HTTP, and check that applyLiveRead gives back
-// what the fixture deployed, to the wei; the wallet import of the borrower account in the same
-// session (wallet_read.mjs). Then stop the node and check that a refresh against it
-// keeps nothing and says why. Prints `N passed, N failed`.
+// what the fixture deployed, to the wei; in the same session the wallet import of the borrower
+// account (wallet_read.mjs) and the network import's round trip and bounds (network_import.mjs).
+// Then stop the node and check that a refresh against it keeps nothing and says why. Prints
+// `N passed, N failed`.
 //   node tests/npm/live_read.mjs          (after scripts/build-pkg.sh and scripts/tools.sh --browsers)
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -12,6 +13,7 @@ import { startChain } from "../chain/chain.mjs";
 import { checkFixture } from "../chain/check.mjs";
 import { localRequest } from "../chain/vectors.mjs";
 import { checkWallet } from "./wallet_read.mjs";
+import { checkNetworkImport } from "./network_import.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
@@ -48,6 +50,7 @@ async function refresh(url, request) {
 }
 
 const t0 = performance.now();
+let networkImportSeconds = 0;
 const chain = await startChain();
 const started = performance.now();
 try {
@@ -95,6 +98,9 @@ try {
   const self = await checkFixture(chain);
   check("the fixture's own read-back (ethers)", self.every((r) => r.ok), JSON.stringify(self.filter((r) => !r.ok)));
 
+  // Issue 19's network import on the same chain (tests/npm/network_import.mjs).
+  networkImportSeconds = await checkNetworkImport(chain, core, send, check);
+
   // The node stops after the head: every call fails as a transport error, nothing is read.
   const { requests } = core.liveReadCalls(request, await Promise.all(plan.head.map((r) => send(chain.url, r))));
   await chain.stop();
@@ -107,6 +113,6 @@ try {
 } finally {
   await chain.stop();
 }
-console.log(`live read (npm + local chain): chain up in ${((started - t0) / 1000).toFixed(1)} s, total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`live read (npm + local chain): chain up in ${((started - t0) / 1000).toFixed(1)} s, network import ${networkImportSeconds.toFixed(1)} s, total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

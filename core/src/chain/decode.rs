@@ -39,6 +39,7 @@ pub(crate) fn shape(detail: String) -> Failure {
     Failure::UnexpectedShape { detail }
 }
 
+/// `data` decoded as `C`'s return value (strict), or an unexpected-shape failure naming `C`.
 pub(crate) fn decoded<C: SolCall>(data: &[u8]) -> Result<C::Return, Failure> {
     C::abi_decode_returns_validate(data).map_err(|e| {
         shape(format!(

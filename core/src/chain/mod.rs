@@ -12,6 +12,9 @@
 //! 5. [`retry_batches`] names the batches worth resending at the same block (those holding a
 //!    timed-out or RPC-errored call); the caller resends them and [`apply`]s every answer again.
 //!
+//! [`network_import`] reads each LRT's network (operators, operator sets, delegations,
+//! allocations) the same way, in several rounds.
+//!
 //! Nothing an endpoint sends can panic: bodies are size-capped ([`rpc::MAX_RESPONSE_BYTES`]),
 //! JSON and hex are checked, and ABI data is decoded by `alloy-sol-types` in strict mode.
 
@@ -19,6 +22,7 @@ mod abi;
 pub mod block_time;
 mod decode;
 mod mainnet;
+pub mod network_import;
 pub mod plan;
 pub mod request;
 pub mod rpc;
@@ -368,7 +372,7 @@ pub fn retry_batches(req: &ReadRequest, live: &LiveRead) -> Result<Vec<usize>, E
 }
 
 /// The `aggregate3` results of one batch's answer, exactly `n` of them.
-fn batch_results(
+pub(crate) fn batch_results(
     reply: &RpcReply,
     id: u64,
     n: usize,

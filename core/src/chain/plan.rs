@@ -248,16 +248,25 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
 
 /// The `aggregate3` batches for `calls`, [`MAX_CALLS_PER_BATCH`] at most each.
 pub(crate) fn batches(calls: &[Call]) -> Vec<Batch> {
+    batches_of(calls, |c| (c.target, c.data.as_slice()))
+}
+
+/// The `aggregate3` batches for any calls, [`MAX_CALLS_PER_BATCH`] at most each, `part` giving
+/// each call's contract and call data.
+pub(crate) fn batches_of<T>(calls: &[T], part: impl Fn(&T) -> (Address, &[u8])) -> Vec<Batch> {
     calls
         .chunks(MAX_CALLS_PER_BATCH)
         .enumerate()
         .map(|(k, chunk)| {
             let list = chunk
                 .iter()
-                .map(|c| IMulticall3::Call3 {
-                    target: c.target,
-                    allowFailure: true,
-                    callData: c.data.clone().into(),
+                .map(|c| {
+                    let (target, data) = part(c);
+                    IMulticall3::Call3 {
+                        target,
+                        allowFailure: true,
+                        callData: data.to_vec().into(),
+                    }
                 })
                 .collect();
             let data = IMulticall3::aggregate3Call { calls: list }.abi_encode();

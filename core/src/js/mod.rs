@@ -23,6 +23,7 @@ pub mod consensus;
 pub mod incidents;
 pub mod lending;
 pub mod live;
+pub mod network_import;
 pub mod parameters;
 pub mod rates;
 mod read;
