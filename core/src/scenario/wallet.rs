@@ -269,6 +269,7 @@ fn withdrawals(read: &LiveRead) -> Vec<WalletWithdrawal> {
     out
 }
 
-#[cfg(test)]
+// Native only, like the hand-worked wallet it reads (chain::wallet::fixture).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "wallet_tests.rs"]
 mod tests;

@@ -88,7 +88,8 @@ pub fn apply(req: &WalletRequest, head: &Head, replies: &[RpcReply]) -> Result<L
     super::apply_calls(head, &plan::calls(req)?, replies)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod fixture;
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -4,6 +4,8 @@
 
 mod fake;
 #[cfg(not(target_arch = "wasm32"))]
+// proptest is a native dev-dependency only.
+#[cfg(not(target_arch = "wasm32"))]
 mod hostile;
 pub(crate) mod spec;
 
