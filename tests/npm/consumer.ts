@@ -190,8 +190,8 @@ const importRequest: NetworkImportRequest = mainnetNetworkImportRequest();
 const importer = new NetworkImporter(importRequest);
 const firstStep: ImportStep = importer.start();
 const nextStep: ImportStep = importer.onReplies([{ kind: "timedOut" }, { kind: "timedOut" }]);
-const imported: NetworkImport | undefined = nextStep.kind === "done" ? nextStep.import : undefined;
-const importedMatrix: Matrix | undefined = imported && comparisonMatrix(undefined, imported.network);
+const networkImported: NetworkImport | undefined = nextStep.kind === "done" ? nextStep.import : undefined;
+const importedMatrix: Matrix | undefined = networkImported && comparisonMatrix(undefined, networkImported.network);
 const firstIssue: Issue["kind"] | undefined = firstStep.kind === "calls" ? firstStep.progress[0].issues[0]?.kind : undefined;
 // @ts-expect-error the staker source is a tagged union
 const badSource: NetworkImportRequest = { ...importRequest, lrts: [{ protocol: "renzo", source: { kind: "lido" } }] };

@@ -54,7 +54,7 @@ pub struct MarketParams {
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LiquidationQuote {
-    /// `C·p·θ / D`; none without debt.
+    /// `C·p·θ / D`; none without debt, or when the ratio is beyond f64's range.
     pub health_factor: Option<f64>,
     /// What the position may still borrow, `max(0, LTV·C·p − D)`, ETH.
     pub available_borrow: f64,
@@ -207,7 +207,7 @@ impl MarketParams {
     }
 
     /// A position of `collateral` tokens and `debt` ETH at oracle price `price` ETH per token
-    /// (all `≥ 0`, finite): its health factor `C·p·θ/D` (none without debt), what it may still
+    /// (all `≥ 0`, finite): its health factor `C·p·θ/D` (none without debt or beyond f64), what it may still
     /// borrow, `max(0, LTV·C·p − D)`, and the largest liquidation allowed now (nothing at
     /// `HF ≥ 1`): repay `R` = [`Self::max_repay`], seize `R·LIF/p` — or, when the collateral
     /// cannot cover that, all of it for `R = C·p/LIF` — of which the protocol keeps
@@ -221,10 +221,17 @@ impl MarketParams {
     /// assert!((q.health_factor.unwrap() - 0.968).abs() < 1e-12);
     /// assert_eq!(q.max_repay, 70.0);
     /// assert!((q.seized - 70.0 / 0.931 / 0.88).abs() < 1e-9);
+    /// // 5e-324 ETH of debt: C·p·θ/D overflows f64, so no health factor (and nothing to repay).
+    /// let tiny = m.quote(0.7875, 5e-324, 0.9238);
+    /// assert_eq!((tiny.health_factor, tiny.max_repay), (None, 0.0));
     /// ```
     pub fn quote(&self, collateral: f64, debt: f64, price: f64) -> LiquidationQuote {
         let value = collateral * price;
-        let health_factor = (debt > 0.0).then(|| value * self.liquidation_threshold / debt);
+        // None without debt, and where C·p·θ/D leaves f64's range (a debt of a few
+        // subnormal wei-fractions): there is no finite health factor to report.
+        let health_factor = (debt > 0.0)
+            .then(|| value * self.liquidation_threshold / debt)
+            .filter(|hf| hf.is_finite());
         let available_borrow = (self.ltv * value - debt).max(0.0);
         let lif = self.incentive_factor();
         let (mut repay, mut seized) = (0.0, 0.0);
