@@ -46,6 +46,7 @@ mod absorb;
 mod assemble;
 pub mod limits;
 mod machine;
+mod part;
 mod query;
 pub mod request;
 
