@@ -28,17 +28,22 @@ impl NetworkImport {
     }
 }
 
+/// The error for `protocol` not among an import's LRTs: `UnknownReference` at `protocol`.
+pub fn not_imported(protocol: &str) -> Error {
+    Error::UnknownReference {
+        field: "protocol".to_owned(),
+        value: protocol.to_owned(),
+        target: "imported LRT".to_owned(),
+    }
+}
+
 /// `protocol`'s part of `network` (see [`NetworkImport::network_of`]).
 pub(crate) fn part_of(network: &Network, protocol: &str) -> Result<Network, Error> {
     let profile = network
         .protocols
         .iter()
         .find(|p| p.id == protocol)
-        .ok_or_else(|| Error::UnknownReference {
-            field: "protocol".to_owned(),
-            value: protocol.to_owned(),
-            target: "imported LRT".to_owned(),
-        })?;
+        .ok_or_else(|| not_imported(protocol))?;
     let own = |p: &str| p == protocol;
     let reached = |op: &str| {
         network
