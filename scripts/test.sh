@@ -9,11 +9,11 @@
 #                 packages of the root, tests/reference and tests/chain, the curvesim venv,
 #                 Debian's chromium. Mostly downloads and unpacking, so it runs beside the first
 #                 compiles instead of before them; each step that needs it waits for it
-#   debug lane    fmt, clippy native + wasm32, native tests
-#   release lane  Trunk (installed if missing), then (after the tools lane) the npm package, the
-#                 app's release build and the core's and the web's browser tests; in its own
-#                 target directory (target/release-lane), so neither lane waits for the other's
-#                 cargo lock
+#   debug lane    fmt; clippy native with the native test build, the native tests; clippy wasm32
+#                 with the browser test build, then (after the tools lane) the browser tests
+#   release lane  Trunk (installed if missing), then (after the tools lane) the npm package and
+#                 the app's release build; in its own target directory (target/release-lane), so
+#                 neither lane waits for the other's cargo lock
 #   then          the npm consumer, the live read, the differential and hostile suites, the e2e
 # The release builds end in long single-threaded work (fat LTO with one codegen unit, wasm-opt)
 # that leaves one of the two cores idle; beside the debug lane that core compiles instead. The
@@ -27,8 +27,22 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 # time and disk then (set CARGO_INCREMENTAL=1 to keep it for repeated local runs).
 export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
-results_dir=$(mktemp -d)
-trap 'rm -rf "$results_dir"' EXIT
+# Everything the run writes to the temporary directory (Chromium's profiles and scoped
+# directories, which a browser ended by its driver leaves behind, the e2e servers' files) goes
+# under one directory that is removed at the end: CI runs on the session's machine, whose disk
+# is shared with what earlier runs left.
+run_tmp=$(mktemp -d "${TMPDIR:-/tmp}/restake-test.XXXXXX")
+export TMPDIR=$run_tmp
+results_dir=$run_tmp/results
+mkdir -p "$results_dir"
+trap 'rm -rf "$run_tmp"' EXIT
+# disk_free: "N GiB free" on the file system of the target directory (a full disk fails a build
+# with "No space left on device" half-way through a lane; the figure at the start and the end
+# tells whether the run itself filled it).
+disk_free() {
+  df -BG --output=avail "${CARGO_TARGET_DIR:-$PWD/target}" 2>/dev/null | tail -1 | tr -d ' G' || echo '?'
+}
+printf '\033[1m==> disk\033[0m %s GiB free at the start\n' "$(mkdir -p "${CARGO_TARGET_DIR:-$PWD/target}"; disk_free)"
 
 # The Rust toolchain the fmt and clippy steps need at once (rust-toolchain.toml).
 if ! bash scripts/tools.sh --rust-only; then
@@ -58,9 +72,26 @@ tools_lane() {
 wasm=(--target wasm32-unknown-unknown)
 debug_lane() {
   step debug "cargo fmt --check"          cargo fmt --all -- --check
-  step debug "clippy (native)"            cargo clippy --workspace --all-targets --all-features -- -D warnings
-  step debug "clippy (wasm32)"            cargo clippy --workspace --all-targets --all-features "${wasm[@]}" -- -D warnings
+  # Clippy is the test builds themselves: clippy-driver as the workspace's rustc wrapper lints each
+  # workspace crate while compiling it, with the lints of `cargo clippy --all-targets
+  # --all-features -- -D warnings` (`CLIPPY_ARGS` is how cargo-clippy hands its arguments to the
+  # driver). The dependencies are then compiled once per target instead of checked for clippy and
+  # built again for the tests: a cold run's two clippy steps took 809 s and 819 s, nearly all of
+  # it checking dependencies. Each `--all-targets --no-run` builds and lints the libraries, tests,
+  # benches and binaries; the run after it reuses those builds (the native one adds the doc tests).
+  local clippy_driver
+  clippy_driver=$(rustup which clippy-driver) || clippy_driver=clippy-driver
+  export RUSTC_WORKSPACE_WRAPPER=$clippy_driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
+  step debug "clippy (native) + native test build" cargo test --workspace --all-targets --all-features --no-run
   step debug "native unit + integration"  cargo test --workspace --all-features --no-fail-fast
+  step debug "clippy (wasm32) + browser test build" cargo test --workspace --all-targets --all-features "${wasm[@]}" --no-run
+  # Only the core's `js_*` integration tests, `value_stability` and the web's `dom` hold browser
+  # tests: the libraries' own harnesses and the native-only suites (`#![cfg(not(target_arch =
+  # "wasm32"))]`) have none on wasm32, and each would still be bound and loaded for nothing.
+  # Needs wasm-bindgen-test-runner and ChromeDriver from the tools lane.
+  await_tools
+  step debug "wasm tests, headless Chromium (core + web)" cargo test --workspace --all-features "${wasm[@]}" --test 'js_*' --test value_stability --test dom
+  unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 }
 release_lane() {
   # RELEASE_TARGET_DIR may name another directory (the debug lane's, to reuse warm release builds:
@@ -71,14 +102,6 @@ release_lane() {
   await_tools
   step release "npm package build"         bash scripts/build-pkg.sh
   step release "release build (trunk)"     trunk build --release
-  # Only the core's `js_*` integration tests and `value_stability` hold browser tests: the library's
-  # own harness and the native-only suites (`#![cfg(not(target_arch = "wasm32"))]`) have none on
-  # wasm32, and each would still be compiled, linked, bound and loaded for nothing. One invocation
-  # for the core's and the web's suites: the core (with `js`) and every shared dependency are
-  # compiled for wasm32 once, not once per feature set. Needs wasm-bindgen-test-runner and
-  # ChromeDriver from the tools lane. In this lane because it shares no build with the debug
-  # lane's steps, and a cold run's debug lane was the longer by 943 s (2,891 s against 1,948 s).
-  step release "wasm tests, headless Chromium (core + web)" cargo test -p restake-core -p restake-web --features restake-core/js "${wasm[@]}" --test 'js_*' --test value_stability --test dom
 }
 
 mkdir -p artifacts
@@ -107,6 +130,7 @@ step after "npm package: hostile inputs"    node tests/hostile/run.mjs
 step after "end-to-end (playwright-core + axe)" node tests/e2e/run.mjs
 
 printf '\n\033[1m==> Summary\033[0m (the tools, debug and release lanes ran at the same time; wall time %ss)\n' "$SECONDS"
+printf '  disk: %s GiB free at the end\n' "$(disk_free)"
 failed=0
 for lane in tools debug release after; do
   if [ ! -s "$results_dir/$lane" ]; then
