@@ -69,6 +69,13 @@ export async function networkSteps(p, origin, chain) {
     await again.locator("#network-notice", { hasText: `block ${block}` }).waitFor();
     await again.close();
     assert.deepEqual(sent, [], "the reopened network link fetched from the chain");
+    // The Risk and Security pages run on it too (Security: α = 1/3 and the break-even π per operator set).
+    for (const page of ["Risk", "Security"]) {
+      await nav(page);
+      await p.locator("#network-notice", { hasText: `The network of ezETH as of block ${block}` }).waitFor();
+    }
+    assert.ok((await p.locator("main").textContent()).includes("Operator set 0 of AVS 0xDadaDadadadadadaDaDadAdaDADAdadAdADaDADA"), "the Security page does not name the imported operator sets");
+    assert.equal(await p.locator("main [role=alert]").count(), 0, "the Security page shows an error");
     // 4. Renzo's list entry 1 reverts in the middle of the page: Renzo is partial, labelled, and
     // the other LRTs are complete; nothing hangs.
     await (await lists[0].setRevertAt(1)).wait();
