@@ -8,9 +8,11 @@ mod common;
 use common::{Shape, arb_name, num};
 use proptest::prelude::*;
 use restake_core::bridge::LossPolicy;
+use restake_core::chain::Head;
 use restake_core::risk::{RiskOptions, SeedInput};
 use restake_core::scenario::{
-    LeverageSection, SCENARIO_VERSION, Scenario, SlashingSection, TimelineSection, default_document,
+    LeverageSection, NetworkOrigin, SCENARIO_VERSION, Scenario, SlashingSection, TimelineSection,
+    default_document,
 };
 use restake_core::security::graph::{ServiceParams, Threshold};
 use restake_core::security::{AnalysisOptions, SecurityParams};
@@ -47,6 +49,8 @@ struct Knobs {
     security: Option<SecurityKnobs>,
     leverage: Option<(f64, f64, f64)>,
     bridge: Option<(f64, bool)>,
+    /// The network's origin: block number, timestamp (s), complete, issue count.
+    origin: Option<(u64, u64, bool, u32)>,
 }
 
 fn arb_knobs() -> impl Strategy<Value = Knobs> {
@@ -72,9 +76,10 @@ fn arb_knobs() -> impl Strategy<Value = Knobs> {
         )),
         proptest::option::of((num(1e-9, 1e12), num(0.01, 100.0), num(1.0001, 100.0))),
         proptest::option::of((num(1e-6, 1e6), any::<bool>())),
+        proptest::option::of((any::<u64>(), any::<u64>(), any::<bool>(), any::<u32>())),
     )
         .prop_map(
-            |(name, yield_stack, slashing, risk, security, leverage, bridge)| Knobs {
+            |(name, yield_stack, slashing, risk, security, leverage, bridge, origin)| Knobs {
                 name,
                 yield_stack,
                 slashing,
@@ -82,6 +87,7 @@ fn arb_knobs() -> impl Strategy<Value = Knobs> {
                 security,
                 leverage,
                 bridge,
+                origin,
             },
         )
 }
@@ -220,6 +226,22 @@ fn with_sections(mut s: Scenario, k: Knobs) -> Scenario {
         };
         s.bridge = Some(b);
     }
+    // Where the network came from (the first protocol's part of an import at some block).
+    if let (Some((block_number, block_timestamp, complete, issues)), Some(p)) =
+        (k.origin, s.network.protocols.first())
+    {
+        s.network_origin = Some(NetworkOrigin {
+            protocol: p.id.clone(),
+            head: Head {
+                chain_id: 1,
+                block_number,
+                block_timestamp,
+                block_hash: format!("0x{block_number:064x}"),
+            },
+            complete,
+            issues,
+        });
+    }
     if s.validate_document().is_err() {
         s.security = None;
     }
@@ -290,7 +312,7 @@ fn the_generator_reaches_every_section() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
-    let mut seen = [0usize; 7];
+    let mut seen = [0usize; 8];
     for _ in 0..200 {
         let s = arb_document().new_tree(&mut runner).unwrap().current();
         let present = [
@@ -301,6 +323,7 @@ fn the_generator_reaches_every_section() {
             s.security.is_some(),
             s.leverage.is_some(),
             s.bridge.is_some(),
+            s.network_origin.is_some(),
         ];
         for (n, p) in seen.iter_mut().zip(present) {
             *n += usize::from(p);
