@@ -12,6 +12,7 @@ use restake_core::protocol::Protocol;
 
 use super::summary::{failure_text, scroll_table};
 use crate::components::source::describe;
+use crate::format::{Unit, format};
 use crate::store::use_store;
 
 /// The token of protocol `id` among `presets` (`renzo` → `ezETH`), the id itself when unknown.
@@ -64,7 +65,9 @@ pub(super) fn ProgressTable(lrts: Vec<LrtProgress>, id: &'static str) -> impl In
     let rows = lrts
         .iter()
         .map(|l| {
-            let state = if l.complete {
+            let state = if l.complete && l.phase == ImportPhase::Done {
+                "complete".to_owned()
+            } else if l.complete {
                 "complete so far".to_owned()
             } else {
                 format!("partial: {} issue(s)", l.issues.len())
@@ -143,9 +146,11 @@ pub(super) fn ImportResult(import: NetworkImport) -> impl IntoView {
                 <li class="netimport-lrt" data-protocol=l.protocol.clone()>
                     <h4>{format!("{token}: {} stakers read of {} listed, {} operators — {verdict}", l.stakers_read, l.stakers_listed, l.operators)}</h4>
                     {(!l.issues.is_empty()).then(|| view! { <ul class="netimport-issues">{issues}</ul> })}
-                    <button type="button" id=format!("start-from-{}", l.protocol) on:click=move |_| start_from(protocol.clone())>
-                        {format!("Start from today's network of {token}")}
-                    </button>
+                    <p class="actions">
+                        <button type="button" id=format!("start-from-{}", l.protocol) on:click=move |_| start_from(protocol.clone())>
+                            {format!("Start from today's network of {token}")}
+                        </button>
+                    </p>
                 </li>
             }
         })
@@ -154,7 +159,14 @@ pub(super) fn ImportResult(import: NetworkImport) -> impl IntoView {
         .pending
         .iter()
         .map(|p| view! {
-            <li>{format!("{} in {} (strategy {}): magnitude {} of its maximum, {:+} pending until block {} — still slashable, counted", p.operator, p.avs, p.strategy, p.current_magnitude, p.pending_diff, p.effect_block)}</li>
+            <li>{format!(
+                "{} in {} (strategy {}): {} of its maximum magnitude allocated, a change of {}{} pending until block {} — still slashable, so counted",
+                p.operator, p.avs, p.strategy,
+                format(Some(p.current_magnitude), Unit::Fraction),
+                if p.pending_diff < 0.0 { "−" } else { "+" },
+                format(Some(p.pending_diff.abs()), Unit::Fraction),
+                p.effect_block
+            )}</li>
         })
         .collect_view();
     let n_pending = import.pending.len();
