@@ -57,6 +57,12 @@ export function exportSpecs(m) {
     { block: 3, action: { kind: "checkpoint", staker: "others@op" } },
   ];
 
+  /** A finished network import of the demo network, Renzo complete (what `NetworkImporter` gives). */
+  const demoImport = {
+    head: { chainId: 1, blockNumber: 16, blockTimestamp: 5, blockHash: `0x${"ab".repeat(32)}` },
+    network: sd.network, bases: [], pending: [], assumptions: [], rounds: 6, calls: 40,
+    lrts: [{ protocol: "renzo", phase: "done", done: 1, stakersListed: 2, stakersRead: 2, operators: 2, complete: true, issues: [] }],
+  };
   /** Each export: its valid arguments, how each is mutated (`json`, `text`, `fragment`) and the call. */
   const SPECS = {
     comparisonMatrix: { args: () => [queue, small], call: (a) => m.comparisonMatrix(...a) },
@@ -100,6 +106,9 @@ export function exportSpecs(m) {
         }
       },
     },
+    // One LRT's part of a finished import, and a document started from it (issue 19).
+    networkOf: { args: () => [demoImport, "renzo"], call: (a) => m.networkOf(...a) },
+    startFromImport: { args: () => [small, demoImport, "renzo"], health: () => [tiny, demoImport, "renzo"], call: (a) => m.startFromImport(...a) },
     securityAnalysis: { args: () => [sec.network, sec.params], health: () => [tiny.network, tinySecurity], call: (a) => m.securityAnalysis(...a) },
     restakingGraphAnalysis: { args: () => [graph, { shockFraction: 0.5, search: "auto" }], call: (a) => m.restakingGraphAnalysis(...a) },
     applySlashing: { args: () => [sd.network, sd.events, sd.options], health: () => [tiny.network, tinyEvents, sd.options], call: (a) => m.applySlashing(...a) },
