@@ -192,7 +192,8 @@ const firstStep: ImportStep = importer.start();
 const nextStep: ImportStep = importer.onReplies([{ kind: "timedOut" }, { kind: "timedOut" }]);
 const networkImported: NetworkImport | undefined = nextStep.kind === "done" ? nextStep.import : undefined;
 const importedMatrix: Matrix | undefined = networkImported && comparisonMatrix(undefined, networkImported.network);
+const perLrtMatrix: Matrix | undefined = networkImported && comparisonMatrix(undefined, undefined, undefined, networkImported);
 const firstIssue: Issue["kind"] | undefined = firstStep.kind === "calls" ? firstStep.progress[0].issues[0]?.kind : undefined;
 // @ts-expect-error the staker source is a tagged union
 const badSource: NetworkImportRequest = { ...importRequest, lrts: [{ protocol: "renzo", source: { kind: "lido" } }] };
-void [importedMatrix, firstIssue, badSource];
+void [importedMatrix, perLrtMatrix, firstIssue, badSource];
