@@ -4,7 +4,8 @@
 //! ES99, the AVS count, the operator HHI and the Nakamoto coefficient — on that protocol's own
 //! part of the imported network ([`Network::of_protocol`]) instead of the illustrative
 //! one-operator network, each cell sourced to the calls and block it rests on. A row
-//! [`NETWORK_BLOCK_ROW`] says the block each column's network was read at.
+//! [`NETWORK_BLOCK_ROW`] says the block each column's network was read at. [`ImportedFigures`]
+//! splits it for a view: the engines once per import, then a cheap copy into each matrix.
 //!
 //! The fault probabilities stay the risk engine's labelled defaults: the chain holds the
 //! network, not how often its operators and AVSs fail.
@@ -57,47 +58,80 @@ const NETWORK_ROWS: [&str; 5] = ["var99", "es99", "avsCount", "operatorHhi", "na
 /// let block = m.quantitative.iter().find(|r| r.id == NETWORK_BLOCK_ROW).unwrap();
 /// assert_eq!(block.cells[0].missing.as_deref(), Some("not imported"));
 /// ```
-pub fn with_network_import(mut matrix: Matrix, import: &NetworkImport) -> Result<Matrix, Error> {
-    import.network.validate()?;
-    let mut block_cells = Vec::with_capacity(matrix.protocols.len());
-    for (i, heading) in matrix.protocols.iter().enumerate() {
-        if heading.custom {
-            block_cells.push(MatrixCell::per_protocol());
-            continue;
-        }
-        let progress = import.lrts.iter().find(|l| l.protocol == heading.id);
-        let (Some(progress), Some(part)) = (progress, import.network.of_protocol(&heading.id))
-        else {
-            block_cells.push(MatrixCell::absent(
-                "not imported",
-                "the network import read no restaking entry of this protocol: its cells keep the presets' figures",
-                vec![],
-            ));
-            continue;
-        };
-        let figures = NetworkFigures::new(import, &part, progress);
-        for row in &mut matrix.quantitative {
-            let Some(k) = NETWORK_ROWS.iter().position(|id| *id == row.id) else {
+pub fn with_network_import(matrix: Matrix, import: &NetworkImport) -> Result<Matrix, Error> {
+    Ok(ImportedFigures::new(import)?.apply(matrix))
+}
+
+/// The cells [`with_network_import`] puts into a matrix, computed once per import (the slow
+/// step: one 20,000-path risk run per imported protocol), so that a matrix recomputed for
+/// another exit queue takes them in cheaply ([`ImportedFigures::apply`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedFigures {
+    /// The block cell of an imported protocol's column.
+    block: MatrixCell,
+    /// Each imported protocol's id and its cells, in the order of [`NETWORK_ROWS`].
+    columns: Vec<(String, NetworkFigures)>,
+}
+
+impl ImportedFigures {
+    /// Runs the engines on each imported protocol's part of `import` (see
+    /// [`with_network_import`]). Errors: an invalid imported network (its field path).
+    pub fn new(import: &NetworkImport) -> Result<ImportedFigures, Error> {
+        import.network.validate()?;
+        let columns = import
+            .lrts
+            .iter()
+            .filter_map(|progress| {
+                let part = import.network.of_protocol(&progress.protocol)?;
+                Some((
+                    progress.protocol.clone(),
+                    NetworkFigures::new(import, &part, progress),
+                ))
+            })
+            .collect();
+        Ok(ImportedFigures {
+            block: MatrixCell::known(import.head.block_number as f64, block_source(import)),
+            columns,
+        })
+    }
+
+    /// `matrix` with these cells in the columns of the imported protocols and the row
+    /// [`NETWORK_BLOCK_ROW`] (cheap: copies).
+    pub fn apply(&self, mut matrix: Matrix) -> Matrix {
+        let mut block_cells = Vec::with_capacity(matrix.protocols.len());
+        for (i, heading) in matrix.protocols.iter().enumerate() {
+            if heading.custom {
+                block_cells.push(MatrixCell::per_protocol());
+                continue;
+            }
+            let Some((_, figures)) = self.columns.iter().find(|(id, _)| *id == heading.id) else {
+                block_cells.push(MatrixCell::absent(
+                    "not imported",
+                    "the network import read no restaking entry of this protocol: its cells keep the presets' figures",
+                    vec![],
+                ));
                 continue;
             };
-            if let Some(slot) = row.cells.get_mut(i) {
-                *slot = figures.cells[k].clone();
+            for row in &mut matrix.quantitative {
+                let Some(k) = NETWORK_ROWS.iter().position(|id| *id == row.id) else {
+                    continue;
+                };
+                if let Some(slot) = row.cells.get_mut(i) {
+                    *slot = figures.cells[k].clone();
+                }
             }
+            block_cells.push(self.block.clone());
         }
-        block_cells.push(MatrixCell::known(
-            import.head.block_number as f64,
-            block_source(import),
-        ));
+        matrix.quantitative.push(QuantitativeRow {
+            id: NETWORK_BLOCK_ROW.to_owned(),
+            label: "Network imported at block".to_owned(),
+            group: "Operators".to_owned(),
+            unit: Unit::Count,
+            definition: "The block whose state the protocol's operators, delegations and allocations were read at (the network import); the slashing-risk and operator rows of that column are computed on it.".to_owned(),
+            cells: block_cells,
+        });
+        matrix
     }
-    matrix.quantitative.push(QuantitativeRow {
-        id: NETWORK_BLOCK_ROW.to_owned(),
-        label: "Network imported at block".to_owned(),
-        group: "Operators".to_owned(),
-        unit: Unit::Count,
-        definition: "The block whose state the protocol's operators, delegations and allocations were read at (the network import); the slashing-risk and operator rows of that column are computed on it.".to_owned(),
-        cells: block_cells,
-    });
-    Ok(matrix)
 }
 
 /// Where the import's block comes from: the chain's head as the endpoint answered it.
@@ -113,6 +147,7 @@ fn block_source(import: &NetworkImport) -> Basis {
 }
 
 /// The five recomputed cells of one protocol, in the order of [`NETWORK_ROWS`].
+#[derive(Debug, Clone, PartialEq)]
 struct NetworkFigures {
     /// VaR99, ES99, AVS count, HHI, Nakamoto.
     cells: [MatrixCell; 5],
