@@ -19,7 +19,7 @@ import {
   type ReadRequest, type ReadPlan, type RpcReply, type LiveRead, type Head, type Failure,
   mainnetWalletTargets, planWalletRead, walletReadCalls, applyWalletRead, importWallet, walletPositions,
   type WalletTargets, type WalletRequest, type WalletSection, type WalletPositions,
-  NetworkImporter, mainnetNetworkImportRequest, type NetworkImportRequest, type ImportStep, type NetworkImport, type Issue,
+  NetworkImporter, mainnetNetworkImportRequest, networkOf, startFromImport, type NetworkOrigin, type Network, type NetworkImportRequest, type ImportStep, type NetworkImport, type Issue,
 } from "restake-core";
 
 const protocols: Protocol[] = presets();
@@ -196,4 +196,7 @@ const perLrtMatrix: Matrix | undefined = networkImported && comparisonMatrix(und
 const firstIssue: Issue["kind"] | undefined = firstStep.kind === "calls" ? firstStep.progress[0].issues[0]?.kind : undefined;
 // @ts-expect-error the staker source is a tagged union
 const badSource: NetworkImportRequest = { ...importRequest, lrts: [{ protocol: "renzo", source: { kind: "lido" } }] };
-void [importedMatrix, perLrtMatrix, firstIssue, badSource];
+const renzoPart: Network | undefined = networkImported && networkOf(networkImported, "renzo");
+const origin: NetworkOrigin | undefined = networkImported && startFromImport(defaultScenario(), networkImported, "renzo").networkOrigin;
+const originBlock: number | undefined = origin?.head.blockNumber;
+void [importedMatrix, perLrtMatrix, firstIssue, badSource, renzoPart, originBlock];

@@ -62,6 +62,17 @@ export async function checkNetworkImport(chain, core, send, check) {
     const blockRow = row(perLrt, "networkBlock");
     const es = row(perLrt, "es99");
     check("network import: the matrix says the block, and the LRTs' ES99 differ", blockRow[renzoCol] === block && blockRow[col("etherfi")] === null && es[renzoCol] > 0 && es[renzoCol] !== es[ynCol], JSON.stringify({ blockRow, es }));
+    // One LRT's part (hand-worked in core/src/chain/network_import/tests/part.rs): Renzo keeps A and B;
+    // B's outside stake takes Kelp's 0.5 × 2,000 ETH: 10,000 + 1,000 = 11,000 ETH, (2,500 + 500) / 11,000 = 3/11 native.
+    const renzoPart = core.networkOf(result, "renzo");
+    const b = renzoPart.operators.find((o) => o.id === "op-0x2222222222222222222222222222222222222222");
+    check("network import: networkOf keeps Renzo's operators and folds Kelp's stake with B into B", renzoPart.protocols.length === 1 && renzoPart.operators.length === 2 && b?.otherDelegatedEth === 11000 && b?.otherNativeShare === 3 / 11 && renzoPart.avss.length === 3, JSON.stringify(renzoPart.operators));
+    let refused;
+    try { core.networkOf(result, "lido"); } catch (e) { refused = e; }
+    check("network import: networkOf refuses an LRT not imported, by name", refused?.field === "protocol", String(refused?.message));
+    const doc = core.startFromImport(core.defaultScenario(), result, "renzo");
+    check("network import: startFromImport gives a document on Renzo's part as of the block", doc.networkOrigin?.protocol === "renzo" && doc.networkOrigin.head.blockNumber === block && doc.networkOrigin.complete && isDeepStrictEqual(doc.network.operators, renzoPart.operators) && doc.slashing.events.length === 0, JSON.stringify(doc.networkOrigin));
+    check("network import: the started document survives the share link", isDeepStrictEqual(core.scenarioFromFragment(core.scenarioToFragment(doc)), doc));
 
     // Bounds, same LRTs: operator A gets 20 operator sets (cap 16), Renzo's entry 1 reverts.
     const a = fixture.spec.operators[0].address;

@@ -76,6 +76,7 @@ const NAV: &[NavItem] = &[
 pub fn App() -> impl IntoView {
     let store = Store::from_location();
     provide_context(store);
+    crate::store::imported::provide_imported();
     store.follow_history();
     let banner = move || {
         store.banner.get().map(|message| {

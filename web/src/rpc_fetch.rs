@@ -17,8 +17,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Reflect, Uint8Array};
+use restake_core::Error;
 use restake_core::chain::rpc::MAX_RESPONSE_BYTES;
-use restake_core::chain::{RpcReply, RpcRequest};
+use restake_core::chain::{Head, LiveRead, ReadPlan, RpcReply, RpcRequest};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -73,6 +74,86 @@ pub async fn send(url: &str, request: &RpcRequest) -> RpcReply {
         Err(_) if timed_out.get() => RpcReply::TimedOut,
         Err(message) => transport(message),
     }
+}
+
+/// Sends `requests` to `url` one at a time, in their order; after the `k`-th answer
+/// `answered(k)` says whether to go on. The answers in order, or `None` when `answered` said
+/// stop (the rest is not sent). One at a time keeps within a public endpoint's limits and
+/// gives "answered of total" progress; each request is bounded by [`TIMEOUT_MS`], so `n`
+/// requests take at most `n × TIMEOUT_MS`.
+pub async fn send_each(
+    url: &str,
+    requests: &[RpcRequest],
+    mut answered: impl FnMut(usize) -> bool,
+) -> Option<Vec<RpcReply>> {
+    let mut replies = Vec::with_capacity(requests.len());
+    for r in requests {
+        replies.push(send(url, r).await);
+        if !answered(replies.len()) {
+            return None;
+        }
+    }
+    Some(replies)
+}
+
+/// Core's four steps of a read pinned to one block, all of one shape for the live read
+/// (`chain::{plan, head, call_requests, apply}`) and the wallet read (`chain::wallet::…`).
+pub struct Steps<R>(
+    pub fn(&R) -> Result<ReadPlan, Error>,
+    pub fn(&R, &[RpcReply]) -> Result<Head, Error>,
+    pub fn(&R, &Head) -> Result<Vec<RpcRequest>, Error>,
+    pub fn(&R, &Head, &[RpcReply]) -> Result<LiveRead, Error>,
+);
+
+/// What a pinned read sent and got, and core's reading of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pinned {
+    /// The block every call was pinned to.
+    pub head: Head,
+    /// The `eth_call` requests, in order.
+    pub requests: Vec<RpcRequest>,
+    /// Their answers, in order.
+    pub replies: Vec<RpcReply>,
+    /// Core's reading of the answers.
+    pub live: LiveRead,
+}
+
+/// Reads `req` through `steps` from `url`: the head (the chain id and the latest block), then
+/// the `eth_call` batches core pins to that block, one request at a time. A head core refuses
+/// is `"{refused}: {why}"`; `progress(answered, total)` after each answer, `total` being the
+/// head requests and the batches core planned.
+pub async fn read_pinned<R>(
+    url: &str,
+    req: &R,
+    steps: &Steps<R>,
+    refused: &str,
+    progress: impl Fn(usize, usize),
+) -> Result<Pinned, String> {
+    let Steps(plan, head, calls, apply) = steps;
+    let plan = plan(req).map_err(|e| e.to_string())?;
+    let total = plan.head.len() + plan.batches.len();
+    progress(0, total);
+    let all = |k: usize| {
+        progress(k, total);
+        true
+    };
+    let head_replies = send_each(url, &plan.head, all).await.unwrap_or_default();
+    let head = head(req, &head_replies).map_err(|e| format!("{refused}: {e}"))?;
+    let requests = calls(req, &head).map_err(|e| e.to_string())?;
+    let n = plan.head.len();
+    let replies = send_each(url, &requests, |k| {
+        progress(n + k, total);
+        true
+    })
+    .await
+    .unwrap_or_default();
+    let live = apply(req, &head, &replies).map_err(|e| e.to_string())?;
+    Ok(Pinned {
+        head,
+        requests,
+        replies,
+        live,
+    })
 }
 
 /// The request and its body, read within the cap.

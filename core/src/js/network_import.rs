@@ -7,14 +7,18 @@
 //! let step = importer.start();                      // { kind: "calls", requests, progress }
 //! while (step.kind === "calls") step = importer.onReplies(await sendAll(step.requests));
 //! step.import.network;                              // a Network every engine reads
+//! networkOf(step.import, "renzo");                  // one LRT's part of it
+//! startFromImport(scenario, step.import, "renzo");  // a document on that part
 //! ```
 
 use wasm_bindgen::prelude::*;
 
-use super::{from_js, to_js};
+use super::{from_js, scenario_from, text_from, to_js};
 use crate::Error;
 use crate::chain::RpcReply;
-use crate::chain::network_import::{ImportStep, NetworkImportRequest, NetworkImporter};
+use crate::chain::network_import::{
+    ImportStep, NetworkImport, NetworkImportRequest, NetworkImporter,
+};
 
 /// Ethereum mainnet's import: EigenLayer's DelegationManager and AllocationManager, eight LST
 /// strategies, Renzo, Kelp and YieldNest through their own listing contracts (addresses in
@@ -69,4 +73,37 @@ impl NetworkImporterJs {
         let replies: Vec<RpcReply> = from_js(replies, "replies")?;
         to_js(&self.importer.on_replies(&replies)?)
     }
+}
+
+/// Longest protocol id read from JS, UTF-16 units (preset ids are a few letters).
+const MAX_PROTOCOL_ID_UNITS: usize = 64;
+
+/// `protocol`'s part of a finished import (`NetworkImport.network_of`): its delegations, the
+/// operators they reach with their allocations and AVSs, the other LRTs' stake with those
+/// operators folded into their `otherDelegatedEth`. Errors: `protocol` not imported
+/// (`protocol`), an import that is not one (its field).
+#[wasm_bindgen(js_name = networkOf, unchecked_return_type = "Network")]
+pub fn network_of_js(
+    #[wasm_bindgen(unchecked_param_type = "NetworkImport")] import: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] protocol: JsValue,
+) -> Result<JsValue, JsValue> {
+    let import: NetworkImport = from_js(import, "import")?;
+    let protocol = text_from(&protocol, "protocol", MAX_PROTOCOL_ID_UNITS)?;
+    to_js(&import.network_of(&protocol)?)
+}
+
+/// `scenario` started from `protocol`'s part of `import` (`Scenario::start_from_import`): the
+/// part as its network, the slashing events emptied, the risk overrides cleared, placeholder π
+/// and α per AVS, and the `networkOrigin` section ("the network of ezETH as of block N").
+#[wasm_bindgen(js_name = startFromImport, unchecked_return_type = "Scenario")]
+pub fn start_from_import_js(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "NetworkImport")] import: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] protocol: JsValue,
+) -> Result<JsValue, JsValue> {
+    let mut s = scenario_from(scenario)?;
+    let import: NetworkImport = from_js(import, "import")?;
+    let protocol = text_from(&protocol, "protocol", MAX_PROTOCOL_ID_UNITS)?;
+    s.start_from_import(&import, &protocol)?;
+    to_js(&s)
 }

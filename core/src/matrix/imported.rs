@@ -2,7 +2,8 @@
 //! the outcome of a network import ([`crate::chain::network_import`]) and recomputes, for each
 //! protocol the import read, the rows that depend on the network behind its token — VaR99 and
 //! ES99, the AVS count, the operator HHI and the Nakamoto coefficient — on that protocol's own
-//! part of the imported network ([`Network::of_protocol`]) instead of the illustrative
+//! part of the imported network ([`NetworkImport::network_of`]: the other LRTs' stake with
+//! its operators folded into their outside stake) instead of the illustrative
 //! one-operator network, each cell sourced to the calls and block it rests on. A row
 //! [`NETWORK_BLOCK_ROW`] says the block each column's network was read at. [`ImportedFigures`]
 //! splits it for a view: the engines once per import, then a cheap copy into each matrix.
@@ -32,7 +33,7 @@ const NETWORK_ROWS: [&str; 5] = ["var99", "es99", "avsCount", "operatorHhi", "na
 
 /// `matrix` on the network of `import`. For each protocol column whose protocol the import
 /// read (a restaking entry in `import.network`), on the protocol's part of the network `N_p`
-/// ([`Network::of_protocol`]):
+/// ([`NetworkImport::network_of`]):
 /// - `var99`, `es99`: the Monte Carlo risk engine on `N_p` holding 1 ETH of the token, default
 ///   risk options ([`MATRIX_RISK_PATHS`] paths, seed [`MATRIX_RISK_SEED`], one year), as
 ///   fractions of the position;
@@ -47,7 +48,8 @@ const NETWORK_ROWS: [&str; 5] = ["var99", "es99", "avsCount", "operatorHhi", "na
 /// says "not imported" and "per protocol"). Where the import of a protocol is partial (a list
 /// cut at its cap, a call that failed), its cells say so in their basis.
 ///
-/// Errors: an invalid imported network (its field path).
+/// Errors: an invalid imported network, or an LRT of `import.lrts` whose profile it does not
+/// hold (its field path).
 ///
 /// ```
 /// use restake_core::matrix::imported::{NETWORK_BLOCK_ROW, with_network_import};
@@ -81,14 +83,14 @@ impl ImportedFigures {
         let columns = import
             .lrts
             .iter()
-            .filter_map(|progress| {
-                let part = import.network.of_protocol(&progress.protocol)?;
-                Some((
+            .map(|progress| {
+                let part = import.network_of(&progress.protocol)?;
+                Ok((
                     progress.protocol.clone(),
                     NetworkFigures::new(import, &part, progress),
                 ))
             })
-            .collect();
+            .collect::<Result<_, Error>>()?;
         Ok(ImportedFigures {
             block: MatrixCell::known(import.head.block_number as f64, block_source(import)),
             columns,

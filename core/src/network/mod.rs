@@ -140,69 +140,6 @@ impl Network {
         Behind { operators, avss }
     }
 
-    /// The part of the network behind protocol `protocol` alone: its profile, restaking entry
-    /// and positions, its delegations with a positive weight, the operators they reach, those
-    /// operators' positive allocations to AVSs and those AVSs ([`Network::behind`]); every other
-    /// protocol, operator and AVS is left out. `None` when `protocol` has no restaking entry.
-    /// An operator keeps its other delegated ETH (the stake a slash of it also reaches).
-    ///
-    /// ```
-    /// let n = restake_core::network::demo::demo().unwrap().network;
-    /// let kelp = n.of_protocol("kelp").unwrap();
-    /// assert_eq!(kelp.protocols.len(), 1);
-    /// assert!(kelp.delegations.iter().all(|d| d.protocol == "kelp"));
-    /// assert_eq!(kelp.behind("kelp"), n.behind("kelp"));
-    /// assert!(n.of_protocol("puffer").is_none());
-    /// ```
-    pub fn of_protocol(&self, protocol: &str) -> Option<Network> {
-        let restaking = self.restaking_of(protocol)?.clone();
-        let behind = self.behind(protocol);
-        let has = |ids: &[String], id: &str| ids.iter().any(|x| x == id);
-        Some(Network {
-            protocols: self
-                .protocols
-                .iter()
-                .filter(|p| p.id == protocol)
-                .cloned()
-                .collect(),
-            operators: self
-                .operators
-                .iter()
-                .filter(|o| has(&behind.operators, &o.id))
-                .cloned()
-                .collect(),
-            avss: self
-                .avss
-                .iter()
-                .filter(|a| has(&behind.avss, &a.id))
-                .cloned()
-                .collect(),
-            delegations: self
-                .delegations
-                .iter()
-                .filter(|d| d.protocol == protocol && d.weight > 0.0)
-                .cloned()
-                .collect(),
-            allocations: self
-                .allocations
-                .iter()
-                .filter(|a| {
-                    a.magnitude > 0.0
-                        && has(&behind.operators, &a.operator)
-                        && has(&behind.avss, &a.avs)
-                })
-                .cloned()
-                .collect(),
-            positions: self
-                .positions
-                .iter()
-                .filter(|p| p.protocol == protocol)
-                .cloned()
-                .collect(),
-            restaking: vec![restaking],
-        })
-    }
-
     /// The network with the user's positions moved into `protocol`'s token, for a page opened
     /// from the matrix (`/slashing?protocol=<id>`): the same total in ETH (10 ETH when the
     /// network holds none) now sits in `protocol` and every other position is 0. `None` when

@@ -70,6 +70,7 @@ pub fn default_document() -> Result<Scenario, Error> {
         live: None,
         parameters: None,
         wallet: None,
+        network_origin: None,
     };
     doc.validate_document()?;
     Ok(doc)

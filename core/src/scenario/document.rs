@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::limits;
+use super::network_origin::NetworkOrigin;
 use super::parameters_section::ParametersSection;
 use super::position::PositionSection;
 use super::sections::{LeverageSection, SlashingSection};
@@ -92,6 +93,12 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub wallet: Option<WalletSection>,
+    /// Where the network came from when it was started from one LRT's part of a network
+    /// import (optional; absent = the network is the demo's or the user's own): the LRT, the
+    /// block, complete or partial ([`Scenario::start_from_import`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub network_origin: Option<NetworkOrigin>,
 }
 
 impl Scenario {
@@ -168,7 +175,7 @@ impl Scenario {
     }
 
     /// Checks the whole document: the network ([`Scenario::validate`]), the frozen refresh
-    /// ([`LiveRead::validate`]), the wallet import (`wallet`) and every section present, with the section's path in errors (`position.amountEth`, `risk.paths`, `bridge.chains[2].supply`,
+    /// ([`LiveRead::validate`]), the wallet import (`wallet`), the network's origin (`networkOrigin`) and every section present, with the section's path in errors (`position.amountEth`, `risk.paths`, `bridge.chains[2].supply`,
     /// `slashing.events[0].avs`).
     ///
     /// It also checks the document's size as the app writes it ([`limits::written_size`]: the
@@ -184,6 +191,9 @@ impl Scenario {
         }
         if let Some(w) = &self.wallet {
             self.positions_of(w)?;
+        }
+        if let Some(o) = &self.network_origin {
+            o.validate(&self.network)?;
         }
         super::sections::validate_sections(self)?;
         limits::written_size(self)

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { currentDocument, expectModel, typeKeys } from "./typing.mjs";
+import { networkSteps } from "./network_steps.mjs";
 import { walletSteps } from "./wallet_steps.mjs";
 
 // The Data panel against the local chain (tests/chain: the real Aave v3 Pool and Morpho Blue,
@@ -125,6 +126,9 @@ export const data = {
       // 4b. The wallet import on the same chain (wallet_steps.mjs).
       const walletSeconds = await walletSteps(p, origin, chain);
       console.log(`        data: wallet import ${walletSeconds.toFixed(1)} s`);
+      // 4c. The network import on the same chain (network_steps.mjs).
+      const networkSeconds = await networkSteps(p, origin, chain);
+      console.log(`        data: network import ${networkSeconds.toFixed(1)} s`);
       // 5. The node dies in the middle of a refresh: the head is read, then the node is stopped
       // as the first eth_call leaves. Nothing is kept from it, the frozen snapshot and the
       // presets stay, and the panel says why; a retry fails the same way, and says so.

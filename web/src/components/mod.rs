@@ -4,6 +4,7 @@ pub mod chart;
 pub mod data_table;
 pub mod download;
 pub mod health_gauge;
+pub mod network_notice;
 pub mod number_input;
 pub mod number_text;
 pub mod outcome;

@@ -14,6 +14,7 @@ use restake_core::security::{
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::chart::network::{NetEdge, NetNode, NetworkDiagram};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
+use crate::components::network_notice::NetworkNotice;
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels, Summary};
@@ -480,6 +481,7 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
     view! {
         <Page title="Cryptoeconomic security">
             <ReplayGap what="security parameters" has_section=|d| d.security.is_some()/>
+            <NetworkNotice/>
             <p class="lead">
                 "Restaked ETH is only a deterrent if corrupting a service costs more than it pays. Each "
                 <Term id="avs">"AVS"</Term>

@@ -14,6 +14,7 @@
 //! what-if page is built again from the new document. Nothing here computes a figure.
 
 pub mod file;
+pub mod imported;
 pub mod local;
 pub mod url;
 

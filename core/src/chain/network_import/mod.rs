@@ -46,6 +46,7 @@ mod absorb;
 mod assemble;
 pub mod limits;
 mod machine;
+mod part;
 mod query;
 pub mod request;
 
@@ -55,6 +56,7 @@ use super::{Failure, Head, LiveBasis, RpcRequest};
 use crate::network::Network;
 use crate::network::demo::DemoNote;
 pub use machine::NetworkImporter;
+pub use part::not_imported;
 pub use request::{BEACON_CHAIN_ETH_STRATEGY, LrtTarget, NetworkImportRequest, StakerSource};
 
 /// The rounds of an import, in order.

@@ -125,7 +125,7 @@ fn per_protocol_rows_on_the_imported_network() {
         assert!((0.0..=1.0).contains(&v) && v <= e && e <= 1.0, "{v} {e}");
         assert!(e > 0.0, "a network with allocations has a tail: {e}");
     }
-    let mut renzo = all.network.of_protocol("renzo").unwrap();
+    let mut renzo = all.network_of("renzo").unwrap();
     renzo.positions = vec![Position {
         protocol: "renzo".to_owned(),
         amount_eth: 1.0,

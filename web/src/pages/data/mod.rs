@@ -12,10 +12,13 @@ use crate::components::page::Page;
 use crate::rpc_fetch::endpoint;
 use crate::store::use_store;
 
+mod network;
+mod network_view;
 mod refresh;
 mod summary;
 mod wallet;
 
+use network::NetworkImportPanel;
 use refresh::Fetched;
 use summary::LiveSummary;
 use wallet::WalletImport;
@@ -233,6 +236,7 @@ pub fn DataPage() -> impl IntoView {
                 <div role="status" aria-live="polite">{status_view}</div>
             </section>
             <WalletImport url=url_text own=own/>
+            <NetworkImportPanel url=url_text own=own/>
             {move || fetched.get().filter(|f| frozen().as_ref() != Some(&f.live)).map(|f| view! {
                 <section class="panel" aria-labelledby="read-h">
                     <h2 id="read-h">"This read (not yet in the scenario)"</h2>

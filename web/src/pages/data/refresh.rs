@@ -1,11 +1,19 @@
 //! One refresh, step by step through core's plan (`restake_core::chain`): the two head requests,
 //! core's check of the chain and block, the `eth_call` batches pinned to that block, and core's
-//! decoding into a `LiveRead`. Requests go one at a time through [`crate::rpc_fetch::send`], so
+//! decoding into a `LiveRead`. Requests go one at a time through [`crate::rpc_fetch::read_pinned`], so
 //! progress is "answered of total"; the page ignores a refresh it no longer waits for.
 
 use restake_core::chain::{self, Head, LiveRead, ReadRequest, RpcReply, RpcRequest};
 
-use crate::rpc_fetch::send;
+use crate::rpc_fetch::{Steps, read_pinned, send};
+
+/// Core's steps of the live read.
+const STEPS: Steps<ReadRequest> =
+    Steps(chain::plan, chain::head, chain::call_requests, chain::apply);
+
+/// Why nothing is read when the head is refused.
+const REFUSED: &str =
+    "The chain's head could not be read, so nothing was read and every preset is kept";
 
 /// A finished refresh: what was asked, of whom, every answer, and core's reading of them (kept
 /// so a retry resends only what failed, pinned to the same block).
@@ -26,33 +34,14 @@ pub(super) async fn read(
     request: ReadRequest,
     progress: impl Fn(usize, usize),
 ) -> Result<Fetched, String> {
-    let plan = chain::plan(&request).map_err(|e| format!("The read request is refused: {e}"))?;
-    let total = plan.head.len() + plan.batches.len();
-    progress(0, total);
-    let mut head_replies = Vec::with_capacity(plan.head.len());
-    for r in &plan.head {
-        head_replies.push(send(&url, r).await);
-        progress(head_replies.len(), total);
-    }
-    let head = chain::head(&request, &head_replies).map_err(|e| {
-        format!(
-            "The chain's head could not be read, so nothing was read and every preset is kept: {e}"
-        )
-    })?;
-    let requests = chain::call_requests(&request, &head).map_err(|e| e.to_string())?;
-    let mut replies = Vec::with_capacity(requests.len());
-    for r in &requests {
-        replies.push(send(&url, r).await);
-        progress(plan.head.len() + replies.len(), total);
-    }
-    let live = chain::apply(&request, &head, &replies).map_err(|e| e.to_string())?;
+    let p = read_pinned(&url, &request, &STEPS, REFUSED, progress).await?;
     Ok(Fetched {
         request,
         url,
-        head,
-        requests,
-        replies,
-        live,
+        head: p.head,
+        requests: p.requests,
+        replies: p.replies,
+        live: p.live,
     })
 }
 

@@ -6,13 +6,19 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use restake_core::chain::wallet::{self, WalletRequest, WalletTargets};
+use restake_core::chain::wallet::{WalletRequest, WalletTargets, apply, call_requests, head, plan};
 use restake_core::scenario::{WalletPositions, WalletSection};
 
 use super::summary::{basis_text, scroll_table};
 use crate::format::{Unit, format};
-use crate::rpc_fetch::{endpoint, send};
+use crate::rpc_fetch::{Steps, endpoint, read_pinned};
 use crate::store::use_store;
+
+/// Core's steps of the wallet read.
+const STEPS: Steps<WalletRequest> = Steps(plan, head, call_requests, apply);
+
+/// Why nothing is imported when the head is refused.
+const REFUSED: &str = "The chain's head could not be read, so nothing was imported";
 
 /// Longest wallet-targets text accepted, bytes.
 const MAX_TARGETS_BYTES: usize = 64 * 1024;
@@ -33,26 +39,10 @@ async fn read(
     req: WalletRequest,
     progress: impl Fn(usize, usize),
 ) -> Result<WalletSection, String> {
-    let plan = wallet::plan(&req).map_err(|e| e.to_string())?;
-    let total = plan.head.len() + plan.batches.len();
-    progress(0, total);
-    let mut head_replies = Vec::new();
-    for r in &plan.head {
-        head_replies.push(send(&url, r).await);
-        progress(head_replies.len(), total);
-    }
-    let head = wallet::head(&req, &head_replies)
-        .map_err(|e| format!("The chain's head could not be read, so nothing was imported: {e}"))?;
-    let requests = wallet::call_requests(&req, &head).map_err(|e| e.to_string())?;
-    let mut replies = Vec::new();
-    for r in &requests {
-        replies.push(send(&url, r).await);
-        progress(plan.head.len() + replies.len(), total);
-    }
-    let read = wallet::apply(&req, &head, &replies).map_err(|e| e.to_string())?;
+    let p = read_pinned(&url, &req, &STEPS, REFUSED, progress).await?;
     Ok(WalletSection {
         targets: req.targets,
-        read,
+        read: p.live,
     })
 }
 

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use restake_core::risk::{RiskDemo, RiskModel, risk_demo};
 use std::sync::Arc;
 
+use crate::components::network_notice::NetworkNotice;
 use crate::components::outcome::in_words;
 use crate::components::page::{Page, Panels, Summary};
 use crate::components::page_entry::demo_or_error;
@@ -93,6 +94,7 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
     view! {
         <Page title="Slashing risk, simulated">
             <ReplayGap what="Monte Carlo options" has_section=|d| d.risk.is_some()/>
+            <NetworkNotice/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "Expected loss hides the tail. This page draws many possible years of operator faults, "

@@ -14,6 +14,7 @@ use restake_core::scenario::SlashingSection;
 use restake_core::slashing::demo::{SlashingDemo, demo};
 use restake_core::slashing::{SlashEvent, SlashingOptions, apply_slashing};
 
+use crate::components::network_notice::NetworkNotice;
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
 use crate::components::page::{Page, Panels, Summary};
@@ -287,6 +288,7 @@ fn SlashingLab(
         <Page title="Layered slashing">
             <ReplayGap what="slashing events" has_section=|d| d.slashing.is_some()/>
             <WalletNotice what="your positions in each token"/>
+            <NetworkNotice/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
             <p class="lead">
                 "One "

@@ -7,6 +7,7 @@ mod fake;
 // proptest is a native dev-dependency only.
 #[cfg(not(target_arch = "wasm32"))]
 mod hostile;
+mod part;
 pub(crate) mod spec;
 
 use alloy_primitives::U256;
