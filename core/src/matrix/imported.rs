@@ -21,7 +21,7 @@ use crate::chain::network_import::{Issue, LrtProgress, NetworkImport};
 use crate::concentration::concentration;
 use crate::lending::live::live_source;
 use crate::network::{Network, Position};
-use crate::risk::{RiskOptions, SeedInput};
+use crate::risk::{RISK_UNITS_PER_SECOND, RiskModel, RiskOptions, SeedInput};
 use crate::source::Basis;
 use crate::unit::Unit;
 
@@ -61,7 +61,7 @@ const NETWORK_ROWS: [&str; 5] = ["var99", "es99", "avsCount", "operatorHhi", "na
 /// assert_eq!(block.cells[0].missing.as_deref(), Some("not imported"));
 /// ```
 pub fn with_network_import(matrix: Matrix, import: &NetworkImport) -> Result<Matrix, Error> {
-    Ok(ImportedFigures::new(import)?.apply(matrix))
+    Ok(ImportedFigures::new(import, f64::INFINITY)?.apply(matrix))
 }
 
 /// The cells [`with_network_import`] puts into a matrix, computed once per import (the slow
@@ -77,9 +77,14 @@ pub struct ImportedFigures {
 
 impl ImportedFigures {
     /// Runs the engines on each imported protocol's part of `import` (see
-    /// [`with_network_import`]). Errors: an invalid imported network (its field path).
-    pub fn new(import: &NetworkImport) -> Result<ImportedFigures, Error> {
+    /// [`with_network_import`]), within `max_work` work units of Monte Carlo in all
+    /// ([`crate::risk::RiskModel::work`], about [`crate::risk::RISK_UNITS_PER_SECOND`] a second):
+    /// each of the `n` imported protocols' runs gets `max_work / n`, and one over its share is
+    /// not run (its VaR99 and ES99 say "not computed here", with its work and how to run it).
+    /// `f64::INFINITY`: no bound. Errors: an invalid imported network (its field path).
+    pub fn new(import: &NetworkImport, max_work: f64) -> Result<ImportedFigures, Error> {
         import.network.validate()?;
+        let each = max_work / import.lrts.len().max(1) as f64;
         let columns = import
             .lrts
             .iter()
@@ -87,7 +92,7 @@ impl ImportedFigures {
                 let part = import.network_of(&progress.protocol)?;
                 Ok((
                     progress.protocol.clone(),
-                    NetworkFigures::new(import, &part, progress),
+                    NetworkFigures::new(import, &part, progress, each),
                 ))
             })
             .collect::<Result<_, Error>>()?;
@@ -157,8 +162,13 @@ struct NetworkFigures {
 
 impl NetworkFigures {
     /// The cells of `part` (the protocol's part of `import.network`), with `progress`'s
-    /// partial-import issues named in each basis.
-    fn new(import: &NetworkImport, part: &Network, progress: &LrtProgress) -> NetworkFigures {
+    /// partial-import issues named in each basis; the risk run only within `max_work` units.
+    fn new(
+        import: &NetworkImport,
+        part: &Network,
+        progress: &LrtProgress,
+        max_work: f64,
+    ) -> NetworkFigures {
         let protocol = progress.protocol.as_str();
         let what = format!(
             "the network behind {protocol} imported at block {} ({}){}",
@@ -183,13 +193,25 @@ impl NetworkFigures {
                 .into_iter()
                 .map(|n| n.basis),
         );
-        let (var, es) = var_es_cells(
-            position_var_es(&held, &options),
-            &format!(
-                "computed by the Monte Carlo risk engine on 1 ETH of the token over {what}, default risk options ({MATRIX_RISK_PATHS} paths, seed {MATRIX_RISK_SEED}, one year), ÷ the position's value"
-            ),
-            risk_inputs,
-        );
+        let work = RiskModel::new(&held, &options).map_or(0.0, |m| m.work());
+        let (var, es) = if work > max_work {
+            let why = format!(
+                "the Monte Carlo run on {what} is {work:.2e} work units (about {:.1} s), over this view's share of {max_work:.2e}: start from this network (Data page) and run it on the Risk page, in a background worker",
+                work / RISK_UNITS_PER_SECOND
+            );
+            (
+                MatrixCell::absent("not computed here", &why, live.clone()),
+                MatrixCell::absent("not computed here", &why, live.clone()),
+            )
+        } else {
+            var_es_cells(
+                position_var_es(&held, &options),
+                &format!(
+                    "computed by the Monte Carlo risk engine on 1 ETH of the token over {what}, default risk options ({MATRIX_RISK_PATHS} paths, seed {MATRIX_RISK_SEED}, one year), ÷ the position's value"
+                ),
+                risk_inputs,
+            )
+        };
         let derived = |formula: String| Basis::Derived {
             formula,
             inputs: live.clone(),

@@ -193,3 +193,33 @@ fn an_invalid_imported_network_is_refused_by_path() {
     let e = with_network_import(preset_matrix(), &bad).unwrap_err();
     assert_eq!(e.field(), "delegations[0].weight");
 }
+
+#[test]
+fn a_run_over_its_share_of_the_budget_is_not_run_and_says_why() {
+    let all = import(vec![progress("renzo", vec![]), progress("kelp", vec![])]);
+    // A budget of 2 work units in all: 1 each, far below one 20,000-path run.
+    let m = ImportedFigures::new(&all, 2.0)
+        .unwrap()
+        .apply(preset_matrix());
+    let es = &m
+        .quantitative
+        .iter()
+        .find(|r| r.id == "es99")
+        .unwrap()
+        .cells[1];
+    assert_eq!(es.missing.as_deref(), Some("not computed here"));
+    let Basis::Derived { formula, .. } = &es.basis else {
+        panic!("{:?}", es.basis)
+    };
+    assert!(
+        formula.contains("over this view's share of 1.00e0"),
+        "{formula}"
+    );
+    // The operator rows need no run: still computed.
+    assert_eq!(values(&m, "avsCount")[2], Some(3.0));
+    // Unbounded, the same import runs them.
+    let unbounded = ImportedFigures::new(&all, f64::INFINITY)
+        .unwrap()
+        .apply(preset_matrix());
+    assert!(values(&unbounded, "es99")[1].is_some());
+}
