@@ -439,7 +439,11 @@ fn every_web_browser_suite_is_selected_by_the_wasm_step() {
     let script = std::fs::read_to_string(root.join("../scripts/test.sh")).unwrap();
     let step = script
         .lines()
-        .find(|l| l.contains("cargo test -p restake-core -p restake-web"))
+        .find(|l| {
+            l.contains("cargo test --workspace")
+                && l.contains("\"${wasm[@]}\"")
+                && l.contains("--test 'js_*'")
+        })
         .expect("scripts/test.sh has no wasm step for the core and the web");
     let mut unselected = Vec::new();
     for entry in std::fs::read_dir(root.join("../web/tests")).unwrap() {

@@ -45,7 +45,7 @@ fn matrix_through_js_matches_native() {
             Some(0.0)
         ]
     );
-    let js = comparison_matrix_js(None, None, None).unwrap();
+    let js = comparison_matrix_js(None, None, None, None).unwrap();
     let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
     assert!(json.contains("\"Recovering from April 2026 bridge exploit\""));
 }
@@ -53,7 +53,7 @@ fn matrix_through_js_matches_native() {
 #[wasm_bindgen_test]
 fn bad_exit_queue_throws_an_error_naming_the_field() {
     let q = js_sys::JSON::parse(r#"{"queuedEth": -5, "totalStakedEth": 36000000}"#).unwrap();
-    let err = comparison_matrix_js(Some(q), None, None).unwrap_err();
+    let err = comparison_matrix_js(Some(q), None, None, None).unwrap_err();
     let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
     assert_eq!(field.as_string().as_deref(), Some("exitQueue.queuedEth"));
     let msg = js_sys::Reflect::get(&err, &"message".into())
@@ -102,7 +102,7 @@ fn matrix_with_the_demo_scenario_in_the_browser() {
         .unwrap();
     assert!((hhi - 11_653.0 / 39_601.0).abs() < 1e-12);
     let scenario = serde_wasm_bindgen::to_value(&demo.network).unwrap();
-    let js = comparison_matrix_js(None, Some(scenario), None).unwrap();
+    let js = comparison_matrix_js(None, Some(scenario), None, None).unwrap();
     let protocols = js_sys::Reflect::get(&js, &"protocols".into()).unwrap();
     assert_eq!(js_sys::Array::from(&protocols).length(), 8);
 }
@@ -116,16 +116,62 @@ fn matrix_as_of_a_live_read() {
         h = "00".repeat(32)
     ))
     .unwrap();
-    let js = comparison_matrix_js(None, None, Some(live)).unwrap();
+    let js = comparison_matrix_js(None, None, Some(live), None).unwrap();
     let json = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
     assert!(json.contains("\"liveExchangeRate\""));
     assert!(json.contains(
         "getRate() on 0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee (chain 1, block 9, read live)"
     ));
     let bad = js_sys::JSON::parse(r#"{"head":{"chainId":1,"blockNumber":9,"blockTimestamp":0,"blockHash":"0xzz"},"values":[],"failures":[]}"#).unwrap();
-    let err = comparison_matrix_js(None, None, Some(bad)).unwrap_err();
+    let err = comparison_matrix_js(None, None, Some(bad), None).unwrap_err();
     let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
     assert_eq!(field.as_string().as_deref(), Some("live.head.blockHash"));
+}
+
+#[wasm_bindgen_test]
+fn matrix_on_a_network_import() {
+    // One LRT (Renzo, 1,000 ETH) at one operator: HHI 1 and Nakamoto 1 in its column, the block
+    // row at 12; a delegation weight above 1 is refused at its path inside the argument.
+    let import = |weight: f64| {
+        let renzo = restake_core::presets::protocols()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.id == "renzo")
+            .unwrap();
+        let json = serde_json::json!({
+            "head": {"chainId": 1, "blockNumber": 12, "blockTimestamp": 0, "blockHash": format!("0x{}", "00".repeat(32))},
+            "network": {
+                "protocols": [renzo],
+                "operators": [{"id": "op", "name": "Op"}],
+                "delegations": [{"protocol": "renzo", "operator": "op", "weight": weight}],
+                "restaking": [{"protocol": "renzo", "restakedEth": 1000.0, "nativeShare": 1.0}]
+            },
+            "bases": [],
+            "lrts": [{"protocol": "renzo", "phase": "done", "done": 1.0, "stakersListed": 1, "stakersRead": 1, "operators": 1, "complete": true, "issues": []}],
+            "pending": [], "assumptions": [], "rounds": 6, "calls": 9
+        });
+        js_sys::JSON::parse(&json.to_string()).unwrap()
+    };
+    let js = comparison_matrix_js(None, None, None, Some(import(1.0))).unwrap();
+    let m: serde_json::Value = serde_wasm_bindgen::from_value(js).unwrap();
+    let row = |id: &str| {
+        m["quantitative"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()["cells"][1]["value"]
+            .clone()
+    };
+    assert_eq!(row("operatorHhi"), 1.0);
+    assert_eq!(row("nakamoto"), 1.0);
+    assert_eq!(row("networkBlock"), 12.0);
+    let err = comparison_matrix_js(None, None, None, Some(import(1.5))).unwrap_err();
+    let field = js_sys::Reflect::get(&err, &"field".into()).unwrap();
+    assert_eq!(
+        field.as_string().as_deref(),
+        Some("networkImport.network.delegations[0].weight")
+    );
 }
 
 fn web_sys_log(s: &str) {

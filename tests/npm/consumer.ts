@@ -192,10 +192,11 @@ const firstStep: ImportStep = importer.start();
 const nextStep: ImportStep = importer.onReplies([{ kind: "timedOut" }, { kind: "timedOut" }]);
 const networkImported: NetworkImport | undefined = nextStep.kind === "done" ? nextStep.import : undefined;
 const importedMatrix: Matrix | undefined = networkImported && comparisonMatrix(undefined, networkImported.network);
+const perLrtMatrix: Matrix | undefined = networkImported && comparisonMatrix(undefined, undefined, undefined, networkImported);
 const firstIssue: Issue["kind"] | undefined = firstStep.kind === "calls" ? firstStep.progress[0].issues[0]?.kind : undefined;
 // @ts-expect-error the staker source is a tagged union
 const badSource: NetworkImportRequest = { ...importRequest, lrts: [{ protocol: "renzo", source: { kind: "lido" } }] };
 const renzoPart: Network | undefined = networkImported && networkOf(networkImported, "renzo");
 const origin: NetworkOrigin | undefined = networkImported && startFromImport(defaultScenario(), networkImported, "renzo").networkOrigin;
 const originBlock: number | undefined = origin?.head.blockNumber;
-void [importedMatrix, firstIssue, badSource, renzoPart, originBlock];
+void [importedMatrix, perLrtMatrix, firstIssue, badSource, renzoPart, originBlock];

@@ -50,6 +50,18 @@ export async function checkNetworkImport(chain, core, send, check) {
     check("network import: the pending deallocation (−0.125, still slashable: 0.375 counts)", result.pending.length === 1 && pending.pendingDiff === -0.125 && pending.currentMagnitude === 0.375, JSON.stringify(result.pending));
     const matrix = core.comparisonMatrix(undefined, result.network);
     check("network import: the matrix runs on the imported network", matrix.protocols.some((p) => p.custom));
+    // Per-protocol rows on each LRT's own part of the import (hand-worked in
+    // core/src/matrix/imported/tests.rs): renzo 500 + 250 ETH → HHI 5/9; AVS sets 3, 3, 2.
+    const perLrt = core.comparisonMatrix(undefined, undefined, undefined, result);
+    const row = (m, id) => m.quantitative.find((r) => r.id === id)?.cells.map((c) => c.value);
+    const col = (id) => perLrt.protocols.findIndex((p) => p.id === id);
+    const [renzoCol, kelpCol, ynCol] = ["renzo", "kelp", "yieldnest"].map(col);
+    const hhi = row(perLrt, "operatorHhi");
+    const avs = row(perLrt, "avsCount");
+    check("network import: the matrix's operator rows per LRT (HHI 5/9, 1/2, 1/2; AVS sets 3, 3, 2)", Math.abs(hhi[renzoCol] - 5 / 9) < 1e-15 && hhi[kelpCol] === 0.5 && hhi[ynCol] === 0.5 && avs[renzoCol] === 3 && avs[kelpCol] === 3 && avs[ynCol] === 2, JSON.stringify({ hhi, avs }));
+    const blockRow = row(perLrt, "networkBlock");
+    const es = row(perLrt, "es99");
+    check("network import: the matrix says the block, and the LRTs' ES99 differ", blockRow[renzoCol] === block && blockRow[col("etherfi")] === null && es[renzoCol] > 0 && es[renzoCol] !== es[ynCol], JSON.stringify({ blockRow, es }));
     // One LRT's part (hand-worked in core/src/chain/network_import/tests/part.rs): Renzo keeps A and B;
     // B's outside stake takes Kelp's 0.5 × 2,000 ETH: 10,000 + 1,000 = 11,000 ETH, (2,500 + 500) / 11,000 = 3/11 native.
     const renzoPart = core.networkOf(result, "renzo");
@@ -73,6 +85,8 @@ export async function checkNetworkImport(chain, core, send, check) {
     const kinds = renzo.issues.map((i) => `${i.kind}:${i.field}`);
     check("bounds: Renzo's reverting entry is a typed failure, partial result labelled", !renzo.complete && renzo.stakersListed === 2 && renzo.issues.some((i) => i.kind === "failed" && i.field === "renzo.operatorDelegators(1)" && i.reason.kind === "reverted" && i.reason.reason?.endsWith("stand-in: this entry reverts")), JSON.stringify(renzo.issues));
     check("bounds: 20 operator sets read for the first 16, labelled", renzo.issues.some((i) => i.kind === "truncated" && i.found === 20 && i.kept === 16) && bounded.network.allocations.filter((x) => x.operator === `op-${a}`).length === 16, kinds.join(", "));
+    const partialCell = core.comparisonMatrix(undefined, undefined, undefined, bounded).quantitative.find((r) => r.id === "operatorHhi").cells[col("renzo")];
+    check("bounds: the matrix labels Renzo's figures as a partial import", partialCell.basis.kind === "derived" && partialCell.basis.formula.includes("partial import"), JSON.stringify(partialCell.basis).slice(0, 300));
     check("bounds: the other LRTs stay complete", bounded.lrts[1].complete && bounded.lrts[2].complete, JSON.stringify(bounded.lrts.slice(1).map((l) => l.issues)));
 
     // Bounds: Kelp lists 70 NodeDelegators (cap 64); ether.fi's 40 stakers bring the operators past 64.

@@ -125,7 +125,10 @@ pub fn presets_js() -> Result<JsValue, JsValue> {
 /// `scenario`, when given, adds the "Your scenario" column computed from it (validated; errors
 /// name its field); `live`, when given (a `LiveRead`, e.g. a document's `live` section), gives
 /// the matrix as of its block (`matrix::live::with_live`: leverage rows on the live main
-/// markets, `liveExchangeRate` and `mainMarketBorrowRate` rows).
+/// markets, `liveExchangeRate` and `mainMarketBorrowRate` rows); `networkImport`, when given (a
+/// `NetworkImport`, the outcome of `NetworkImporter`), recomputes each imported protocol's
+/// network rows on its own part of that network (`matrix::imported::with_network_import`:
+/// VaR99, ES99, AVS count, HHI, Nakamoto, and a `networkBlock` row).
 ///
 /// Its TypeScript signature is written by hand below because wasm-bindgen cannot mark a typed
 /// `JsValue` parameter as optional.
@@ -134,6 +137,7 @@ pub fn comparison_matrix_js(
     exit_queue: Option<JsValue>,
     scenario: Option<JsValue>,
     live: Option<JsValue>,
+    network_import: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let queue = match exit_queue.filter(|q| !q.is_undefined() && !q.is_null()) {
         Some(q) => from_js(q, "exitQueue")?,
@@ -151,12 +155,21 @@ pub fn comparison_matrix_js(
     if let Some(l) = &live {
         l.validate("live")?;
     }
+    let import: Option<crate::chain::network_import::NetworkImport> =
+        match network_import.filter(|n| !n.is_undefined() && !n.is_null()) {
+            Some(n) => Some(from_js(n, "networkImport")?),
+            None => None,
+        };
     let p = crate::presets::protocols()?;
-    let m = crate::matrix::comparison_matrix(&p, &queue, network.as_ref())?;
-    to_js(&match &live {
-        Some(l) => crate::matrix::live::with_live(m, l),
-        None => m,
-    })
+    let mut m = crate::matrix::comparison_matrix(&p, &queue, network.as_ref())?;
+    if let Some(l) = &live {
+        m = crate::matrix::live::with_live(m, l);
+    }
+    if let Some(i) = &import {
+        m = crate::matrix::imported::with_network_import(m, i)
+            .map_err(|e| e.rebased("", "networkImport.network"))?;
+    }
+    to_js(&m)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -168,7 +181,10 @@ const COMPARISON_MATRIX_TS: &str = r#"
  * yield, VaR99/ES99 of its positions (risk engine, default options, seed 1), AVS count, operator
  * HHI and Nakamoto coefficient. `live`, when given (a `LiveRead`, e.g. `scenario.live`), gives the
  * matrix as of its block: the leverage rows on the live main markets, plus `liveExchangeRate` and
- * `mainMarketBorrowRate` rows whose live cells are sourced to the call and block.
+ * `mainMarketBorrowRate` rows whose live cells are sourced to the call and block. `networkImport`,
+ * when given (the `import` of a finished `NetworkImporter`), recomputes each imported protocol's
+ * VaR99, ES99, AVS count, operator HHI and Nakamoto coefficient on its own part of that network
+ * and adds a `networkBlock` row (the block it was read at).
  */
-export function comparisonMatrix(exitQueue?: ExitQueue, scenario?: Scenario | Network, live?: LiveRead): Matrix;
+export function comparisonMatrix(exitQueue?: ExitQueue, scenario?: Scenario | Network, live?: LiveRead, networkImport?: NetworkImport): Matrix;
 "#;

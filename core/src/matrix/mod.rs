@@ -25,6 +25,7 @@ mod column;
 mod custom;
 mod exit;
 mod figures;
+pub mod imported;
 mod leverage;
 pub mod live;
 mod rows;

@@ -76,6 +76,31 @@ export async function networkSteps(p, origin, chain) {
     }
     assert.ok((await p.locator("main").textContent()).includes("Operator set 0 of AVS 0xDadaDadadadadadaDaDadAdaDADAdadAdADaDADA"), "the Security page does not name the imported operator sets");
     assert.equal(await p.locator("main [role=alert]").count(), 0, "the Security page shows an error");
+    // 3b. The matrix: each imported LRT's rows on its own part, with the block (hand-worked in
+    // core/src/matrix/imported/tests.rs: Renzo's 500 and 250 ETH give HHI 5/9, 3 operator sets).
+    await nav("Matrix");
+    const toggle = p.locator("#matrix-imported");
+    await p.locator("#matrix-imported-label", { hasText: `block ${block} (` }).waitFor();
+    assert.ok(await toggle.isChecked() && await toggle.isEnabled(), "the imported-network toggle is not on");
+    const figures = p.getByRole("table", { name: /Sourced and computed figures per protocol/ });
+    await figures.getByRole("columnheader", { name: /Network imported at block/ }).waitFor();
+    const headers = await figures.locator("thead th").allTextContents();
+    const cell = async (protocol, label) => {
+      const col = headers.findIndex((h) => h.startsWith(label)) - 1;
+      assert.ok(col >= 0, `no column ${label} in ${headers.join(" | ")}`);
+      return (await figures.locator("tbody tr").filter({ has: p.locator("th", { hasText: protocol }) }).locator("td").nth(col).textContent()).trim();
+    };
+    assert.match(await cell("Renzo", "Network imported at block"), new RegExp(`^${block.toLocaleString("en-US")}`));
+    assert.match(await cell("Renzo", "Operator concentration (HHI)"), /^0\.56/);
+    assert.match(await cell("Renzo", "AVS count"), /^3/);
+    assert.match(await cell("ether.fi", "Network imported at block"), /^not imported/);
+    // Off with the keyboard: the presets' figures again, and no block column.
+    await toggle.focus();
+    await p.keyboard.press("Space");
+    await figures.getByRole("columnheader", { name: /Network imported at block/ }).waitFor({ state: "detached" });
+    await toggle.focus();
+    await p.keyboard.press("Space");
+    await figures.getByRole("columnheader", { name: /Network imported at block/ }).waitFor();
     // 4. Renzo's list entry 1 reverts in the middle of the page: Renzo is partial, labelled, and
     // the other LRTs are complete; nothing hangs.
     await (await lists[0].setRevertAt(1)).wait();

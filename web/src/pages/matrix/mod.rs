@@ -12,6 +12,9 @@
 //! ([`RiskModel::work`]) is over [`CUSTOM_COLUMN_WORK`], so a valid but large network in a link
 //! never freezes the page.
 //! The "live" toggle shows the matrix as of the scenario's frozen chain read (the Data page).
+//! The "imported network" toggle (on once the Data page has imported one in this tab) shows
+//! each imported LRT's slashing-risk and operator rows on its own part of that network, with
+//! the block ([`ImportedFigures`]: the engines once per import, a copy per matrix).
 
 mod architecture;
 mod figures;
@@ -21,6 +24,7 @@ use leptos_router::components::A;
 use restake_core::chain::block_time::utc_time;
 use restake_core::consensus::exit::ExitQueue;
 use restake_core::matrix::MatrixFigures;
+use restake_core::matrix::imported::ImportedFigures;
 use restake_core::matrix::live::with_live;
 use restake_core::presets;
 use restake_core::protocol::Protocol;
@@ -35,6 +39,7 @@ use crate::components::page::{Page, Panels};
 use crate::components::position::{PositionAnswerView, PositionForm};
 use crate::components::term::Term;
 use crate::format::{Unit, format};
+use crate::store::imported::use_imported;
 use crate::store::use_store;
 use architecture::QualitativeMatrix;
 use figures::{exit_bars, figures_table, row_groups};
@@ -157,6 +162,34 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
             _ => m,
         })
     });
+    // The network the Data page imported in this tab, if any: its LRTs' rows on their own parts
+    // of it (the risk runs once per import, within this page's budget; a copy per matrix).
+    let imported = use_imported().0;
+    let imported_figures = Memo::new(move |_| {
+        imported.with(|i| {
+            i.as_ref()
+                .map(|i| (ImportedFigures::new(i, CUSTOM_COLUMN_WORK), i.head.clone()))
+        })
+    });
+    let import_on = RwSignal::new(true);
+    let shown = Memo::new(move |_| {
+        let m = shown.get()?;
+        Some(match (import_on.get(), imported_figures.get()) {
+            (true, Some((Ok(f), _))) => f.apply(m),
+            _ => m,
+        })
+    });
+    let import_label = move || match imported_figures.get() {
+        Some((Ok(_), h)) => format!(
+            " Imported network: each imported LRT's VaR, ES, AVS count and operator rows on its own part of the network read at block {} ({} UTC), chain {}",
+            h.block_number,
+            utc_time(h.block_timestamp),
+            h.chain_id
+        ),
+        Some((Err(e), _)) => format!(" Imported network: refused ({e})"),
+        None => " Imported network: none in this tab (the Data page's “Import network” reads one)"
+            .to_owned(),
+    };
     let live_label = move || match live.get() {
         Some(l) => format!(
             " Live: figures as of chain {}, block {} ({} UTC), the scenario's frozen read",
@@ -211,6 +244,8 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
         // Columns change with the live toggle too: the table is built again then.
         live_on.track();
         live.track();
+        import_on.track();
+        imported_figures.track();
         let columns = shown
             .get_untracked()
             .map(|m| figures_table(&m, &folded.get()).0)
@@ -270,6 +305,12 @@ fn MatrixBody(protocols: Vec<Protocol>) -> impl IntoView {
                 <input type="checkbox" id="matrix-live" prop:checked=move || live_on.get() disabled=move || live.with(Option::is_none)
                     on:change=move |ev| live_on.set(event_target_checked(&ev))/>
                 {live_label}
+            </label>
+            <label class="live-toggle">
+                <input type="checkbox" id="matrix-imported" prop:checked=move || import_on.get()
+                    disabled=move || !matches!(imported_figures.get(), Some((Ok(_), _)))
+                    on:change=move |ev| import_on.set(event_target_checked(&ev))/>
+                <span id="matrix-imported-label">{import_label}</span>
             </label>
             <div class="group-toggles" role="group" aria-label="Figure groups: fold or unfold">
                 <span class="hint">"Groups (fold to hide): "</span>
