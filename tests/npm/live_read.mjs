@@ -14,6 +14,7 @@ import { checkFixture } from "../chain/check.mjs";
 import { localRequest } from "../chain/vectors.mjs";
 import { checkWallet } from "./wallet_read.mjs";
 import { checkNetworkImport } from "./network_import.mjs";
+import { checkWalletWithdrawals } from "./wallet_eigenlayer.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
@@ -100,6 +101,8 @@ try {
 
   // Issue 19's network import on the same chain (tests/npm/network_import.mjs).
   networkImportSeconds = await checkNetworkImport(chain, core, send, check);
+  const withdrawalSeconds = await checkWalletWithdrawals({ chain, core, send, check });
+  console.log(`  wallet queued withdrawals (EigenLayer stand-in): ${withdrawalSeconds.toFixed(1)} s`);
 
   // The node stops after the head: every call fails as a transport error, nothing is read.
   const { requests } = core.liveReadCalls(request, await Promise.all(plan.head.map((r) => send(chain.url, r))));

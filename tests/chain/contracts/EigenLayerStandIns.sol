@@ -38,6 +38,9 @@ struct Allocation {
 /// `getOperatorShares`, from stored values (the real contract derives them from deposits, scaling factors and
 /// max magnitudes).
 contract DelegationManagerStandIn {
+    /// The withdrawal delay in blocks, as `minWithdrawalDelayBlocks()` reports it (mainnet's
+    /// DelegationManager returns 100,800, 14 days of 12-second blocks); a settable stand-in figure.
+    uint32 public minWithdrawalDelayBlocks = 100800;
     mapping(address => address) public delegatedTo;
     mapping(address => mapping(address => uint256)) internal withdrawable;
     mapping(address => mapping(address => uint256)) internal operatorShares;
