@@ -203,9 +203,49 @@ pub fn live_value(value: f64, unit: &str) -> String {
     format(Some(value), u)
 }
 
+/// `name` with every Ethereum address in it (`0x` + 40 hex digits) shortened to its first and
+/// last four digits (`0x1a2B…9fE0`), for table headers: an imported network names operators and
+/// operator sets by address. `None` when the name holds no address.
+pub fn abbreviate_addresses(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let mut out = String::with_capacity(name.len());
+    let (mut i, mut last, mut found) = (0, 0, false);
+    while i + 42 <= b.len() {
+        let is_address = b[i] == b'0'
+            && b[i + 1] == b'x'
+            && b[i + 2..i + 42].iter().all(u8::is_ascii_hexdigit)
+            && b.get(i + 42).is_none_or(|c| !c.is_ascii_hexdigit());
+        if is_address {
+            out.push_str(&name[last..i + 6]);
+            out.push('…');
+            out.push_str(&name[i + 38..i + 42]);
+            (i, last, found) = (i + 42, i + 42, true);
+        } else {
+            i += 1;
+        }
+    }
+    found.then(|| {
+        out.push_str(&name[last..]);
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_shortened_in_names() {
+        let a = "0x1a2B3c4D5e6F708192a3B4c5D6e7F80912345678";
+        assert_eq!(abbreviate_addresses(a).as_deref(), Some("0x1a2B…5678"));
+        assert_eq!(
+            abbreviate_addresses(&format!("Operator set 3 of AVS {a}")).as_deref(),
+            Some("Operator set 3 of AVS 0x1a2B…5678")
+        );
+        assert_eq!(abbreviate_addresses("EigenDA"), None);
+        assert_eq!(abbreviate_addresses(&format!("{a}9")), None);
+        assert_eq!(abbreviate_addresses("0x12"), None);
+    }
 
     #[test]
     fn exact_fixed_point_is_shown_in_full() {

@@ -10,6 +10,7 @@
 
 use restake_core::network::Network;
 use restake_core::risk::{RiskOptions, RiskReport, RiskRun};
+use restake_core::scenario::{Headline, Scenario, run_scenario};
 use serde::{Deserialize, Serialize};
 
 /// File the page starts the worker from: Trunk's loader shim for the `risk-worker` binary
@@ -33,6 +34,19 @@ pub struct RunRequest {
     /// Paths per slice, `1..=10_000_000` (else the run fails on field `n`); progress is
     /// reported after each.
     pub slice: u64,
+}
+
+/// A comparison, from the Scenarios page to the worker: every engine of both documents
+/// (`restake_core::scenario::run_scenario`), off the page's thread — each document's Monte Carlo
+/// run alone can take seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CompareRequest {
+    /// The two documents, A and B. First, so the JSON starts with `{"compare":` and [`serve`]
+    /// tells the two requests apart without reading a document twice.
+    pub compare: [Scenario; 2],
+    /// Id of the run, echoed in every answer.
+    pub run: u64,
 }
 
 /// An answer, from the worker to the page.
@@ -61,6 +75,15 @@ pub enum WorkerMessage {
         /// The report.
         report: Box<RiskReport>,
     },
+    /// Both documents of a [`CompareRequest`] ran: their headline figures, A then B.
+    Compared {
+        /// Run id.
+        run: u64,
+        /// A's headline figures.
+        a: Vec<Headline>,
+        /// B's headline figures.
+        b: Vec<Headline>,
+    },
     /// The run failed (invalid input or a broken request).
     Failed {
         /// Run id (0 when the request could not be read).
@@ -70,18 +93,16 @@ pub enum WorkerMessage {
     },
 }
 
-/// The worker's side: runs the request in `text` (JSON [`RunRequest`]) to the end, passing each
-/// answer to `post` (progress after every slice, then `done` or `failed`).
+/// The worker's side: runs the request in `text` to the end, passing each answer to `post`. A
+/// JSON [`CompareRequest`] (it starts with its `compare` field) runs both documents and answers
+/// `progress` (1 of 2) after A, then `compared` or `failed`; anything else is read as a
+/// [`RunRequest`] and answers progress after every slice, then `done` or `failed`.
 pub fn serve(text: &str, mut post: impl FnMut(&WorkerMessage)) {
-    let request: RunRequest = match serde_json::from_str(text) {
-        Ok(r) => r,
-        Err(e) => {
-            post(&WorkerMessage::Failed {
-                run: 0,
-                message: format!("request: {e}"),
-            });
-            return;
-        }
+    if text.starts_with("{\"compare\":") {
+        return compare(text, post);
+    }
+    let Some(request) = read::<RunRequest>(text, &mut post) else {
+        return;
     };
     let run = request.run;
     let result = RiskRun::new(&request.network, &request.options).and_then(|mut r| {
@@ -103,6 +124,56 @@ pub fn serve(text: &str, mut post: impl FnMut(&WorkerMessage)) {
             run,
             message: e.to_string(),
         },
+    });
+}
+
+/// The request in `text`, or `None` after posting `failed` (run 0: it has no id) when it cannot
+/// be read.
+fn read<T: serde::de::DeserializeOwned>(
+    text: &str,
+    post: &mut impl FnMut(&WorkerMessage),
+) -> Option<T> {
+    serde_json::from_str(text)
+        .map_err(|e| {
+            post(&WorkerMessage::Failed {
+                run: 0,
+                message: format!("request: {e}"),
+            })
+        })
+        .ok()
+}
+
+/// What a worker's `error` event says: an exception's message, or that the script did not
+/// load (a plain `Event`).
+pub fn worker_error(ev: &web_sys::Event) -> String {
+    use wasm_bindgen::JsCast;
+    ev.dyn_ref::<web_sys::ErrorEvent>()
+        .map(web_sys::ErrorEvent::message)
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| "its script did not load".to_owned())
+}
+
+/// [`serve`] for a [`CompareRequest`]; an error names the document (`A: risk.paths …`).
+fn compare(text: &str, mut post: impl FnMut(&WorkerMessage)) {
+    let Some(request) = read::<CompareRequest>(text, &mut post) else {
+        return;
+    };
+    let [a, b] = &request.compare;
+    let run = request.run;
+    let result = run_scenario(a)
+        .map_err(|e| format!("A: {e}"))
+        .and_then(|ra| {
+            post(&WorkerMessage::Progress {
+                run,
+                done: 1,
+                total: 2,
+            });
+            let rb = run_scenario(b).map_err(|e| format!("B: {e}"))?;
+            Ok((ra.headlines, rb.headlines))
+        });
+    post(&match result {
+        Ok((a, b)) => WorkerMessage::Compared { run, a, b },
+        Err(message) => WorkerMessage::Failed { run, message },
     });
 }
 
@@ -152,6 +223,62 @@ mod tests {
         match answers.last() {
             Some(WorkerMessage::Done { run: 7, report }) => assert_eq!(**report, expected),
             other => panic!("no report: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_comparison_gives_both_documents_headlines() {
+        // The default document against itself with the bridged token's exchange rate 10% lower: the same
+        // headlines as two run_scenario calls, after progress 1 of 2.
+        let a = restake_core::scenario::default_document().unwrap();
+        let mut b = a.clone();
+        let bridge = b
+            .bridge
+            .as_mut()
+            .expect("the default document has a bridge section");
+        bridge.exchange_rate_eth *= 0.9;
+        let text = serde_json::to_string(&CompareRequest {
+            compare: [a.clone(), b.clone()],
+            run: 4,
+        })
+        .unwrap();
+        let mut answers = Vec::new();
+        serve(&text, |m| answers.push(m.clone()));
+        let (ha, hb) = (
+            run_scenario(&a).unwrap().headlines,
+            run_scenario(&b).unwrap().headlines,
+        );
+        assert_ne!(ha, hb);
+        assert_eq!(
+            answers,
+            vec![
+                WorkerMessage::Progress {
+                    run: 4,
+                    done: 1,
+                    total: 2
+                },
+                WorkerMessage::Compared {
+                    run: 4,
+                    a: ha,
+                    b: hb
+                }
+            ]
+        );
+        // A broken B is named.
+        let mut bad = b;
+        bad.bridge.as_mut().unwrap().exchange_rate_eth = -1.0;
+        let text = serde_json::to_string(&CompareRequest {
+            compare: [a, bad],
+            run: 5,
+        })
+        .unwrap();
+        answers.clear();
+        serve(&text, |m| answers.push(m.clone()));
+        match answers.last() {
+            Some(WorkerMessage::Failed { run: 5, message }) => {
+                assert!(message.starts_with("B: "), "{message}")
+            }
+            other => panic!("{other:?}"),
         }
     }
 

@@ -88,15 +88,80 @@ use events::{BeaconCause, Registry, Step};
 /// entries: 6.5e7 units, 1.2 s through `applySlashing` in Node).
 pub const MAX_SLASHING_WORK: f64 = 2e8;
 
-/// Refuses a sequence over [`MAX_SLASHING_WORK`] before anything is applied, at `events`.
-fn work_budget(network: &Network, steps: usize) -> Result<(), Error> {
-    let size = network.operators.len()
+/// What [`apply_slashing`] checks and expands before it applies anything.
+struct Prepared<'a> {
+    registry: Registry<'a>,
+    steps: Vec<(usize, Step)>,
+    total_active: u128,
+    other_slashed: u128,
+}
+
+/// The checks of [`apply_slashing`] that need no ledger (the network, the number of events,
+/// the options, every event's fields) and the events expanded into steps.
+fn prepare<'a>(
+    network: &'a Network,
+    events: &[SlashEvent],
+    options: &SlashingOptions,
+) -> Result<Prepared<'a>, Error> {
+    network.validate()?;
+    if events.len() > MAX_EVENTS {
+        return Err(Error::OutOfRange {
+            field: "events".to_owned(),
+            value: events.len() as f64,
+            expected: format!("at most {MAX_EVENTS} events"),
+        });
+    }
+    let (total_active, other_slashed) = events::beacon_context(options)?;
+    let registry = Registry::new(network);
+    let mut steps: Vec<(usize, Step)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        steps.extend(events::expand(e, i, &registry)?.into_iter().map(|s| (i, s)));
+    }
+    Ok(Prepared {
+        registry,
+        steps,
+        total_active,
+        other_slashed,
+    })
+}
+
+/// The entries a step and its report rows can touch: operators + AVSs + allocations +
+/// delegations + protocols + positions (at least 1).
+fn network_size(network: &Network) -> usize {
+    (network.operators.len()
         + network.avss.len()
         + network.allocations.len()
         + network.delegations.len()
         + network.protocols.len()
-        + network.positions.len();
-    let work = steps as f64 * size.max(1) as f64;
+        + network.positions.len())
+    .max(1)
+}
+
+/// The work of [`apply_slashing`] on these inputs, work units: `steps × (operators + AVSs +
+/// allocations + delegations + protocols + positions)` ([`MAX_SLASHING_WORK`]'s formula), after
+/// every check `apply_slashing` makes before applying anything (the same errors). A caller with
+/// a smaller budget than [`MAX_SLASHING_WORK`] (a page recomputing on every keystroke) compares
+/// against its own; about 5.4e7 units a second in wasm.
+///
+/// ```
+/// use restake_core::slashing::{demo::demo, slashing_work};
+/// let d = demo().unwrap();
+/// let work = slashing_work(&d.network, &d.events, &d.options).unwrap();
+/// assert!(work > 0.0 && work < 1e5);
+/// ```
+pub fn slashing_work(
+    network: &Network,
+    events: &[SlashEvent],
+    options: &SlashingOptions,
+) -> Result<f64, Error> {
+    let steps = prepare(network, events, options)?.steps.len();
+    Ok(steps as f64 * network_size(network) as f64)
+}
+
+/// Refuses a sequence over [`MAX_SLASHING_WORK`] before anything is applied, at `events`.
+fn work_budget(network: &Network, steps: usize) -> Result<(), Error> {
+    let size = network_size(network);
+    let work = steps as f64 * size as f64;
     if work <= MAX_SLASHING_WORK {
         return Ok(());
     }
@@ -122,20 +187,12 @@ pub fn apply_slashing(
     events: &[SlashEvent],
     options: &SlashingOptions,
 ) -> Result<SlashingReport, Error> {
-    network.validate()?;
-    if events.len() > MAX_EVENTS {
-        return Err(Error::OutOfRange {
-            field: "events".to_owned(),
-            value: events.len() as f64,
-            expected: format!("at most {MAX_EVENTS} events"),
-        });
-    }
-    let (total_active, other_slashed) = events::beacon_context(options)?;
-    let registry = Registry::new(network);
-    let mut steps: Vec<(usize, Step)> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        steps.extend(events::expand(e, i, &registry)?.into_iter().map(|s| (i, s)));
-    }
+    let Prepared {
+        registry,
+        steps,
+        total_active,
+        other_slashed,
+    } = prepare(network, events, options)?;
     work_budget(network, steps.len())?;
     // Every beaconSlashing event of the sequence falls in one 8192-epoch window.
     let window = steps.iter().fold(other_slashed, |w, (_, s)| match s {

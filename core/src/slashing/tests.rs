@@ -551,3 +551,27 @@ fn the_work_budget_is_steps_times_the_network_size() {
         "{e}"
     );
 }
+
+#[test]
+fn the_work_of_a_sequence_is_its_steps_times_the_network_size() {
+    // ELIP-002's network: 1 operator + 4 AVSs + 4 allocations = 9 entries. Two operator faults
+    // are 2 steps: 18 units; an avsWide event on avs-1 expands to one step per operator of the
+    // AVS (1): 27 units with the three.
+    let s = elip_002();
+    let options = SlashingOptions::default();
+    let mut events = vec![fault("op", "avs-1", 0.5), fault("op", "avs-2", 0.1)];
+    assert_eq!(super::slashing_work(&s, &events, &options).unwrap(), 18.0);
+    events.push(SlashEvent::AvsWide {
+        avs: "avs-1".into(),
+        fraction: 0.2,
+    });
+    assert_eq!(super::slashing_work(&s, &events, &options).unwrap(), 27.0);
+    // The same checks as apply_slashing, before any work: an unknown AVS is named.
+    events.push(fault("op", "nowhere", 0.1));
+    let e = super::slashing_work(&s, &events, &options).unwrap_err();
+    assert_eq!(e.field(), "events[3].avs");
+    assert_eq!(
+        apply_slashing(&s, &events, &options).unwrap_err().field(),
+        "events[3].avs"
+    );
+}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::download::{csv, offer_file};
+use crate::components::pager::{Pager, Window};
 use crate::components::source::AssumptionMark;
 use crate::components::term::{TermTip, Tip};
 use crate::format::{self, Unit};
@@ -191,6 +192,9 @@ fn cell_content(cell: Cell, unit: Unit) -> impl IntoView {
     }
 }
 
+/// Rows a table draws at once; a longer one pages (Previous / Next), sorted as a whole.
+const ROWS_PER_PAGE: usize = 50;
+
 /// The table component.
 #[component]
 pub fn DataTable(
@@ -210,6 +214,7 @@ pub fn DataTable(
     csv_name: String,
 ) -> impl IntoView {
     let sort = RwSignal::new(None::<SortKey>);
+    let caption_for_pager = caption.clone();
     let columns = StoredValue::new(columns);
     let row_header = StoredValue::new(row_header);
     let message = RwSignal::new(None::<String>);
@@ -280,11 +285,18 @@ pub fn DataTable(
     // (a memo per cell), so an input that moves one column redraws that column's cells and not
     // every cell's tooltips (the home page's time-to-exit row on a keystroke).
     let order = Memo::new(move |_| rows.with(|r| sorted_indices(r, sort.get())));
+    // A long table is drawn a page of ROWS_PER_PAGE rows at a time (sorting and the CSV cover
+    // every row): a network at the size limits has tables of thousands of rows.
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let window = Window::new(count.into(), ROWS_PER_PAGE);
     let body = move || {
         let cols = columns.get_value();
+        let shown = window.range();
         order
             .get()
             .into_iter()
+            .skip(shown.start)
+            .take(shown.len())
             .map(|i| {
                 let header = Memo::new(move |_| rows.with(|r| r.get(i).map(|r| r.header.clone())));
                 let cells = cols
@@ -332,6 +344,7 @@ pub fn DataTable(
                 </table>
             </div>
             <div class="table-actions">
+                <Pager window=window noun="rows" label=caption_for_pager/>
                 <button type="button" class="secondary" on:click=download>
                     "Download CSV"
                 </button>

@@ -10,6 +10,7 @@ pub mod number_text;
 pub mod outcome;
 pub mod page;
 pub mod page_entry;
+pub mod pager;
 pub mod pause;
 pub mod position;
 pub mod prefill;

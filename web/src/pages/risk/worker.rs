@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::pause::pause;
 use crate::format::{Unit, format};
-use crate::risk_run::{RunRequest, WORKER_SLICE, WORKER_URL, WorkerMessage};
+use crate::risk_run::{RunRequest, WORKER_SLICE, WORKER_URL, WorkerMessage, worker_error};
 
 /// Work per slice of the main-thread fallback, work units ([`RiskModel::work`]): about 17 ms at
 /// [`restake_core::risk::RISK_UNITS_PER_SECOND`] (3e8 a second), and measured at 25 ms a slice
@@ -89,11 +89,7 @@ impl WorkerSlot {
             });
         // A script that fails to load fires a plain `Event`; an exception inside, an `ErrorEvent`.
         let error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let text = ev
-                .dyn_ref::<web_sys::ErrorEvent>()
-                .map(web_sys::ErrorEvent::message)
-                .filter(|m| !m.is_empty());
-            on_error(text.unwrap_or_else(|| "its script did not load".to_owned()));
+            on_error(worker_error(&ev));
         });
         worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(error.as_ref().unchecked_ref()));

@@ -7,12 +7,21 @@ use restake_core::slashing::SlashingReport;
 use crate::components::chart::network::{NetEdge, NetNode, NetworkDiagram};
 use crate::components::outcome::Outcome;
 
+use super::magnitudes::Magnitudes;
+
+/// Most operators and AVSs together the diagram draws; a larger network gets a note instead
+/// (the tables list every one), so a network at the size limits never builds an SVG of
+/// hundreds of nodes and thousands of lines.
+const MAX_DIAGRAM_NODES: usize = 80;
+/// Most allocations (lines) the diagram draws.
+const MAX_DIAGRAM_EDGES: usize = 600;
+
 /// The diagram: one node per operator and AVS, one edge per non-zero cell of `grid` (width =
 /// magnitude); `event_count` is the number of events in the list (the trace options).
 #[component]
 pub(super) fn Propagation(
     outcome: Outcome<SlashingReport>,
-    grid: Vec<Vec<RwSignal<f64>>>,
+    grid: Magnitudes,
     op_ids: Vec<String>,
     op_names: Vec<String>,
     avs_ids: Vec<String>,
@@ -24,7 +33,20 @@ pub(super) fn Propagation(
     let (op_ids2, avs_ids2, op_names2, avs_names2, grid2) =
         (op_ids, avs_ids, op_names, avs_names, grid);
     let report = move || outcome.report();
+    let nodes = op_ids2.len() + avs_ids2.len();
+    // `Some(why)` when the network is over the diagram's size.
+    let too_big = Memo::new(move |_| {
+        let lines = grid2.allocated();
+        (nodes > MAX_DIAGRAM_NODES || lines > MAX_DIAGRAM_EDGES).then(|| {
+            format!(
+                "The diagram is drawn for networks of up to {MAX_DIAGRAM_NODES} operators and AVSs together and {MAX_DIAGRAM_EDGES} allocations; this one has {nodes} and {lines}. The tables below list every operator and AVS with what the events did to it."
+            )
+        })
+    });
     let picture = Signal::derive(move || {
+        if too_big.with(Option::is_some) {
+            return (Vec::new(), Vec::new(), Vec::new());
+        }
         let Some(r) = report() else {
             return (Vec::new(), Vec::new(), Vec::new());
         };
@@ -57,23 +79,15 @@ pub(super) fn Propagation(
             })
             .collect();
         let edges = grid2
-            .iter()
-            .enumerate()
-            .flat_map(|(o, row)| {
-                let traced = &traced;
-                let (op_ids2, avs_ids2) = (&op_ids2, &avs_ids2);
-                row.iter().enumerate().filter_map(move |(a, m)| {
-                    let w = m.get();
-                    (w > 0.0).then(|| NetEdge {
-                        from: o,
-                        to: a,
-                        weight: w,
-                        highlighted: traced.iter().any(|(x, v)| {
-                            x == &op_ids2[o]
-                                && v.as_deref().is_none_or(|v| v == avs_ids2[a].as_str())
-                        }),
-                    })
-                })
+            .edges()
+            .into_iter()
+            .map(|(o, a, w)| NetEdge {
+                from: o,
+                to: a,
+                weight: w,
+                highlighted: traced.iter().any(|(x, v)| {
+                    x == &op_ids2[o] && v.as_deref().is_none_or(|v| v == avs_ids2[a].as_str())
+                }),
             })
             .collect();
         (ops, avss, edges)
@@ -103,6 +117,9 @@ pub(super) fn Propagation(
                 />
             </select>
         </label>
-        <NetworkDiagram title="Operators, AVSs and what the events hit" desc=net_desc operators=net_ops avss=net_avss edges=net_edges file_name="slashing-network"/>
+        {move || match too_big.get() {
+            Some(why) => view! { <p class="hint" id="diagram-too-big">{why}</p> }.into_any(),
+            None => view! { <NetworkDiagram title="Operators, AVSs and what the events hit" desc=net_desc operators=net_ops avss=net_avss edges=net_edges file_name="slashing-network"/> }.into_any(),
+        }}
     }
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use restake_core::slashing::{SlashEvent, SlashingReport};
 
 use crate::components::number_input::NumberInput;
-use crate::components::outcome::Outcome;
+use crate::components::outcome::{Outcome, beside_field};
+use crate::components::pager::{Pager, Window};
 
 /// What kind of event an event row describes.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -200,16 +201,38 @@ pub(super) fn EventList(
     outcome: Outcome<SlashingReport>,
 ) -> impl IntoView {
     let (op_names, avs_names) = (StoredValue::new(op_names), StoredValue::new(avs_names));
+    // A long list is shown EVENTS_PER_PAGE at a time (each row lists every operator and AVS
+    // of the network).
+    let count = Signal::derive(move || events.with(Vec::len));
+    let window = Window::new(count, EVENTS_PER_PAGE);
     let add_event = move |_| {
         let uid = next_uid.get_value();
         next_uid.set_value(uid + 1);
         events.update(|v| v.push(EventRow::new(uid, Kind::LayeredFault)));
+        window.show(count.get_untracked().saturating_sub(1));
+    };
+    // The whole sequence's own message (its size, the page's work budget).
+    let list_error = Signal::derive(move || {
+        outcome.result.with(|r| {
+            r.as_ref()
+                .err()
+                .filter(|e| e.field() == "events")
+                .map(beside_field)
+        })
+    });
+    let shown = move || {
+        let r = window.range();
+        events.with(|v| v[r].to_vec())
     };
     view! {
-        <ForEnumerate
-            each=move || events.get()
+        {move || list_error.get().map(|e| view! { <p class="field-msg" role="status" id="events-error">{e}</p> })}
+        <Pager window=window noun="events" label="Events" id="events"/>
+        <For
+            each=shown
             key=|row| row.uid
-            children={move |index: ReadSignal<usize>, row: EventRow| {
+            children={move |row: EventRow| {
+                let uid = row.uid;
+                let index = Signal::derive(move || events.with(|v| v.iter().position(|e| e.uid == uid).unwrap_or(0)));
                 view! { <EventFields row=row index=index events=events op_names=op_names.get_value() avs_names=avs_names.get_value() outcome=outcome/> }
             }}
         />
@@ -217,11 +240,14 @@ pub(super) fn EventList(
     }
 }
 
+/// Events shown at once; a longer list pages.
+const EVENTS_PER_PAGE: usize = 20;
+
 /// The fields of one event row; `index` is its current position in the list.
 #[component]
 fn EventFields(
     row: EventRow,
-    index: ReadSignal<usize>,
+    index: Signal<usize>,
     events: RwSignal<Vec<EventRow>>,
     op_names: Vec<String>,
     avs_names: Vec<String>,

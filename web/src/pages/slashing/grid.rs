@@ -8,6 +8,9 @@ use crate::components::download::{csv, offer_file};
 use crate::components::number_input::NumberText;
 use crate::components::outcome::Outcome;
 use crate::components::term::Term;
+use crate::format::abbreviate_addresses;
+
+use super::magnitudes::{GridWindow, MAX_SHOWN_CELLS, Magnitudes, PAGE_AVSS, PAGE_OPERATORS};
 
 /// The operators and AVSs behind the user's position (core's `Network::behind`), as flags in
 /// the grid's order, with the token's symbol.
@@ -24,6 +27,15 @@ pub(super) struct Mine {
 struct CellState {
     problem: RwSignal<Option<String>>,
     note: RwSignal<Option<String>>,
+}
+
+/// An operator's or AVS's name in a header cell: an address in it is shortened, the full name
+/// kept as the abbreviation's title (an imported network names both by address).
+fn name_cell(name: &str) -> AnyView {
+    match abbreviate_addresses(name) {
+        Some(short) => view! { <abbr title=name.to_owned()>{short}</abbr> }.into_any(),
+        None => name.to_owned().into_any(),
+    }
 }
 
 /// One cell of the allocation grid: the shared number field without a slider (the grid would be
@@ -50,11 +62,12 @@ pub(super) fn trim_percent(fraction: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// The grid: `grid[o][a]` is operator `o`'s magnitude on AVS `a`, a fraction (0 = not
-/// allocated); the fields show it in %.
+/// The grid: cell (`o`, `a`) is operator `o`'s magnitude on AVS `a`, a fraction (0 = not
+/// allocated); the fields show it in %. A grid over [`MAX_SHOWN_CELLS`] cells is shown a page
+/// at a time ([`PAGE_OPERATORS`] operators × [`PAGE_AVSS`] AVSs), with buttons to move.
 #[component]
 pub(super) fn AllocationGrid(
-    grid: Vec<Vec<RwSignal<f64>>>,
+    magnitudes: Magnitudes,
     op_ids: Vec<String>,
     op_names: Vec<String>,
     avs_names: Vec<String>,
@@ -64,67 +77,92 @@ pub(super) fn AllocationGrid(
     mine: Mine,
 ) -> impl IntoView {
     let other_error = outcome.error_at("allocations[");
-    let mark = |on: bool| {
-        on.then(|| view! { <span class="mine-mark" title="Behind your position">" ◆"<span class="visually-hidden">{format!(" (behind your {})", mine.token)}</span></span> })
+    let window = GridWindow::new(op_names.len(), avs_names.len());
+    let (names, avss) = (
+        StoredValue::new(op_names.clone()),
+        StoredValue::new(avs_names.clone()),
+    );
+    let mine = StoredValue::new(mine);
+    let mark = move |on: bool| {
+        on.then(|| view! { <span class="mine-mark" title="Behind your position">" ◆"<span class="visually-hidden">{format!(" (behind your {})", mine.with_value(|m| m.token.clone()))}</span></span> })
     };
-    let header = avs_names
-        .iter()
-        .enumerate()
-        .map(|(a, name)| {
-            let on = mine.avss.get(a).copied().unwrap_or(false);
-            view! { <th scope="col" class:mine=on>{name.clone()}{mark(on)}</th> }
-        })
-        .collect_view();
-    let mut cell_states = Vec::new();
-    let rows = grid
-        .iter()
-        .enumerate()
-        .map(|(o, row)| {
-            let cells = row
-                .iter()
-                .enumerate()
-                .map(|(a, m)| {
-                    let label = format!("{} → {}: magnitude (%)", op_names[o], avs_names[a]);
-                    let state = CellState { problem: RwSignal::new(None), note: RwSignal::new(None) };
-                    cell_states.push((label.clone(), state));
-                    view! { <MagnitudeCell value=*m label=label id=format!("alloc-{o}-{a}") state=state/> }
-                })
-                .collect_view();
-            let on = mine.operators.get(o).copied().unwrap_or(false);
-            view! { <tr class:mine=on><th scope="row">{op_names[o].clone()}{mark(on)}</th>{cells}</tr> }
-        })
-        .collect_view();
-    let cell_messages = move || {
-        cell_states
-            .iter()
-            .filter_map(|(label, st)| {
-                let (problem, note) = (st.problem.get(), st.note.get());
-                let invalid = problem.is_some();
-                problem
-                    .or(note)
-                    .map(|m| view! { <li class:field-msg=invalid>{format!("{label}: {m}")}</li> })
-            })
-            .collect_view()
-    };
-    // The grid as CSV: magnitudes in % of each operator's stake, as the cells show them.
+    // The CSV: magnitudes in % of each operator's stake, as the cells show them, every cell.
     let grid_message = RwSignal::new(None::<String>);
-    let download_grid = {
-        let (grid, op_names, avs_names) = (grid.clone(), op_names.clone(), avs_names.clone());
-        move |_| {
-            let header: Vec<String> = std::iter::once("Operator".to_owned())
-                .chain(avs_names.iter().map(|a| format!("{a} (%)")))
-                .collect();
-            let body: Vec<Vec<String>> = grid
-                .iter()
-                .zip(&op_names)
-                .map(|(row, name)| {
+    let download_grid = move |_| {
+        let header: Vec<String> = std::iter::once("Operator".to_owned())
+            .chain(avss.with_value(|n| n.iter().map(|a| format!("{a} (%)")).collect::<Vec<_>>()))
+            .collect();
+        let body: Vec<Vec<String>> = names.with_value(|n| {
+            n.iter()
+                .enumerate()
+                .map(|(o, name)| {
                     std::iter::once(name.clone())
-                        .chain(row.iter().map(|m| trim_percent(m.get_untracked())))
+                        .chain(magnitudes.row(o).into_iter().map(trim_percent))
                         .collect()
                 })
-                .collect();
-            let text = csv(&header, &body);
-            grid_message.set(offer_file("slashing-allocations.csv", "text/csv", &text).err());
+                .collect()
+        });
+        let text = csv(&header, &body);
+        grid_message.set(offer_file("slashing-allocations.csv", "text/csv", &text).err());
+    };
+    // The shown window: its header, rows and the messages of its cells, built again when the
+    // window moves (the fields' signals go with the old window; their values are kept).
+    let table = move || {
+        let (ops, cols) = (window.operator_range(), window.avs_range());
+        let header = cols
+            .clone()
+            .map(|a| {
+                let on = mine.with_value(|m| m.avss.get(a).copied().unwrap_or(false));
+                let name = avss.with_value(|n| n[a].clone());
+                view! { <th scope="col" class:mine=on>{name_cell(&name)}{mark(on)}</th> }
+            })
+            .collect_view();
+        let mut cell_states = Vec::new();
+        let rows = ops
+            .map(|o| {
+                let op_name = names.with_value(|n| n[o].clone());
+                let cells = cols
+                    .clone()
+                    .map(|a| {
+                        let label = format!("{op_name} → {}: magnitude (%)", avss.with_value(|n| n[a].clone()));
+                        let state = CellState { problem: RwSignal::new(None), note: RwSignal::new(None) };
+                        cell_states.push((label.clone(), state));
+                        view! { <MagnitudeCell value=magnitudes.cell(o, a) label=label id=format!("alloc-{o}-{a}") state=state/> }
+                    })
+                    .collect_view();
+                let on = mine.with_value(|m| m.operators.get(o).copied().unwrap_or(false));
+                view! { <tr class:mine=on><th scope="row">{name_cell(&op_name)}{mark(on)}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let cell_messages = move || {
+            cell_states
+                .iter()
+                .filter_map(|(label, st)| {
+                    let (problem, note) = (st.problem.get(), st.note.get());
+                    let invalid = problem.is_some();
+                    problem.or(note).map(
+                        |m| view! { <li class:field-msg=invalid>{format!("{label}: {m}")}</li> },
+                    )
+                })
+                .collect_view()
+        };
+        view! {
+            <div class="table-scroll">
+                <table class="alloc-grid">
+                    <caption>
+                        "Allocated "
+                        <Term id="magnitude">"magnitude"</Term>
+                        " per operator and AVS, % of the operator's stake (0 = not allocated); ◆ marks the operators and AVSs behind your position"
+                    </caption>
+                    <thead><tr><th scope="col">"Operator"</th>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <div class="table-actions">
+                <button type="button" class="secondary" on:click=download_grid>"Download CSV"</button>
+                {move || grid_message.get().map(|m| view! { <span role="alert">{m}</span> })}
+            </div>
+            <ul class="grid-messages" role="status">{cell_messages}</ul>
         }
     };
     let messages = op_ids
@@ -137,23 +175,46 @@ pub(super) fn AllocationGrid(
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table class="alloc-grid">
-                <caption>
-                    "Allocated "
-                    <Term id="magnitude">"magnitude"</Term>
-                    " per operator and AVS, % of the operator's stake (0 = not allocated); ◆ marks the operators and AVSs behind your position"
-                </caption>
-                <thead><tr><th scope="col">"Operator"</th>{header}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <div class="table-actions">
-            <button type="button" class="secondary" on:click=download_grid>"Download CSV"</button>
-            {move || grid_message.get().map(|m| view! { <span role="alert">{m}</span> })}
-        </div>
-        <ul class="grid-messages" role="status">{cell_messages}</ul>
+        {window.paged.then(|| view! { <GridPager window=window/> })}
+        {table}
         {messages}
         {move || other_error.get().filter(|e| !e.contains("operator=")).map(|e| view! { <p class="field-msg" role="status">{e}</p> })}
+    }
+}
+
+/// The buttons that move a paged grid's window by a page of operators or AVSs, and where it is.
+#[component]
+fn GridPager(window: GridWindow) -> impl IntoView {
+    let step = |signal: RwSignal<usize>, total: usize, page: usize, forward: bool| {
+        move |_| {
+            signal.update(|first| {
+                *first = if forward {
+                    (*first + page).min(total.saturating_sub(1) / page * page)
+                } else {
+                    first.saturating_sub(page)
+                }
+            })
+        }
+    };
+    let (ops, avss) = (window.operators, window.avss);
+    let where_ = move || {
+        let (o, a) = (window.operator_range(), window.avs_range());
+        format!(
+            "Showing operators {}–{} of {ops} and AVSs {}–{} of {avss} (the grid has {} cells; at most {MAX_SHOWN_CELLS} are shown at once). Every cell counts in the figures, shown or not; Download CSV has them all.",
+            o.start + 1,
+            o.end,
+            a.start + 1,
+            a.end,
+            ops * avss
+        )
+    };
+    view! {
+        <p class="hint" id="grid-window" role="status">{where_}</p>
+        <div class="table-actions grid-pager">
+            <button type="button" class="secondary" id="grid-prev-operators" disabled=move || window.first_operator.get() == 0 on:click=step(window.first_operator, ops, PAGE_OPERATORS, false)>{format!("Previous {PAGE_OPERATORS} operators")}</button>
+            <button type="button" class="secondary" id="grid-next-operators" disabled=move || { window.operator_range().end >= ops } on:click=step(window.first_operator, ops, PAGE_OPERATORS, true)>{format!("Next {PAGE_OPERATORS} operators")}</button>
+            <button type="button" class="secondary" id="grid-prev-avss" disabled=move || window.first_avs.get() == 0 on:click=step(window.first_avs, avss, PAGE_AVSS, false)>{format!("Previous {PAGE_AVSS} AVSs")}</button>
+            <button type="button" class="secondary" id="grid-next-avss" disabled=move || { window.avs_range().end >= avss } on:click=step(window.first_avs, avss, PAGE_AVSS, true)>{format!("Next {PAGE_AVSS} AVSs")}</button>
+        </div>
     }
 }

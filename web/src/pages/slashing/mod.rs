@@ -9,10 +9,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use restake_core::network::{Allocation, Network};
+use restake_core::network::Network;
 use restake_core::scenario::SlashingSection;
 use restake_core::slashing::demo::{SlashingDemo, demo};
-use restake_core::slashing::{SlashEvent, SlashingOptions, apply_slashing};
+use restake_core::slashing::{SlashEvent, SlashingOptions, apply_slashing, slashing_work};
 
 use crate::components::network_notice::NetworkNotice;
 use crate::components::number_input::NumberInput;
@@ -31,6 +31,7 @@ use crate::store::{use_store, write_back};
 mod diagram;
 mod events;
 mod grid;
+mod magnitudes;
 mod results;
 mod timeline;
 
@@ -38,6 +39,23 @@ use events::{EventList, EventRow};
 use grid::{AllocationGrid, Mine};
 use results::Results;
 use timeline::{Names, TimelineEditor};
+
+/// Most work (`restake_core::slashing::slashing_work`, units) the page applies on each edit:
+/// at about 5.4e7 units a second in wasm, about 50 ms, the performance issue's limit for a
+/// main-thread task. The one-shot budget of `applySlashing` is 2e8.
+const PAGE_SLASHING_WORK: f64 = 2.5e6;
+
+/// The refusal of a sequence over [`PAGE_SLASHING_WORK`], at `events`: the work, the budget and
+/// what to reduce.
+fn over_page_budget(work: f64) -> restake_core::Error {
+    restake_core::Error::OutOfRange {
+        field: "events".to_owned(),
+        value: work,
+        expected: format!(
+            "at most {PAGE_SLASHING_WORK:.1e} work units on this page (about 50 ms for each recompute, so typing stays responsive): the events' steps × the network's entries. The sequence is kept in the scenario but not applied here; use fewer events (or fewer AVS-wide events on large AVSs), a smaller network, or run it with applySlashing in the npm package (budget 2e8 units)"
+        ),
+    }
+}
 
 /// Token symbol per protocol id (the id itself when the network has no such protocol).
 #[derive(Clone)]
@@ -114,27 +132,7 @@ fn SlashingLab(
             .map(|p| (p.id.clone(), p.token.clone()))
             .collect(),
     );
-    let grid: Vec<Vec<RwSignal<f64>>> = op_ids
-        .iter()
-        .map(|o| {
-            avs_ids
-                .iter()
-                .map(|a| {
-                    let m = base
-                        .allocations
-                        .iter()
-                        .find(|x| &x.operator == o && &x.avs == a)
-                        .map_or(0.0, |x| x.magnitude);
-                    RwSignal::new(m)
-                })
-                .collect()
-        })
-        .collect();
-    let limits: Vec<(String, String, Option<f64>)> = base
-        .allocations
-        .iter()
-        .map(|a| (a.operator.clone(), a.avs.clone(), a.network_limit))
-        .collect();
+    let grid = magnitudes::Magnitudes::new(&base);
     let restaked: Vec<RwSignal<f64>> = base
         .restaking
         .iter()
@@ -158,34 +156,11 @@ fn SlashingLab(
     );
 
     let inputs = {
-        let (base, grid, restaked, positions) = (
-            base.clone(),
-            grid.clone(),
-            restaked.clone(),
-            positions.clone(),
-        );
+        let (base, restaked, positions) = (base.clone(), restaked.clone(), positions.clone());
         let (op_ids, avs_ids) = (op_ids.clone(), avs_ids.clone());
         move || -> (Network, Vec<SlashEvent>, SlashingOptions) {
             let mut s = base.clone();
-            s.allocations = grid
-                .iter()
-                .enumerate()
-                .flat_map(|(o, row)| {
-                    let (op_ids, avs_ids, limits) = (&op_ids, &avs_ids, &limits);
-                    row.iter().enumerate().filter_map(move |(a, m)| {
-                        let magnitude = m.get();
-                        (magnitude > 0.0).then(|| Allocation {
-                            operator: op_ids[o].clone(),
-                            avs: avs_ids[a].clone(),
-                            magnitude,
-                            network_limit: limits
-                                .iter()
-                                .find(|(x, y, _)| x == &op_ids[o] && y == &avs_ids[a])
-                                .and_then(|(_, _, l)| *l),
-                        })
-                    })
-                })
-                .collect();
+            s.allocations = grid.allocations(&op_ids, &avs_ids);
             for (r, v) in s.restaking.iter_mut().zip(&restaked) {
                 r.restaked_eth = v.get();
             }
@@ -221,17 +196,26 @@ fn SlashingLab(
         tokens: tokens.0.clone(),
     };
     let (t_op_ids, t_avs_ids) = (op_ids.clone(), avs_ids.clone());
+    // The work of the sequence, after core's checks: over the page's budget, the sequence is
+    // not applied here (the document still takes every valid edit).
+    let work = Memo::new(move |_| {
+        let (s, evs, options) = inputs.get_value()();
+        slashing_work(&s, &evs, &options).map_err(|e| e.to_string())
+    });
     let outcome = Outcome::new(move || {
         let (s, evs, options) = inputs.get_value()();
+        if let Ok(w) = work.get()
+            && w > PAGE_SLASHING_WORK
+        {
+            return Err(over_page_budget(w));
+        }
         s.validate()?;
         apply_slashing(&s, &evs, &options)
     });
     write_back(
         move || {
-            outcome
-                .result
-                .with(Result::is_ok)
-                .then(|| inputs.get_value()())
+            let over = work.with(|w| w.as_ref().is_ok_and(|w| *w > PAGE_SLASHING_WORK));
+            (over || outcome.result.with(Result::is_ok)).then(|| inputs.get_value()())
         },
         |d, (s, events, options)| {
             d.network = s;
@@ -276,13 +260,13 @@ fn SlashingLab(
         .collect();
 
     let event_count = Signal::derive(move || events.with(Vec::len));
+    let imported = {
+        let store = use_store();
+        Memo::new(move |_| store.doc.with(|d| d.network_origin.is_some()))
+    };
     // The results panel's copies of what the inputs panel takes.
-    let (r_grid, r_op_ids, r_op_names, r_avs_names) = (
-        grid.clone(),
-        op_ids.clone(),
-        op_names.clone(),
-        avs_names.clone(),
-    );
+    let (r_grid, r_op_ids, r_op_names, r_avs_names) =
+        (grid, op_ids.clone(), op_names.clone(), avs_names.clone());
 
     view! {
         <Page title="Layered slashing">
@@ -299,8 +283,13 @@ fn SlashingLab(
                 <Term id="layered-slashing">"layered slashing"</Term>
                 "), by a bug in an AVS, or on the beacon chain — and every LRT that delegates to that operator loses, whoever else it belongs to."
             </p>
-            <p>
-                "The scenario is illustrative (its figures are marked as assumptions below). The ledger follows EigenLayer's contracts to the wei: magnitudes in "
+            <p id="slashing-basis">
+                {move || if imported.get() {
+                    "The operators, AVSs, allocations and delegations are the imported network's (notice above); the fault probabilities and events are yours. "
+                } else {
+                    "The scenario is illustrative (its figures are marked as assumptions below). "
+                }}
+                "The ledger follows EigenLayer's contracts to the wei: magnitudes in "
                 <Term id="wad">"WAD"</Term>
                 ", slashes rounded against the operator, beacon-chain slashing with priority."
             </p>
@@ -316,7 +305,7 @@ fn SlashingLab(
                     <h2>"Events, applied in order"</h2>
                     <EventList events=events next_uid=next_uid op_names=op_names.clone() avs_names=avs_names.clone() outcome=outcome/>
                     <h2>"Allocations"</h2>
-                    <AllocationGrid grid=grid op_ids=op_ids op_names=op_names avs_names=avs_names outcome=outcome mine=mine.clone()/>
+                    <AllocationGrid magnitudes=grid op_ids=op_ids op_names=op_names avs_names=avs_names outcome=outcome mine=mine.clone()/>
                     <h2>"LRTs and your positions"</h2>
                     {pool_inputs}
                     {position_inputs}

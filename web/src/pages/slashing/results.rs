@@ -7,6 +7,7 @@ use restake_core::slashing::SlashingReport;
 use super::Tokens;
 use super::diagram::Propagation;
 use super::events::Kind;
+use super::magnitudes::Magnitudes;
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::outcome::Outcome;
@@ -17,7 +18,7 @@ use crate::format::{Unit, format};
 pub(super) fn Results(
     outcome: Outcome<SlashingReport>,
     tokens: Tokens,
-    grid: Vec<Vec<RwSignal<f64>>>,
+    grid: Magnitudes,
     op_ids: Vec<String>,
     op_names: Vec<String>,
     avs_ids: Vec<String>,

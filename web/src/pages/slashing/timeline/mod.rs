@@ -16,6 +16,7 @@ use restake_core::slashing::timeline::{
 
 use crate::components::number_input::NumberInput;
 use crate::components::outcome::Outcome;
+use crate::components::pager::{Pager, Window};
 use crate::components::source::BasisList;
 use crate::store::{use_store, write_back};
 
@@ -86,6 +87,9 @@ impl OptionFields {
         })
     }
 }
+
+/// Operators' starting-magnitude fields shown at once; more page.
+const START_PER_PAGE: usize = 25;
 
 /// The timeline section of the Slashing page: presets, actions, delays, and the results.
 #[component]
@@ -182,9 +186,26 @@ pub(super) fn TimelineEditor(
         op_names: names.operators.iter().map(|(_, n)| n.clone()).collect(),
         avs_names: names.avss.iter().map(|(_, n)| n.clone()).collect(),
     };
-    let start_fields = opts.start.get_value().into_iter().zip(names.operators.clone()).enumerate().map(|(k, (m, (_, name)))| {
-        view! { <NumberInput id=format!("timeline-start-{k}") label=format!("{name}: maxMagnitude at block 0") term="magnitude" unit="%" scale=100.0 value=m min=0.01 max=100.0 step=1.0 slider=false error=outcome.error_at("options.start")/> }
-    }).collect_view();
+    // One field per operator, START_PER_PAGE at a time (a network may have 500 operators).
+    let start_data = StoredValue::new((
+        opts.start.get_value(),
+        names
+            .operators
+            .iter()
+            .map(|(_, n)| n.clone())
+            .collect::<Vec<_>>(),
+    ));
+    let start_total = start_data.with_value(|(m, _)| m.len());
+    let start_window = Window::new(Signal::derive(move || start_total), START_PER_PAGE);
+    let start_error = outcome.error_at("options.start");
+    let start_fields = move || {
+        start_data.with_value(|(ms, ns)| {
+            start_window.range().map(|k| {
+                let name = &ns[k];
+                view! { <NumberInput id=format!("timeline-start-{k}") label=format!("{name}: maxMagnitude at block 0") term="magnitude" unit="%" scale=100.0 value=ms[k] min=0.01 max=100.0 step=1.0 slider=false error=start_error/> }
+            }).collect_view()
+        })
+    };
     let count = move || rows.with(Vec::len);
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
@@ -213,6 +234,7 @@ pub(super) fn TimelineEditor(
                         <NumberInput id="timeline-allocation" label="Operators' allocation delay (assumption)" unit="blocks" value=opts.allocation min=0.0 max=4_294_967_295.0 step=1.0 slider=false error=outcome.error_at("options.allocationDelayBlocks")/>
                         <NumberInput id="timeline-withdrawal" label="MIN_WITHDRAWAL_DELAY_BLOCKS" unit="blocks" value=opts.withdrawal min=0.0 max=4_294_967_295.0 step=1.0 slider=false error=outcome.error_at("options.withdrawalDelayBlocks")/>
                         <NumberInput id="timeline-escrow" label="Slash escrow delay" unit="blocks" value=opts.escrow min=0.0 max=4_294_967_295.0 step=1.0 slider=false error=outcome.error_at("options.escrowDelayBlocks")/>
+                        <Pager window=start_window noun="operators" label="Operators already slashed" id="timeline-start"/>
                         {start_fields}
                     </details>
                 </section>

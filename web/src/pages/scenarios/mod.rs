@@ -15,7 +15,12 @@ use crate::components::page::Page;
 use crate::components::source::describe;
 use crate::components::term::Term;
 use crate::format::Unit;
+use crate::risk_run::WorkerMessage;
 use crate::store::{file, local, url, use_store};
+
+mod compare_worker;
+
+use compare_worker::CompareWorker;
 
 /// The what-if pages a share link can open, path and label.
 const LINK_PAGES: &[(&str, &str)] = &[
@@ -93,7 +98,9 @@ fn resolve(
 #[derive(Clone, PartialEq)]
 enum Comparison {
     Idle,
-    Running,
+    /// Running, with where it stands (`Running A…`).
+    Running(String),
+    Cancelled,
     Done {
         a: String,
         b: String,
@@ -357,16 +364,25 @@ pub fn ScenariosPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let run_compare = move |_| {
-        comparison.set(Comparison::Running);
-        let (ka, kb) = (choice_a.get_untracked(), choice_b.get_untracked());
-        let current = store.doc.get_untracked();
+    // The comparison runs in the background worker; `compare_worker` holds it while it runs
+    // and `compare_run` numbers the runs, so a cancelled run's late answers are dropped.
+    let compare_worker = StoredValue::new_local(None::<CompareWorker>);
+    let compare_run = StoredValue::new(0u64);
+    let stop_worker = move || {
+        if let Some(w) = compare_worker.try_update_value(Option::take).flatten() {
+            w.terminate();
+        }
+    };
+    // From inside the worker's own handlers: after they return (a handler must not drop itself).
+    let stop_worker_later = move || leptos::task::spawn_local(async move { stop_worker() });
+    // Only when no worker can run it: both documents on the page, after a paint.
+    let run_on_page = move |la: String, da: Scenario, lb: String, db: Scenario, why: String| {
+        comparison.set(Comparison::Running(format!(
+            "Running both scenarios on this page ({why})…"
+        )));
         leptos::task::spawn_local(async move {
-            // Let the browser paint “Running…” before the engines run.
             crate::components::pause::pause(30).await;
-            let outcome = replays.with_value(|rs| -> Result<Comparison, String> {
-                let (la, da) = resolve(&ka, &current, rs)?;
-                let (lb, db) = resolve(&kb, &current, rs)?;
+            let outcome = (|| -> Result<Comparison, String> {
                 let ra = run_scenario(&da).map_err(|e| format!("A ({la}): {e}"))?;
                 let rb = run_scenario(&db).map_err(|e| format!("B ({lb}): {e}"))?;
                 Ok(Comparison::Done {
@@ -374,10 +390,84 @@ pub fn ScenariosPage() -> impl IntoView {
                     b: lb,
                     rows: compare_rows(&ra.headlines, &rb.headlines),
                 })
-            });
+            })();
             comparison.set(outcome.unwrap_or_else(Comparison::Failed));
         });
     };
+    let run_compare = move |_| {
+        stop_worker();
+        let (ka, kb) = (choice_a.get_untracked(), choice_b.get_untracked());
+        let current = store.doc.get_untracked();
+        let resolved = replays.with_value(|rs| -> Result<_, String> {
+            Ok((resolve(&ka, &current, rs)?, resolve(&kb, &current, rs)?))
+        });
+        let ((la, da), (lb, db)) = match resolved {
+            Ok(r) => r,
+            Err(e) => return comparison.set(Comparison::Failed(e)),
+        };
+        let run = compare_run.get_value() + 1;
+        compare_run.set_value(run);
+        comparison.set(Comparison::Running(format!(
+            "Running A ({la}) in the background…"
+        )));
+        let (la2, lb2) = (la.clone(), lb.clone());
+        let on_answer = move |m: WorkerMessage| {
+            if compare_run.try_get_value() != Some(run) {
+                return;
+            }
+            match m {
+                WorkerMessage::Progress { run: r, .. } if r == run => comparison.set(
+                    Comparison::Running(format!("Running B ({lb2}) in the background…")),
+                ),
+                WorkerMessage::Compared { run: r, a, b } if r == run => {
+                    stop_worker_later();
+                    comparison.set(Comparison::Done {
+                        a: la2.clone(),
+                        b: lb2.clone(),
+                        rows: compare_rows(&a, &b),
+                    });
+                }
+                WorkerMessage::Failed { run: r, message } if r == run || r == 0 => {
+                    stop_worker_later();
+                    let message = match (message.strip_prefix("A: "), message.strip_prefix("B: ")) {
+                        (Some(e), _) => format!("A ({la2}): {e}"),
+                        (_, Some(e)) => format!("B ({lb2}): {e}"),
+                        _ => message,
+                    };
+                    comparison.set(Comparison::Failed(message));
+                }
+                _ => {}
+            }
+        };
+        let (fa, fb, fla, flb) = (da.clone(), db.clone(), la.clone(), lb.clone());
+        let on_error = move |message: String, before_listening: bool| {
+            if compare_run.try_get_value() != Some(run) {
+                return;
+            }
+            stop_worker_later();
+            if before_listening {
+                run_on_page(
+                    fla.clone(),
+                    fa.clone(),
+                    flb.clone(),
+                    fb.clone(),
+                    format!("the background worker could not start: {message}"),
+                );
+            } else {
+                comparison.set(Comparison::Failed(format!("The worker stopped: {message}")));
+            }
+        };
+        match CompareWorker::start(&da, &db, run, on_answer, on_error) {
+            Ok(w) => compare_worker.set_value(Some(w)),
+            Err(why) => run_on_page(la, da, lb, db, format!("no background worker: {why}")),
+        }
+    };
+    let cancel_compare = move |_| {
+        compare_run.update_value(|r| *r += 1);
+        stop_worker();
+        comparison.set(Comparison::Cancelled);
+    };
+    on_cleanup(stop_worker);
     let compare_rows_signal = Signal::derive(move || match comparison.get() {
         Comparison::Done { rows, .. } => rows,
         _ => vec![],
@@ -390,7 +480,12 @@ pub fn ScenariosPage() -> impl IntoView {
     let compare_view = move || {
         match comparison.get() {
         Comparison::Idle => view! { <p class="hint">"Pick A and B, then Compare."</p> }.into_any(),
-        Comparison::Running => view! { <p role="status">"Running both scenarios…"</p> }.into_any(),
+        Comparison::Running(what) => view! {
+            <p role="status" id="compare-status">{what}" "
+                <button type="button" class="secondary" id="compare-cancel" on:click=cancel_compare>"Cancel"</button>
+            </p>
+        }.into_any(),
+        Comparison::Cancelled => view! { <p role="status" id="compare-status">"Cancelled."</p> }.into_any(),
         Comparison::Failed(e) => view! { <p role="alert" class="error">{e}</p> }.into_any(),
         Comparison::Done { a, b, .. } => view! {
             <p id="compare-legend">"A is " {a} "; B is " {b} "."</p>
@@ -483,7 +578,7 @@ pub fn ScenariosPage() -> impl IntoView {
                     <label class="select">"B "
                         <select id="compare-b" on:change=move |ev| choice_b.set(event_target_value(&ev))>{move || choice_options(choice_b)}</select>
                     </label>
-                    <button type="button" class="primary" on:click=run_compare disabled=move || comparison.get() == Comparison::Running>"Compare"</button>
+                    <button type="button" class="primary" on:click=run_compare disabled=move || matches!(comparison.get(), Comparison::Running(_))>"Compare"</button>
                 </div>
                 {compare_view}
             </section>
