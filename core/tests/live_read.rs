@@ -209,11 +209,25 @@ fn decoded_figures_equal_the_deployed_ones_to_the_wei() {
 fn mainnet_request_plans_and_refuses_other_chains() {
     let req = ReadRequest::mainnet();
     let plan = chain::plan(&req).unwrap();
-    // 4 rates × 2 + Curve 4 + 5 Aave reserves × 4 + 2 Morpho markets × 2 = 36 calls, in 2 batches.
-    assert_eq!(plan.calls.len(), 36);
+    // 4 rates × 2 + Curve 4 + 5 Aave reserves × 4 + 4 Morpho markets × 3 (idToMarketParams,
+    // market, the AdaptiveCurveIRM's rateAtTarget) = 44 calls, in 2 batches.
+    assert_eq!(plan.calls.len(), 44);
     assert_eq!(
         plan.batches.iter().map(|b| b.calls).collect::<Vec<_>>(),
-        [32, 4]
+        [32, 12]
+    );
+    let irm = plan.calls.last().unwrap();
+    assert_eq!(
+        (
+            irm.field.as_str(),
+            irm.address.as_str(),
+            irm.function.as_str()
+        ),
+        (
+            "morphoMarkets.ezETH-WETH-77",
+            "0x870aC11D48B15DB9a138Cf899d20F13F79Ba00BC",
+            "rateAtTarget(bytes32)"
+        )
     );
     let f = fixture();
     let replies: Vec<RpcReply> = f["replies"]["head"]

@@ -53,7 +53,9 @@ export const FIXTURE = Object.freeze({
     },
     supplied: e18(1000), collateral: e18(100), borrowed: e18(50),
   },
-  morpho: { lltv: e18("0.945"), oraclePrice: e18("1.069") * 10n ** 18n, supplied: e18(500), collateral: e18(200), borrowed: e18(100) },
+  morpho: { lltv: e18("0.945"), oraclePrice: e18("1.069") * 10n ** 18n, supplied: e18(500), collateral: e18(200), borrowed: e18(100),
+    // The AdaptiveCurveIRM stand-in's rate at target: ⌊0.1e18 / 31,536,000⌋, 10% APR per second (WAD).
+    rateAtTarget: 3_170_979_198n },
 });
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; there is a short window before Hardhat binds it). */
@@ -294,7 +296,8 @@ export async function startChain({ port } = {}) {
 
     // Morpho Blue: one weETH/WETH market with Morpho's own oracle and IRM mocks.
     const morpho = await deploy(M("Morpho.sol:Morpho"), [adminAddress]);
-    const irm = await deploy(M("mocks/IrmMock.sol:IrmMock"), []);
+    // The IRM: a stand-in for Morpho's AdaptiveCurveIRM (contracts/AdaptiveCurveIrmStandIn.sol).
+    const irm = await deploy(compiled["standins/AdaptiveCurveIrmStandIn.sol:AdaptiveCurveIrmStandIn"], [morpho.target]);
     const morphoOracle = await deploy(M("mocks/OracleMock.sol:OracleMock"), []);
     await (await morphoOracle.setPrice(FIXTURE.morpho.oraclePrice)).wait();
     await (await morpho.enableIrm(irm.target)).wait();
@@ -310,6 +313,7 @@ export async function startChain({ port } = {}) {
     const morphoAsBorrower = morpho.connect(borrower);
     await (await morphoAsBorrower.supplyCollateral(params, FIXTURE.morpho.collateral, borrowerAddress, "0x")).wait();
     await (await morphoAsBorrower.borrow(params, FIXTURE.morpho.borrowed, 0, borrowerAddress, borrowerAddress)).wait();
+    await (await irm.setRateAtTarget(marketId, FIXTURE.morpho.rateAtTarget)).wait();
     provider.destroy();
 
     const addresses = {

@@ -1,5 +1,5 @@
 // Compiles the real Morpho Blue (from @morpho-org/morpho-blue's sources, with the settings of its own
-// foundry.toml: solc 0.8.19, optimizer 999999 runs, evmVersion paris), Morpho's mocks (ERC20, oracle, IRM)
+// foundry.toml: solc 0.8.19, optimizer 999999 runs, evmVersion paris), Morpho's mocks (ERC20, oracle)
 // and this fixture's stand-ins (contracts/StandIns.sol, contracts/EigenLayerStandIns.sol) with solc-js. The output is cached in .build/,
 // keyed by the SHA-256 of the compiler version and every input, so only the first start pays the ~5 s.
 import { createHash } from "node:crypto";
@@ -16,9 +16,9 @@ const SOURCES = {
   "morpho/Morpho.sol": join(morphoSrc, "Morpho.sol"),
   "morpho/mocks/ERC20Mock.sol": join(morphoSrc, "mocks/ERC20Mock.sol"),
   "morpho/mocks/OracleMock.sol": join(morphoSrc, "mocks/OracleMock.sol"),
-  "morpho/mocks/IrmMock.sol": join(morphoSrc, "mocks/IrmMock.sol"),
   "standins/StandIns.sol": join(here, "contracts/StandIns.sol"),
   "standins/EigenLayerStandIns.sol": join(here, "contracts/EigenLayerStandIns.sol"),
+  "standins/AdaptiveCurveIrmStandIn.sol": join(here, "contracts/AdaptiveCurveIrmStandIn.sol"),
 };
 
 /** Resolves an import relative to the importing file inside the two source roots. */

@@ -148,6 +148,19 @@ export function exportSpecs(m) {
     rateCurve: { args: () => [{ kind: "adaptiveCurve", rateAtTargetApr: 0.04 }], call: (a) => m.rateCurve(...a) },
     carry: { args: () => [carryInput], health: () => [{ ...carryInput, horizonDays: 3 }], call: (a) => m.carry(...a) },
   });
+  // A live read of one Morpho market with its AdaptiveCurveIRM's rate at target (10% APR), 20%
+  // utilised, updated a day before the block: what liveMorphoRates turns into a borrow rate.
+  const irmBasis = { chainId: 1, blockNumber: 16, blockTimestamp: 86_405, address: "0x870aC11D48B15DB9a138Cf899d20F13F79Ba00BC", function: "rateAtTarget(bytes32)" };
+  const irmValue = (name, raw) => ({ field: `morphoMarkets.m.${name}`, raw, value: 0, unit: "x", basis: irmBasis });
+  const morphoLive = {
+    head: { chainId: 1, blockNumber: 16, blockTimestamp: 86_405, blockHash: `0x${"ab".repeat(32)}` },
+    values: [
+      irmValue("lltv", "945000000000000000"), irmValue("totalSupplyAssets", "500000000000000000000"),
+      irmValue("totalBorrowAssets", "100000000000000000000"), irmValue("lastUpdate", "5"), irmValue("rateAtTarget", "3170979198"),
+    ],
+    failures: [],
+  };
+  SPECS.liveMorphoRates = { args: () => [morphoLive], call: (a) => m.liveMorphoRates(...a) };
   const NO_ARGS = ["presets", "replays", "timelineReplays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
     "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024", "rateModelPresets", "utilizationPresets",
     "mainnetNetworkImportRequest"];

@@ -85,4 +85,11 @@ sol! {
             uint128 totalSupplyAssets, uint128 totalSupplyShares, uint128 totalBorrowAssets,
             uint128 totalBorrowShares, uint128 lastUpdate, uint128 fee);
     }
+
+    /// Morpho's AdaptiveCurveIRM (morpho-org/morpho-blue-irm
+    /// src/adaptive-curve-irm/interfaces/IAdaptiveCurveIrm.sol): a market's stored rate at target,
+    /// per second, WAD (0 before the market's first interest accrual).
+    interface IAdaptiveCurveIrm {
+        function rateAtTarget(bytes32 id) external view returns (int256);
+    }
 }

@@ -6,8 +6,8 @@ use alloy_primitives::U256;
 use alloy_sol_types::SolCall;
 
 use super::abi::{
-    IAaveDataProvider, IAaveRateStrategyV2, IAaveRateStrategyV30, ICurvePool, IErc20, IMorpho,
-    IRateProvider,
+    IAaveDataProvider, IAaveRateStrategyV2, IAaveRateStrategyV30, IAdaptiveCurveIrm, ICurvePool,
+    IErc20, IMorpho, IRateProvider,
 };
 use super::plan::Decode;
 use super::rpc::Failure;
@@ -226,15 +226,11 @@ pub(crate) fn figures(decode: Decode, data: &[u8]) -> Result<Vec<Figure>, Failur
                 if optimal { "fraction" } else { "APR fraction" },
             )]
         }
-        Decode::MorphoParams => {
-            let p = decoded::<IMorpho::idToMarketParamsCall>(data)?;
-            if p.collateralToken.is_zero() && p.loanToken.is_zero() {
-                return Err(shape(
-                    "no market with this id (idToMarketParams is empty)".to_owned(),
-                ));
-            }
-            let lltv = at_most("lltv", p.lltv, 10u64.pow(18))?;
-            vec![fig("lltv", lltv, WAD, "fraction")]
+        Decode::MorphoParams => morpho_params(data, None)?,
+        Decode::MorphoParamsIrm(irm) => morpho_params(data, Some(irm))?,
+        Decode::MorphoRateAtTarget => {
+            let r = decoded::<IAdaptiveCurveIrm::rateAtTargetCall>(data)?;
+            vec![super::morpho_rate::rate_at_target(r)?]
         }
         Decode::Wallet(w) => super::wallet::decode::figures(w, data)?,
         Decode::MorphoMarket => {
@@ -255,4 +251,29 @@ pub(crate) fn figures(decode: Decode, data: &[u8]) -> Result<Vec<Figure>, Failur
             ]
         }
     })
+}
+
+/// Morpho `idToMarketParams`: the LLTV, after checking the market exists and, when `irm` is
+/// given, that its IRM is that contract.
+fn morpho_params(
+    data: &[u8],
+    irm: Option<alloy_primitives::Address>,
+) -> Result<Vec<Figure>, Failure> {
+    let p = decoded::<IMorpho::idToMarketParamsCall>(data)?;
+    if p.collateralToken.is_zero() && p.loanToken.is_zero() {
+        return Err(shape(
+            "no market with this id (idToMarketParams is empty)".to_owned(),
+        ));
+    }
+    if let Some(irm) = irm
+        && p.irm != irm
+    {
+        return Err(shape(format!(
+            "the market's irm is {}, not the AdaptiveCurveIRM {} the request names",
+            p.irm.to_checksum(None),
+            irm.to_checksum(None)
+        )));
+    }
+    let lltv = at_most("lltv", p.lltv, 10u64.pow(18))?;
+    Ok(vec![fig("lltv", lltv, WAD, "fraction")])
 }

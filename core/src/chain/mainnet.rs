@@ -26,12 +26,16 @@ pub(crate) const AAVE_CORE_DATA: &str = "0x0a16f2FCC0D44FaE41cc54e079281D84A363b
 const AAVE_CORE_IRM: &str = "0x9ec6F08190DeA04A54f8Afc53Db96134e5E3FdFB";
 /// Morpho Blue (morpho-org/morpho-blue README; sparkdotfi/spark-address-registry src/Ethereum.sol L330).
 pub(crate) const MORPHO: &str = "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb";
+/// Morpho's AdaptiveCurveIRM, the IRM of every LRT market read here (morpho-org/morpho-blue-irm
+/// README.md L6; karpatkey/defi-kit sdk/src/protocols/morpho/markets/_ethInfo.ts lists it for each).
+const ADAPTIVE_CURVE_IRM: &str = "0x870aC11D48B15DB9a138Cf899d20F13F79Ba00BC";
 
 impl ReadRequest {
     /// The first cut of mainnet reads: weETH, ezETH, rsETH and wstETH rates and supplies; the
     /// Curve weETH/WETH pool; Aave v3 Core's WETH, weETH, ezETH, rsETH and wstETH reserves; the
-    /// Morpho Blue weETH/WETH and ezETH/WETH markets at 94.5% LLTV (karpatkey/defi-kit
-    /// sdk/src/protocols/morpho/markets/_ethInfo.ts). Chain id 1 only.
+    /// Morpho Blue weETH/WETH and ezETH/WETH markets at 94.5% LLTV and the ezETH/WETH markets at
+    /// 86% and 77% (karpatkey/defi-kit sdk/src/protocols/morpho/markets/_ethInfo.ts), each with
+    /// its AdaptiveCurveIRM's `rateAtTarget`. Chain id 1 only.
     pub fn mainnet() -> ReadRequest {
         let rate = |id: &str, token: &str, rate: RateSource| RateTarget {
             id: id.to_owned(),
@@ -51,6 +55,7 @@ impl ReadRequest {
             id: id.to_owned(),
             morpho: at(MORPHO),
             market_id: market_id.to_owned(),
+            irm: Some(at(ADAPTIVE_CURVE_IRM)),
         };
         ReadRequest {
             allow_local_chain: false,
@@ -97,6 +102,16 @@ impl ReadRequest {
                 market(
                     "ezETH-WETH-94.5",
                     "0xa0534c78620867b7c8706e3b6df9e69a2bc67c783281b7a77e034ed75cee012e",
+                ),
+                // The two markets of the April-2024 depeg, the lending presets
+                // `morpho-ezeth-weth-86` and `-77` (same file, L2735 and L11315).
+                market(
+                    "ezETH-WETH-86",
+                    "0x49bb2d114be9041a787432952927f6f144f05ad3e83196a7d062f374ee11d0ee",
+                ),
+                market(
+                    "ezETH-WETH-77",
+                    "0x093d5b432aace8bf6c4d67494f4ac2542a499571ff7a1bcc9f8778f3200d457d",
                 ),
             ],
         }

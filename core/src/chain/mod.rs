@@ -22,6 +22,7 @@ mod abi;
 pub mod block_time;
 mod decode;
 mod mainnet;
+mod morpho_rate;
 pub mod network_import;
 pub mod plan;
 pub mod request;

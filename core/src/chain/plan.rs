@@ -7,8 +7,8 @@ use alloy_sol_types::SolCall;
 use serde::Serialize;
 
 use super::abi::{
-    IAaveDataProvider, IAaveRateStrategyV2, IAaveRateStrategyV30, ICurvePool, IErc20, IErc4626,
-    IKelpOracle, IMorpho, IMulticall3, IRateProvider, IWstEth,
+    IAaveDataProvider, IAaveRateStrategyV2, IAaveRateStrategyV30, IAdaptiveCurveIrm, ICurvePool,
+    IErc20, IErc4626, IKelpOracle, IMorpho, IMulticall3, IRateProvider, IWstEth,
 };
 use super::request::{self, AaveStrategy, RateSource, ReadRequest};
 
@@ -49,6 +49,10 @@ pub(crate) enum Decode {
     MorphoParams,
     /// Morpho `market`.
     MorphoMarket,
+    /// Morpho `idToMarketParams`, the market's `irm` required to be this AdaptiveCurveIRM.
+    MorphoParamsIrm(Address),
+    /// AdaptiveCurveIRM `rateAtTarget`.
+    MorphoRateAtTarget,
     /// A wallet import's call ([`super::wallet`]).
     Wallet(super::wallet::WalletDecode),
 }
@@ -230,11 +234,16 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
         let f = format!("morphoMarkets.{}", t.id);
         let morpho = request::address(&format!("morphoMarkets[{i}].morpho"), &t.morpho)?;
         let id = request::word(&format!("morphoMarkets[{i}].marketId"), &t.market_id)?;
+        let irm = t
+            .irm
+            .as_deref()
+            .map(|a| request::address(&format!("morphoMarkets[{i}].irm"), a))
+            .transpose()?;
         out.push(call(
             &f,
             morpho,
             IMorpho::idToMarketParamsCall { id },
-            Decode::MorphoParams,
+            irm.map_or(Decode::MorphoParams, Decode::MorphoParamsIrm),
         ));
         out.push(call(
             &f,
@@ -242,6 +251,14 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
             IMorpho::marketCall { id },
             Decode::MorphoMarket,
         ));
+        if let Some(irm) = irm {
+            out.push(call(
+                &f,
+                irm,
+                IAdaptiveCurveIrm::rateAtTargetCall { id },
+                Decode::MorphoRateAtTarget,
+            ));
+        }
     }
     Ok(out)
 }

@@ -154,6 +154,13 @@ pub struct MorphoMarketTarget {
     pub morpho: String,
     /// The market id: keccak256 of the ABI-encoded market parameters, `0x` + 64 hex digits.
     pub market_id: String,
+    /// Morpho's AdaptiveCurveIRM, when the market's IRM is meant to be it: then its
+    /// `rateAtTarget(id)` is read too, the market's `irm` must be this address
+    /// (`idToMarketParams` fails otherwise) and the borrow rate at the block is derived
+    /// ([`super::morpho_rate`]). Absent: neither is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub irm: Option<String>,
 }
 
 /// An address at `field`: `0x` + 40 hex digits; mixed case must be its EIP-55 checksum.

@@ -1,6 +1,6 @@
 //! Live market state for JS (issue 18): `mainnetLiveRequest()`, `planLiveRead(request)`,
 //! `liveReadCalls(request, headReplies)`, `applyLiveRead(request, head, replies)`,
-//! `liveRetryBatches(request, live)` (what a retry resends) and `liveLendingMarkets(live)` (the lending presets with the live figures in them). The caller
+//! `liveRetryBatches(request, live)` (what a retry resends), `liveLendingMarkets(live)` (the lending presets with the live figures in them) and `liveMorphoRates(live)` (Morpho markets' borrow rates at the block). The caller
 //! sends the requests with any transport and passes back each answer as an `RpcReply`
 //! (`{ kind: "body", text }`, `{ kind: "timedOut" }` or `{ kind: "transport", message }`).
 
@@ -81,7 +81,8 @@ pub fn live_retry_batches_js(
 
 /// The built-in lending presets with the live figures of `live` (a `LiveRead`, e.g. a
 /// document's `live` section) that describe the same contracts: Aave v3 Core's weETH LTV,
-/// threshold and bonus, its WETH and wstETH variable borrow rates. `{ markets, changes, kept }`:
+/// threshold and bonus, its WETH and wstETH variable borrow rates, the Morpho ezETH/WETH 86% and
+/// 77% markets' borrow rate at the block (`liveMorphoRates`). `{ markets, changes, kept }`:
 /// every replaced figure beside the preset's value and source; presets whose live figures fail
 /// the model's checks, kept whole, with why.
 #[wasm_bindgen(js_name = liveLendingMarkets, unchecked_return_type = "LiveMarkets")]
@@ -91,4 +92,18 @@ pub fn live_lending_markets_js(
     let live: chain::LiveRead = from_js(live, "live")?;
     live.validate("live")?;
     to_js(&crate::lending::live::live_markets(Some(&live)))
+}
+
+/// The borrow rate at the read's block of each Morpho Blue market of `live` whose
+/// AdaptiveCurveIRM `rateAtTarget(id)` was read (`lending::morpho_live`): `{ rates, kept }`, each
+/// rate with the IRM's input (utilisation, rate at target, seconds since the market's last
+/// update), its output (per-second WADs as decimal strings and APRs), `borrowApr` (APR per year,
+/// fraction), the rate model for the carry engine, and the basis of `rateAtTarget`.
+#[wasm_bindgen(js_name = liveMorphoRates, unchecked_return_type = "MorphoLiveRates")]
+pub fn live_morpho_rates_js(
+    #[wasm_bindgen(unchecked_param_type = "LiveRead")] live: JsValue,
+) -> Result<JsValue, JsValue> {
+    let live: chain::LiveRead = from_js(live, "live")?;
+    live.validate("live")?;
+    to_js(&crate::lending::morpho_live::morpho_live_rates(&live))
 }

@@ -12,12 +12,17 @@
 //! - `aaveReserves.core-wstETH.variableBorrowRate` → the borrow rate of `aave-v3-rseth-emode`,
 //!   which lends wstETH.
 //!
-//! E-mode categories, Morpho Blue's Ethereum markets (the presets are the 2024 ezETH markets and
-//! a Base market) and the LRT rates fill no lending preset; the Data panel lists them as read.
+//! - `morphoMarkets.ezETH-WETH-86.borrowRate` and `-77` (derived: the AdaptiveCurveIRM's rate at
+//!   the block, [`super::morpho_live`]) → the borrow rate of `morpho-ezeth-weth-86` and `-77`,
+//!   the same Morpho Blue markets.
+//!
+//! E-mode categories, the other Morpho Blue markets (no preset is the same market) and the LRT
+//! rates fill no lending preset; the Data panel lists them as read.
 
 use serde::{Deserialize, Serialize};
 
 use super::market::{LendingMarket, lending_markets};
+use super::morpho_live::{MorphoLiveRates, morpho_live_rates};
 use crate::chain::block_time::utc_date;
 use crate::chain::{LiveBasis, LiveRead};
 use crate::source::{Basis, Sourced};
@@ -84,7 +89,30 @@ const OVERLAY: &[(&str, &str, Field)] = &[
         "aave-v3-rseth-emode",
         Field::BorrowRate,
     ),
+    (
+        "morphoMarkets.ezETH-WETH-86.borrowRate",
+        "morpho-ezeth-weth-86",
+        Field::BorrowRate,
+    ),
+    (
+        "morphoMarkets.ezETH-WETH-77.borrowRate",
+        "morpho-ezeth-weth-77",
+        Field::BorrowRate,
+    ),
 ];
+
+/// The figure at `field` of `live`, or of the Morpho borrow rates derived from it
+/// (`morphoMarkets.<id>.borrowRate`, [`super::morpho_live`]): its value and basis.
+fn figure(live: &LiveRead, derived: &MorphoLiveRates, field: &str) -> Option<(f64, LiveBasis)> {
+    if let Some(v) = live.value(field) {
+        return Some((v.value, v.basis.clone()));
+    }
+    let market = field
+        .strip_prefix("morphoMarkets.")?
+        .strip_suffix(".borrowRate")?;
+    let r = derived.rates.iter().find(|r| r.market == market)?;
+    Some((r.borrow_apr, r.basis.clone()))
+}
 
 /// One preset figure replaced by a live one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -167,11 +195,12 @@ pub fn live_markets(live: Option<&LiveRead>) -> LiveMarkets {
     let Some(live) = live else {
         return out;
     };
+    let derived = morpho_live_rates(live);
     for m in &mut out.markets {
         let mut next = m.clone();
         let mut changes = Vec::new();
         for &(live_field, _, field) in OVERLAY.iter().filter(|(_, id, _)| *id == m.id) {
-            let Some(v) = live.value(live_field) else {
+            let Some((value, basis)) = figure(live, &derived, live_field) else {
                 continue;
             };
             let slot = field.slot(&mut next);
@@ -182,12 +211,12 @@ pub fn live_markets(live: Option<&LiveRead>) -> LiveMarkets {
                 unit: Unit::Fraction,
                 preset: slot.value,
                 preset_basis: slot.basis.clone(),
-                live: v.value,
-                basis: v.basis.clone(),
+                live: value,
+                basis: basis.clone(),
             });
             *slot = Sourced {
-                value: v.value,
-                basis: live_source(&v.basis),
+                value,
+                basis: live_source(&basis),
             };
         }
         if changes.is_empty() {

@@ -6,6 +6,8 @@
 //!   Blue at a given LLTV).
 //! - [`live`]: live chain figures (`crate::chain::LiveRead`) put into the presets, with
 //!   what changed against each preset's source.
+//! - [`morpho_live`]: Morpho Blue markets' borrow rates at a live read's block, from the
+//!   AdaptiveCurveIRM's `rateAtTarget` and the market's utilisation.
 //! - [`main_market`]: each token's main lending market among the presets (weETH, ezETH, rsETH).
 //! - [`oracle`]: exchange-rate oracle (moves only on a slash or a rate change) vs market oracle
 //!   (reads the DEX price).
@@ -27,6 +29,7 @@ pub mod leverage_loop;
 pub mod live;
 pub mod main_market;
 pub mod market;
+pub mod morpho_live;
 pub mod oracle;
 pub mod rate_model;
 pub mod replay;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { currentDocument, expectModel, typeKeys } from "./typing.mjs";
 import { networkSteps } from "./network_steps.mjs";
 import { walletSteps } from "./wallet_steps.mjs";
+import { morphoSteps } from "./morpho_steps.mjs";
 
 // The Data panel against the local chain (tests/chain: the real Aave v3 Pool and Morpho Blue,
 // stand-in LRT rate contracts). The fixture's Aave weETH reserve has LTV 7250 / LT 7500 / bonus
@@ -10,10 +11,15 @@ import { walletSteps } from "./wallet_steps.mjs";
 // loop to HF 1.2 λ = 1/(1 − 0.75/1.2) = 2.67× (the preset: 4.44× and 3.00×). weETH's rate is
 // 1,069,000 ETH / 1,000,000 shares = 1.0690 ETH per token.
 
-/** The fixture's contracts under the ids the lab's lending presets read (`core-…`). */
+/** The fixture's contracts under the ids the lab's lending presets read (`core-…`), the Morpho
+ * market with its IRM named (morpho_steps.mjs). */
 function request(localRequest, addresses) {
   const r = localRequest(addresses);
-  return { ...r, aaveReserves: r.aaveReserves.map((x) => ({ ...x, id: x.id.replace(/^local-/, "core-") })) };
+  return {
+    ...r,
+    aaveReserves: r.aaveReserves.map((x) => ({ ...x, id: x.id.replace(/^local-/, "core-") })),
+    morphoMarkets: r.morphoMarkets.map((m) => ({ ...m, irm: addresses.morpho.irm })),
+  };
 }
 
 /** A context of its own: a refused connection is a console error there by design, so this
@@ -112,6 +118,8 @@ export const data = {
       assert.equal(await p.locator("#leverage").textContent(), "2.67×");
       assert.equal(await p.locator("#ltv").inputValue(), "72.5");
       await expectModel(p, "the loop's LTV", (d) => d.leverage?.loop?.market?.ltv, 0.725);
+      // 3b. The carry's rate model from the live Morpho IRM (morpho_steps.mjs).
+      await morphoSteps(p, block);
       link = p.url();
       // 4. The matrix's live toggle: weETH's rate as read, with the block.
       await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Matrix" }).click();

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use restake_core::Error;
 use restake_core::lending::carry::{CarryReport, UtilizationPath, weth_february_2026};
+use restake_core::lending::morpho_live::MorphoLiveRate;
 use restake_core::lending::rate_model::presets::rate_model_presets;
 use restake_core::lending::rate_model::{RateModel, RatePoint};
 use restake_core::lending::{LeverageInput, LeverageReport};
@@ -25,6 +26,9 @@ enum ModelChoice {
     Preset(usize),
     /// The loop's borrow rate, fixed.
     Fixed,
+    /// A Morpho market's AdaptiveCurveIRM as of the scenario's live snapshot, by index into
+    /// core's `morpho_live_rates`.
+    Live(usize),
     /// The scenario's own model (not a preset), kept as it came.
     Document,
 }
@@ -47,6 +51,8 @@ pub(super) struct Carry {
     /// The document's model or path when they are not the page's presets.
     custom_model: StoredValue<Option<RateModel>>,
     custom_path: StoredValue<Option<UtilizationPath>>,
+    /// The Morpho markets' rate models at the scenario's live snapshot's block.
+    live: StoredValue<Vec<MorphoLiveRate>>,
     /// Utilisation today (the step's `before`), fraction.
     utilization: RwSignal<f64>,
     /// Utilisation after the step, fraction.
@@ -61,15 +67,19 @@ pub(super) struct Carry {
 
 impl Carry {
     /// The document's carry, or Aave Core WETH at its kink (94%) stepping to 99.85% on day 7,
-    /// for 90 days in steps of a day, floor HF 1.
-    pub(super) fn new(section: Option<&CarrySection>) -> Carry {
+    /// for 90 days in steps of a day, floor HF 1. `live`: the Morpho markets' rate models at the
+    /// scenario's live snapshot (offered beside the presets).
+    pub(super) fn new(section: Option<&CarrySection>, live: Vec<MorphoLiveRate>) -> Carry {
         let presets = rate_model_presets();
         let (model, custom_model) = match section.map(|s| s.rate_model) {
             None => (ModelChoice::Preset(0), None),
             Some(None) => (ModelChoice::Fixed, None),
             Some(Some(m)) => match presets.iter().position(|p| p.model == m) {
                 Some(i) => (ModelChoice::Preset(i), None),
-                None => (ModelChoice::Document, Some(m)),
+                None => match live.iter().position(|r| r.model == m) {
+                    Some(i) => (ModelChoice::Live(i), None),
+                    None => (ModelChoice::Document, Some(m)),
+                },
             },
         };
         let spike = weth_february_2026().path;
@@ -91,6 +101,7 @@ impl Carry {
             model: RwSignal::new(model),
             custom_model: StoredValue::new(custom_model),
             custom_path: StoredValue::new(custom_path),
+            live: StoredValue::new(live),
             utilization: RwSignal::new(before),
             stepped: RwSignal::new(after),
             step_day: RwSignal::new(at_day),
@@ -106,6 +117,7 @@ impl Carry {
         match self.model.get() {
             ModelChoice::Preset(i) => rate_model_presets().get(i).map(|p| p.model),
             ModelChoice::Fixed => None,
+            ModelChoice::Live(i) => self.live.with_value(|l| l.get(i).map(|r| r.model)),
             ModelChoice::Document => self.custom_model.get_value(),
         }
     }
@@ -170,11 +182,38 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource, outcome: Outcome<CarryReport>
         .enumerate()
         .map(|(i, p)| (i.to_string(), p.name.clone()))
         .collect();
+    // Each live Morpho market: `Morpho weETH-WETH-94.5 at block N (live): 4.17% now, rate at
+    // target 10.00%`, and its utilisation at the block.
+    let live_names: Vec<(String, f64)> = c.live.with_value(|l| {
+        l.iter()
+            .map(|r| {
+                (
+                    format!(
+                        "Morpho {} at block {} (live): {} now, rate at target {}",
+                        r.market,
+                        r.basis.block_number,
+                        format(Some(r.borrow_apr), Unit::Fraction),
+                        format(Some(r.rates.end_rate_at_target_apr), Unit::Fraction)
+                    ),
+                    r.input.utilization as f64 / 1e18,
+                )
+            })
+            .collect()
+    });
+    let live_utilization: Vec<f64> = live_names.iter().map(|(_, u)| *u).collect();
     let on_model = move |ev| {
         let v = event_target_value(&ev);
-        c.model.set(match v.as_str() {
-            "fixed" => ModelChoice::Fixed,
-            "document" => ModelChoice::Document,
+        let live_pick = v
+            .strip_prefix("live-")
+            .and_then(|i| i.parse::<usize>().ok());
+        if let Some(u) = live_pick.and_then(|i| live_utilization.get(i)) {
+            // The market's utilisation at the block becomes today's.
+            c.utilization.set(*u);
+        }
+        c.model.set(match (v.as_str(), live_pick) {
+            (_, Some(i)) => ModelChoice::Live(i),
+            ("fixed", _) => ModelChoice::Fixed,
+            ("document", _) => ModelChoice::Document,
             _ => v
                 .parse::<usize>()
                 .map_or(ModelChoice::Fixed, ModelChoice::Preset),
@@ -256,6 +295,7 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource, outcome: Outcome<CarryReport>
             <label for="carry-model">"Rate model"</label>
             <select id="carry-model" on:change=on_model>
                 {names.into_iter().enumerate().map(|(i, (v, n))| view! { <option value=v selected=move || c.model.get() == ModelChoice::Preset(i)>{n}</option> }).collect_view()}
+                {live_names.into_iter().enumerate().map(|(i, (n, _))| view! { <option value=format!("live-{i}") selected=move || c.model.get() == ModelChoice::Live(i)>{n}</option> }).collect_view()}
                 <option value="fixed" selected=move || c.model.get() == ModelChoice::Fixed>"The loop's fixed borrow rate"</option>
                 {c.custom_model.get_value().map(|_| view! { <option value="document" selected=move || c.model.get() == ModelChoice::Document>"The scenario's own rate model"</option> })}
             </select>

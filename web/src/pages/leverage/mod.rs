@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use restake_core::Error;
 use restake_core::chain::block_time::utc_time;
 use restake_core::lending::live::live_markets;
+use restake_core::lending::morpho_live::morpho_live_rates;
 use restake_core::lending::replay::ezeth_april_2024;
 use restake_core::lending::{CascadeReport, LeverageReport, leverage_loop, liquidation_cascade};
 use restake_core::scenario::{LeverageSection, default_document};
@@ -130,7 +131,11 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
     let cascade = Cascade::new(&cascade0);
     let loops = Outcome::new(move || leverage_loop(&position.input(market)));
     let cascades = Outcome::new(move || liquidation_cascade(&cascade.input(market)));
-    let carry_fields = Carry::new(carry0.as_ref());
+    let live_rates = live
+        .as_ref()
+        .map(|l| morpho_live_rates(l).rates)
+        .unwrap_or_default();
+    let carry_fields = Carry::new(carry0.as_ref(), live_rates);
     let carry_source = CarrySource {
         good: loops.last_good,
         input: Signal::derive(move || position.input(market)),
