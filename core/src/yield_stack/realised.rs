@@ -150,10 +150,7 @@ pub fn realised_yield(
             ),
         ));
     }
-    let seconds = t
-        .block_timestamp
-        .checked_sub(f.block_timestamp)
-        .unwrap_or(0);
+    let seconds = t.block_timestamp.saturating_sub(f.block_timestamp);
     if seconds == 0 {
         return Err(out_of_range(
             at("windowSeconds"),
