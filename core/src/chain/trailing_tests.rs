@@ -4,9 +4,9 @@
 use alloy_primitives::U256;
 use alloy_sol_types::SolCall;
 
-use super::super::abi::IMulticall3;
 use super::*;
 use crate::chain::Failure;
+use crate::chain::abi::IMulticall3;
 
 fn hash(byte: &str) -> String {
     format!("0x{}", byte.repeat(32))
