@@ -21,6 +21,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod live;
+
 use crate::protocol::BridgeDesign;
 use crate::{Error, validate};
 

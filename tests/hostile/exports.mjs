@@ -161,6 +161,33 @@ export function exportSpecs(m) {
     failures: [],
   };
   SPECS.liveMorphoRates = { args: () => [morphoLive], call: (a) => m.liveMorphoRates(...a) };
+  // The trailing read and the realised yield (core/src/chain/trailing.rs, yield_stack/realised.rs) and the
+  // Bridge page's live preset (bridge/live.rs): rsETH 1.0615 ETH at block 21,000,000, 1.0625 at 21,050,400.
+  const liveHead = { chainId: 1, blockNumber: 21_050_400, blockTimestamp: 1_730_000_000, blockHash: `0x${"ab".repeat(32)}` };
+  const trailingHead = { ...liveHead, blockNumber: 21_000_000, blockTimestamp: 1_729_395_200, blockHash: `0x${"cd".repeat(32)}` };
+  const oracle = "0x349A73444b1a310BAe67ef67973022020d70020d";
+  const liveValue = (field, raw, at, fn) => ({ field, raw, value: Number(raw) / 1e18, unit: "ETH per token",
+    basis: { chainId: 1, blockNumber: at.blockNumber, blockTimestamp: at.blockTimestamp, address: oracle, function: fn } });
+  const liveRsEth = { head: liveHead, failures: [], values: [
+    liveValue("rates.rsETH.exchangeRate", "1062500000000000000", liveHead, "rsETHPrice()"),
+    liveValue("rates.rsETH.totalSupply", "400000000000000000000000", liveHead, "totalSupply()"),
+  ] };
+  const liveBoth = { ...liveRsEth, values: [...liveRsEth.values, liveValue("trailing.rates.rsETH.exchangeRate", "1061500000000000000", trailingHead, "rsETHPrice()")] };
+  const rsEthRequest = { rates: m.mainnetLiveRequest().rates.filter((r) => r.id === "rsETH") };
+  const w = (n) => BigInt(n).toString(16).padStart(64, "0");
+  // aggregate3's answer: one Result { success: true, returnData: abi.encode(1.0615e18) }.
+  const aggregate = `0x${w(0x20)}${w(1)}${w(0x20)}${w(1)}${w(0x40)}${w(0x20)}${w(1_061_500_000_000_000_000n)}`;
+  const blockReply = { kind: "body", text: JSON.stringify({ jsonrpc: "2.0", id: 2, result: { number: "0x1406f40", timestamp: `0x${(1_729_395_200).toString(16)}`, hash: trailingHead.blockHash } }) };
+  Object.assign(SPECS, {
+    trailingBlockRequest: { args: () => [liveHead, 50_400], call: (a) => m.trailingBlockRequest(...a) },
+    trailingReadCalls: { args: () => [m.mainnetLiveRequest(), liveHead, 50_400, blockReply], call: (a) => m.trailingReadCalls(...a) },
+    applyTrailingRead: {
+      args: () => [rsEthRequest, liveRsEth, trailingHead, [{ kind: "body", text: JSON.stringify({ jsonrpc: "2.0", id: 3, result: aggregate }) }]],
+      call: (a) => m.applyTrailingRead(...a),
+    },
+    realisedYields: { args: () => [liveBoth], call: (a) => m.realisedYields(...a) },
+    liveBridgeInput: { args: () => [bridgeInput, liveRsEth], call: (a) => m.liveBridgeInput(...a) },
+  });
   const NO_ARGS = ["presets", "replays", "timelineReplays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
     "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024", "rateModelPresets", "utilizationPresets",
     "mainnetNetworkImportRequest"];

@@ -2,7 +2,8 @@
 // start the chain, run mainnetLiveRequest-shaped reads planned by planLiveRead for the fixture's
 // addresses, send every request as JSON-RPC over HTTP, and check that applyLiveRead gives back
 // what the fixture deployed, to the wei; in the same session the wallet import of the borrower
-// account (wallet_read.mjs) and the network import's round trip and bounds (network_import.mjs).
+// account (wallet_read.mjs), the network import's round trip and bounds (network_import.mjs), and the
+// trailing read's realised yield over a mined week (live_trailing.mjs).
 // Then stop the node and check that a refresh against it keeps nothing and says why. Prints
 // `N passed, N failed`.
 //   node tests/npm/live_read.mjs          (after scripts/build-pkg.sh and scripts/tools.sh --browsers)
@@ -16,6 +17,7 @@ import { checkWallet } from "./wallet_read.mjs";
 import { checkNetworkImport } from "./network_import.mjs";
 import { checkWalletWithdrawals } from "./wallet_eigenlayer.mjs";
 import { checkMorphoIrm } from "./live_morpho.mjs";
+import { checkTrailing, checkTrailingStopped } from "./live_trailing.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
@@ -105,12 +107,16 @@ try {
   networkImportSeconds = await checkNetworkImport(chain, core, send, check);
   const withdrawalSeconds = await checkWalletWithdrawals({ chain, core, send, check });
   console.log(`  wallet queued withdrawals (EigenLayer stand-in): ${withdrawalSeconds.toFixed(1)} s`);
+  // The trailing read and the realised yield (tests/npm/live_trailing.mjs): moves rsETH's price, so it runs last.
+  const trailingState = await checkTrailing({ chain, core, send, check, request });
+  console.log(`  trailing read and realised yield: ${trailingState.seconds.toFixed(1)} s`);
 
   // The node stops after the head: every call fails as a transport error, nothing is read.
   const { requests } = core.liveReadCalls(request, await Promise.all(plan.head.map((r) => send(chain.url, r))));
   await chain.stop();
   const replies = await Promise.all(requests.map((r) => send(chain.url, r, 2000)));
   const after = core.applyLiveRead(request, head, replies);
+  await checkTrailingStopped({ core, send, check, request, url: chain.url, state: trailingState });
   check("node stopped: no figures, every call explained", after.values.length === 0 && after.failures.length === plan.calls.length && after.failures.every((f) => f.reason.kind === "rpcError"), JSON.stringify(after.failures[0]));
   const again = core.liveRetryBatches(request, after);
   check("liveRetryBatches: every batch is worth resending after a transport failure", JSON.stringify(again) === JSON.stringify(plan.batches.map((_, i) => i)), JSON.stringify(again));

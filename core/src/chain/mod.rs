@@ -12,6 +12,9 @@
 //! 5. [`retry_batches`] names the batches worth resending at the same block (those holding a
 //!    timed-out or RPC-errored call); the caller resends them and [`apply`]s every answer again.
 //!
+//! [`trailing`] reads the same rates again at a trailing block (head − a lag the caller
+//! chooses), so two rates and two timestamps give each token's realised growth.
+//!
 //! [`network_import`] reads each LRT's network (operators, operator sets, delegations,
 //! allocations) the same way, in several rounds.
 //!
@@ -21,12 +24,14 @@
 mod abi;
 pub mod block_time;
 mod decode;
+pub(crate) mod live_source;
 mod mainnet;
 mod morpho_rate;
 pub mod network_import;
 pub mod plan;
 pub mod request;
 pub mod rpc;
+pub mod trailing;
 pub mod wallet;
 
 use alloy_sol_types::SolCall;
@@ -226,7 +231,14 @@ pub fn head(req: &ReadRequest, replies: &[RpcReply]) -> Result<Head, Error> {
         .and_then(|v| rpc::quantity(&v))
         .map_err(|f| head_error("eth_chainId", f))?;
     check_chain(req, "eth_chainId", chain_id)?;
-    let field = "eth_getBlockByNumber";
+    let mut h = block_header(block, "eth_getBlockByNumber")?;
+    h.chain_id = chain_id;
+    Ok(h)
+}
+
+/// The block header in the answer to an `eth_getBlockByNumber` request (id 2): its number,
+/// timestamp and hash (chain id 0, for the caller to set); errors name `field` and the key.
+pub(crate) fn block_header(block: &RpcReply, field: &str) -> Result<Head, Error> {
     let b = rpc::result(block, 2).map_err(|f| head_error(field, f))?;
     let get = |key: &str| -> Result<&Value, Error> {
         b.get(key).ok_or_else(|| Error::Parse {
@@ -242,7 +254,7 @@ pub fn head(req: &ReadRequest, replies: &[RpcReply]) -> Result<Head, Error> {
     let hash = get("hash")?.as_str().unwrap_or_default();
     request::word(&format!("{field}.hash"), hash)?;
     Ok(Head {
-        chain_id,
+        chain_id: 0,
         block_number: number,
         block_timestamp: timestamp,
         block_hash: hash.to_ascii_lowercase(),

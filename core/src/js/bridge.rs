@@ -26,3 +26,21 @@ pub fn bridge_preset_js() -> Result<JsValue, JsValue> {
     let (input, notes) = rseth_april_2026();
     to_js(&Preset { input, notes })
 }
+
+/// `input` with the live exchange rate and Ethereum supply of its token from `live` (a
+/// `LiveRead`, e.g. a document's `live` section): `{ input, changes, kept }`, each change
+/// beside the preset's value and (for the rsETH preset) its source; `kept` says why the input
+/// kept its figures when the live ones fail its checks.
+#[wasm_bindgen(js_name = liveBridgeInput, unchecked_return_type = "LiveBridge")]
+pub fn live_bridge_input_js(
+    #[wasm_bindgen(unchecked_param_type = "BridgeInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LiveRead")] live: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: BridgeInput = from_js(input, "input")?;
+    input.validate().map_err(|e| e.rebased("", "input"))?;
+    let live: crate::chain::LiveRead = from_js(live, "live")?;
+    live.validate("live")?;
+    let (preset, notes) = rseth_april_2026();
+    let notes = if input == preset { notes } else { vec![] };
+    to_js(&crate::bridge::live::live_bridge(&input, &notes, &live))
+}

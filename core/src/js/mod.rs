@@ -31,6 +31,7 @@ pub mod risk;
 pub mod scenario;
 pub mod security;
 pub mod slashing;
+pub mod trailing;
 pub mod wallet;
 pub mod yield_stack;
 

@@ -23,7 +23,6 @@ use serde::{Deserialize, Serialize};
 
 use super::market::{LendingMarket, lending_markets};
 use super::morpho_live::{MorphoLiveRates, morpho_live_rates};
-use crate::chain::block_time::utc_date;
 use crate::chain::{LiveBasis, LiveRead};
 use crate::source::{Basis, Sourced};
 use crate::unit::Unit;
@@ -166,13 +165,7 @@ pub struct LiveMarkets {
 /// The source of a live figure: `getReserveData(address) on 0x… (chain 1, block N, read live)`,
 /// dated by the block.
 pub fn live_source(b: &LiveBasis) -> Basis {
-    Basis::Source {
-        citation: format!(
-            "{} on {} (chain {}, block {}, read live)",
-            b.function, b.address, b.chain_id, b.block_number
-        ),
-        date: utc_date(b.block_timestamp),
-    }
+    b.source()
 }
 
 /// [`lending_markets`] with the figures of `live` that describe the same contract state (see

@@ -25,7 +25,9 @@ pub const MAIN_MARKET_BORROW_RATE_ROW: &str = "mainMarketBorrowRate";
 /// - a row [`LIVE_EXCHANGE_RATE_ROW`] (ETH per token): `rates.<token>.exchangeRate` of the read,
 ///   "not read" where the read has none;
 /// - a row [`MAIN_MARKET_BORROW_RATE_ROW`] (APR fraction): the main market's borrow rate, live
-///   where the read filled it, else the preset's (with its basis, an assumption).
+///   where the read filled it, else the preset's (with its basis, an assumption);
+/// - when the read holds a trailing read, a row [`super::realised::REALISED_APY_ROW`]
+///   ([`super::realised::with_realised`]).
 ///
 /// The custom column ("Your scenario") gets "per protocol" on the added rows and keeps its
 /// cells elsewhere.
@@ -99,7 +101,7 @@ pub fn with_live(mut matrix: Matrix, live: &LiveRead) -> Matrix {
         definition: "The APR a loop pays on the token's main lending market: read at the snapshot's block where the read holds it, otherwise the preset's.".to_owned(),
         cells: borrow_cells,
     });
-    matrix
+    super::realised::with_realised(matrix, live)
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod figures;
 pub mod imported;
 mod leverage;
 pub mod live;
+pub mod realised;
 mod rows;
 mod table;
 mod tail_risk;

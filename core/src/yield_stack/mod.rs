@@ -44,6 +44,7 @@ pub mod base;
 pub mod compounding;
 pub mod input;
 pub mod presets;
+pub mod realised;
 pub mod report;
 mod stack;
 #[cfg(test)]

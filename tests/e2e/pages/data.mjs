@@ -3,6 +3,7 @@ import { currentDocument, expectModel, typeKeys } from "./typing.mjs";
 import { networkSteps } from "./network_steps.mjs";
 import { walletSteps } from "./wallet_steps.mjs";
 import { morphoSteps } from "./morpho_steps.mjs";
+import { trailingSteps } from "./trailing_steps.mjs";
 
 // The Data panel against the local chain (tests/chain: the real Aave v3 Pool and Morpho Blue,
 // stand-in LRT rate contracts). The fixture's Aave weETH reserve has LTV 7250 / LT 7500 / bonus
@@ -137,6 +138,9 @@ export const data = {
       // 4c. The network import on the same chain (network_steps.mjs).
       const networkSeconds = await networkSteps(p, origin, chain);
       console.log(`        data: network import ${networkSeconds.toFixed(1)} s`);
+      // 4d. The trailing read and the realised yield, in a context of its own (trailing_steps.mjs).
+      const trailingSeconds = await trailingSteps(page.context().browser(), origin, chain, req);
+      console.log(`        data: trailing read ${trailingSeconds.toFixed(1)} s`);
       // 5. The node dies in the middle of a refresh: the head is read, then the node is stopped
       // as the first eth_call leaves. Nothing is kept from it, the frozen snapshot and the
       // presets stay, and the panel says why; a retry fails the same way, and says so.

@@ -21,6 +21,10 @@ use crate::components::term::Term;
 use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
 
+mod live;
+
+use live::LiveBridgeOffer;
+
 /// The editable state of one remote chain.
 #[derive(Clone, Copy)]
 struct ChainState {
@@ -79,11 +83,16 @@ pub fn BridgePage() -> impl IntoView {
         .unwrap_or_else(|| demo.clone());
     // The preset's sources describe the preset's figures only.
     let notes = if preset == demo { notes } else { vec![] };
+    let preset_notes = notes.clone();
+    let notes = StoredValue::new(notes);
+    // The live sources of the figures the user took from a live snapshot, by field.
+    let live_notes = RwSignal::new(Vec::<(String, Basis)>::new());
     let note = move |field: &str| {
-        notes
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, b)| b.clone())
+        live_notes
+            .with(|l| l.iter().find(|(f, _)| f == field).map(|(_, b)| b.clone()))
+            .or_else(|| {
+                notes.with_value(|n| n.iter().find(|(f, _)| f == field).map(|(_, b)| b.clone()))
+            })
     };
     let rate = RwSignal::new(preset.exchange_rate_eth);
     let eth_supply = RwSignal::new(preset.ethereum_supply);
@@ -137,6 +146,17 @@ pub fn BridgePage() -> impl IntoView {
     let honest = RwSignal::new(market.collateral);
     let debt_ratio = RwSignal::new(market.debt_ratio);
     let base = preset.clone();
+    let offered = preset.clone();
+    let use_live = Callback::new(move |out: restake_core::bridge::live::LiveBridge| {
+        rate.set(out.input.exchange_rate_eth);
+        eth_supply.set(out.input.ethereum_supply);
+        live_notes.set(
+            out.changes
+                .iter()
+                .map(|c| (c.field.clone(), c.basis.source()))
+                .collect(),
+        );
+    });
 
     let input_for = move |policy: LossPolicy| {
         let names = names.get();
@@ -360,13 +380,14 @@ pub fn BridgePage() -> impl IntoView {
             <p>
                 "Preset: the rsETH LayerZero adapter exploit of 18 April 2026 — 116,500 rsETH released on Ethereum with no burn on the remote side, about 18% of supply, then posted as collateral on Aave v3."
             </p>
+            <LiveBridgeOffer preset=offered notes=preset_notes use_live=use_live/>
             <Panels
                 inputs=Box::new(move || view! {
                     <h2>"Token"</h2>
                     <NumberInput id="rate" label="Exchange rate" unit="ETH per token" value=rate min=0.5 max=2.0 step=0.01 error=error_for("exchangeRateEth")/>
-                    {note_view("exchangeRateEth")}
+                    {move || note_view("exchangeRateEth")}
                     <NumberInput id="eth-supply" label="Tokens minted on Ethereum" unit="tokens" value=eth_supply min=1.0 max=20_000_000.0 step=1_000.0 error=error_for("ethereumSupply")/>
-                    {note_view("ethereumSupply")}
+                    {move || note_view("ethereumSupply")}
                     <h2>"Remote chains"</h2>
                     {chain_inputs}
                     {note_view("chains[0]")}

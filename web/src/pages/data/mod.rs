@@ -16,11 +16,13 @@ mod network;
 mod network_view;
 mod refresh;
 mod summary;
+mod trailing;
 mod wallet;
 
 use network::NetworkImportPanel;
 use refresh::Fetched;
 use summary::LiveSummary;
+use trailing::TrailingRead;
 use wallet::WalletImport;
 
 /// Longest read request accepted in the text box, bytes (a request of 64 targets per list is
@@ -235,6 +237,7 @@ pub fn DataPage() -> impl IntoView {
                 </p>
                 <div role="status" aria-live="polite">{status_view}</div>
             </section>
+            <TrailingRead fetched=fetched/>
             <WalletImport url=url_text own=own/>
             <NetworkImportPanel url=url_text own=own/>
             {move || fetched.get().filter(|f| frozen().as_ref() != Some(&f.live)).map(|f| view! {
@@ -251,7 +254,8 @@ pub fn DataPage() -> impl IntoView {
                     <h2 id="frozen-h">"Frozen in this scenario"</h2>
                     <p>
                         "The scenario carries this snapshot in its "<code>"live"</code>" section: the Leverage page's lending presets use "
-                        "its figures, and a share link reproduces them without any fetch."
+                        "its figures, the Yield page its realised yields (with a trailing read), the Bridge page offers its token's rate and supply, "
+                        "and a share link reproduces them without any fetch."
                     </p>
                     <LiveSummary live=live id="frozen"/>
                     <p class="actions"><button type="button" class="secondary" id="unfreeze-live" on:click=move |_| unfreeze()>"Remove the snapshot (back to the presets)"</button></p>

@@ -21,6 +21,7 @@ use crate::store::{url, use_store, write_back};
 
 mod avs;
 mod inputs;
+mod realised;
 mod results;
 mod state;
 

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use restake_core::yield_stack::{StepKind, YieldReport};
 
+use super::realised::RealisedCheck;
 use super::state::Inputs;
 use crate::components::chart::bars::{Bar, BarChart, BarKind};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
@@ -160,6 +161,7 @@ pub(super) fn YieldResults(inputs: Inputs, outcome: Outcome<YieldReport>) -> imp
                     <div><dt><Term id="risk-adjusted-apy">"Risk-adjusted APY"</Term></dt><dd id="risk-adjusted-apy">{format(Some(r.risk_adjusted_apy), Unit::Fraction)}</dd></div>
                     <div><dt>"Risk-adjusted premium over the LST"</dt><dd id="risk-adjusted-premium">{format(Some(r.risk_adjusted_premium), Unit::RatePoints)}</dd></div>
                 </dl>
+                <RealisedCheck token=r.lrt.token.clone() net_apy=r.lrt.net_apy/>
                 <p class="hint figure-note" id="yield-differs-note">
                     "The expected slashing loss here is this page's AVS list, Σ allocation × fault probability × slash fraction, a year. The Risk page simulates the scenario's network instead (its operators, AVSs and probabilities, over its horizon), so its expected loss differs; the matrix's net APY and expected loss for a protocol equal this page opened on its preset."
                 </p>
