@@ -209,11 +209,12 @@ fn decoded_figures_equal_the_deployed_ones_to_the_wei() {
 fn mainnet_request_plans_and_refuses_other_chains() {
     let req = ReadRequest::mainnet();
     let plan = chain::plan(&req).unwrap();
-    // 4 rates × 2 + Curve 4 + 5 Aave reserves × 4 + 2 Morpho markets × 2 = 36 calls, in 2 batches.
-    assert_eq!(plan.calls.len(), 36);
+    // 4 rates × 2 + Curve 4 + 5 Aave reserves × 4 + 2 Morpho markets × 2 + 10 E-mode categories
+    // + 4 CAPO adapters × 6 = 70 calls, in 3 batches.
+    assert_eq!(plan.calls.len(), 70);
     assert_eq!(
         plan.batches.iter().map(|b| b.calls).collect::<Vec<_>>(),
-        [32, 4]
+        [32, 32, 6]
     );
     let f = fixture();
     let replies: Vec<RpcReply> = f["replies"]["head"]

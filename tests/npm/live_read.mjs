@@ -15,6 +15,7 @@ import { localRequest } from "../chain/vectors.mjs";
 import { checkWallet } from "./wallet_read.mjs";
 import { checkNetworkImport } from "./network_import.mjs";
 import { checkWalletWithdrawals } from "./wallet_eigenlayer.mjs";
+import { checkEModeCapo } from "./live_emode_capo.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
@@ -94,6 +95,8 @@ try {
     refused = `${e.field}: ${e.message}`;
   }
   check("chain 31337 refused without allowLocalChain", refused.startsWith("eth_chainId:"), refused);
+  // Aave E-mode categories and CAPO adapters (tests/npm/live_emode_capo.mjs).
+  await checkEModeCapo({ chain, core, refresh, check });
   const walletSeconds = await checkWallet({ chain, core, send, check, root });
   console.log(`  wallet import: ${walletSeconds.toFixed(1)} s`);
   const self = await checkFixture(chain);

@@ -237,6 +237,8 @@ pub(crate) fn figures(decode: Decode, data: &[u8]) -> Result<Vec<Figure>, Failur
             vec![fig("lltv", lltv, WAD, "fraction")]
         }
         Decode::Wallet(w) => super::wallet::decode::figures(w, data)?,
+        Decode::EMode => super::emode::figures(data)?,
+        Decode::Capo(c) => super::capo::figures(c, data)?,
         Decode::MorphoMarket => {
             let m = decoded::<IMorpho::marketCall>(data)?;
             let supplied = U256::from(m.totalSupplyAssets);

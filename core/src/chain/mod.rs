@@ -20,7 +20,9 @@
 
 mod abi;
 pub mod block_time;
+pub mod capo;
 mod decode;
+pub mod emode;
 mod mainnet;
 pub mod network_import;
 pub mod plan;

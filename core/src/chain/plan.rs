@@ -51,6 +51,10 @@ pub(crate) enum Decode {
     MorphoMarket,
     /// A wallet import's call ([`super::wallet`]).
     Wallet(super::wallet::WalletDecode),
+    /// Aave `getEModeCategoryData` ([`super::emode`]).
+    EMode,
+    /// One of a CAPO adapter's getters ([`super::capo`]).
+    Capo(super::capo::CapoDecode),
 }
 
 /// One contract call of a plan.
@@ -243,6 +247,8 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
             Decode::MorphoMarket,
         ));
     }
+    super::emode::calls(&req.aave_e_modes, &mut out)?;
+    super::capo::calls(&req.capo_adapters, &mut out)?;
     Ok(out)
 }
 
