@@ -210,13 +210,14 @@ fn mainnet_request_plans_and_refuses_other_chains() {
     let req = ReadRequest::mainnet();
     let plan = chain::plan(&req).unwrap();
     // 4 rates × 2 + Curve 4 + 5 Aave reserves × 4 + 4 Morpho markets × 3 (idToMarketParams,
-    // market, the AdaptiveCurveIRM's rateAtTarget) = 44 calls, in 2 batches.
-    assert_eq!(plan.calls.len(), 44);
+    // market, the AdaptiveCurveIRM's rateAtTarget) + 10 E-mode categories + 4 CAPO adapters × 6
+    // = 78 calls, in 3 batches; the Morpho markets' last call is the 44th.
+    assert_eq!(plan.calls.len(), 78);
     assert_eq!(
         plan.batches.iter().map(|b| b.calls).collect::<Vec<_>>(),
-        [32, 12]
+        [32, 32, 14]
     );
-    let irm = plan.calls.last().unwrap();
+    let irm = &plan.calls[43];
     assert_eq!(
         (
             irm.field.as_str(),

@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AbiCoder, Contract, ContractFactory, JsonRpcProvider, keccak256, parseEther } from "ethers";
 import { compileAll } from "./compile.mjs";
+import { EMODE_CAPO, deployEModeAndCapo } from "./aave_emode_capo.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -56,6 +57,9 @@ export const FIXTURE = Object.freeze({
   morpho: { lltv: e18("0.945"), oraclePrice: e18("1.069") * 10n ** 18n, supplied: e18(500), collateral: e18(200), borrowed: e18(100),
     // The AdaptiveCurveIRM stand-in's rate at target: ⌊0.1e18 / 31,536,000⌋, 10% APR per second (WAD).
     rateAtTarget: 3_170_979_198n },
+  // Aave E-mode category 1 and the stand-in CAPO adapters (aave_emode_capo.mjs).
+  aaveEMode: EMODE_CAPO.eMode,
+  capo: EMODE_CAPO.capo,
 });
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; there is a short window before Hardhat binds it). */
@@ -201,7 +205,7 @@ async function deployAave(signer, deploy, tokens, admin) {
   const w = F.weeth;
   await (await configurator.configureReserveAsCollateral(tokens.weeth, w.ltv, w.liquidationThreshold, w.liquidationBonus)).wait();
   return {
-    pool, addresses: {
+    pool, configurator, addresses: {
       poolAddressesProvider: await provider.getAddress(), pool: poolAddress, poolConfigurator: await configurator.getAddress(),
       aclManager: await acl.getAddress(), oracle: await oracle.getAddress(), poolDataProvider: await dataProvider.getAddress(),
       interestRateStrategy: strategies, priceFeeds: { weth: await aggWeth.getAddress(), weeth: await aggWeeth.getAddress() },
@@ -286,6 +290,10 @@ export async function startChain({ port } = {}) {
     await (await s.wsteth.mint(adminAddress, FIXTURE.lido.wstEthSupply)).wait();
 
     const aave = await deployAave(admin, deploy, tokens, adminAddress);
+    const { capo } = await deployEModeAndCapo({
+      deploy, standIn: compiled["standins/CapoStandIn.sol:PriceCapAdapterStandIn"], configurator: aave.configurator,
+      aave: aave.addresses, weeth: tokens.weeth, rates: { weETH: s.weeth.target, rsETH: s.lrtOracle.target },
+    });
     const MAX = 2n ** 256n - 1n;
     await (await weth.approve(aave.addresses.pool, MAX)).wait();
     await (await aave.pool.supply(tokens.weth, FIXTURE.aave.supplied, adminAddress, 0)).wait();
@@ -324,7 +332,7 @@ export async function startChain({ port } = {}) {
       kelp: { rsETH: s.rseth.target, lrtOracle: s.lrtOracle.target },
       lido: { wstETH: s.wsteth.target },
       curve: { weethWeth: curve.target },
-      aave: aave.addresses,
+      aave: { ...aave.addresses, capo },
       morpho: { morpho: morpho.target, irm: irm.target, oracle: morphoOracle.target, marketId, marketParams: params },
       accounts: { admin: adminAddress, borrower: borrowerAddress },
     };

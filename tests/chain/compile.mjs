@@ -19,6 +19,7 @@ const SOURCES = {
   "standins/StandIns.sol": join(here, "contracts/StandIns.sol"),
   "standins/EigenLayerStandIns.sol": join(here, "contracts/EigenLayerStandIns.sol"),
   "standins/AdaptiveCurveIrmStandIn.sol": join(here, "contracts/AdaptiveCurveIrmStandIn.sol"),
+  "standins/CapoStandIn.sol": join(here, "contracts/CapoStandIn.sol"),
 };
 
 /** Resolves an import relative to the importing file inside the two source roots. */

@@ -187,6 +187,25 @@ export function exportSpecs(m) {
     },
     realisedYields: { args: () => [liveBoth], call: (a) => m.realisedYields(...a) },
     liveBridgeInput: { args: () => [bridgeInput, liveRsEth], call: (a) => m.liveBridgeInput(...a) },
+  // The live read's plan of mainnet's request (Aave E-mode categories and CAPO adapters included: a mutated
+  // category id or adapter address must be refused with its field), and the presets with a read's E-mode and
+  // CAPO figures in them (a mutated figure keeps the preset or is refused, never NaN).
+  const liveBasis = (fn) => ({ chainId: 1, blockNumber: 21_000_000, blockTimestamp: 1_729_252_007, address: "0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2", function: fn });
+  const eModeValue = (field, value, fn) => ({ field, raw: null, value, unit: "fraction", basis: liveBasis(fn) });
+  const liveRead = {
+    head: { chainId: 1, blockNumber: 21_000_000, blockTimestamp: 1_729_252_007, blockHash: `0x${"ab".repeat(32)}` },
+    values: [
+      eModeValue("aaveEModes.core-1.ltv", 0.92, "getEModeCategoryData(uint8)"),
+      eModeValue("aaveEModes.core-1.liquidationThreshold", 0.94, "getEModeCategoryData(uint8)"),
+      eModeValue("capoAdapters.core-weETH.snapshotRatio", 1.0346, "getSnapshotRatio()"),
+      eModeValue("capoAdapters.core-weETH.maxYearlyGrowthRatePercent", 0.0875, "getMaxYearlyGrowthRatePercent()"),
+      eModeValue("capoAdapters.core-weETH.snapshotTimestamp", 1_711_411_200, "getSnapshotTimestamp()"),
+    ],
+    failures: [],
+  };
+  Object.assign(SPECS, {
+    planLiveRead: { args: () => [m.mainnetLiveRequest()], call: (a) => m.planLiveRead(...a) },
+    liveLendingMarkets: { args: () => [liveRead], call: (a) => m.liveLendingMarkets(...a) },
   });
   const NO_ARGS = ["presets", "replays", "timelineReplays", "defaultScenario", "riskDemo", "securityDemo", "slashingDemo", "yieldPresets",
     "bridgePresetRsEth2026", "lendingMarkets", "cascadePresetEzEth2024", "rateModelPresets", "utilizationPresets",

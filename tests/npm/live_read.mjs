@@ -18,6 +18,7 @@ import { checkNetworkImport } from "./network_import.mjs";
 import { checkWalletWithdrawals } from "./wallet_eigenlayer.mjs";
 import { checkMorphoIrm } from "./live_morpho.mjs";
 import { checkTrailing, checkTrailingStopped } from "./live_trailing.mjs";
+import { checkEModeCapo } from "./live_emode_capo.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
@@ -98,6 +99,8 @@ try {
   }
   check("chain 31337 refused without allowLocalChain", refused.startsWith("eth_chainId:"), refused);
   await checkMorphoIrm({ chain, core, refresh, check, root });
+  // Aave E-mode categories and CAPO adapters (tests/npm/live_emode_capo.mjs).
+  await checkEModeCapo({ chain, core, refresh, check });
   const walletSeconds = await checkWallet({ chain, core, send, check, root });
   console.log(`  wallet import: ${walletSeconds.toFixed(1)} s`);
   const self = await checkFixture(chain);

@@ -233,6 +233,8 @@ pub(crate) fn figures(decode: Decode, data: &[u8]) -> Result<Vec<Figure>, Failur
             vec![super::morpho_rate::rate_at_target(r)?]
         }
         Decode::Wallet(w) => super::wallet::decode::figures(w, data)?,
+        Decode::EMode => super::emode::figures(data)?,
+        Decode::Capo(c) => super::capo::figures(c, data)?,
         Decode::MorphoMarket => {
             let m = decoded::<IMorpho::marketCall>(data)?;
             let supplied = U256::from(m.totalSupplyAssets);

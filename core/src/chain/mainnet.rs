@@ -1,6 +1,8 @@
 //! Ethereum mainnet's contracts for [`ReadRequest::mainnet`], each with its source (also in
 //! docs/sources.md, "Live market state").
 
+use super::capo::CapoAdapterTarget;
+use super::emode::AaveEModeTarget;
 use super::request::{
     AaveReserveTarget, AaveStrategy, CurvePoolTarget, MorphoMarketTarget, RateSource, RateTarget,
     ReadRequest,
@@ -24,6 +26,36 @@ const CURVE_WEETH_WETH: &str = "0xDB74dfDD3BB46bE8Ce6C33dC9D82777BCFc3dEd5";
 /// Aave v3 Ethereum Core PoolDataProvider and interest-rate strategy (aave-address-book src/AaveV3Ethereum.sol).
 pub(crate) const AAVE_CORE_DATA: &str = "0x0a16f2FCC0D44FaE41cc54e079281D84A363bECD";
 const AAVE_CORE_IRM: &str = "0x9ec6F08190DeA04A54f8Afc53Db96134e5E3FdFB";
+/// Aave v3 Ethereum Core and Prime ("Lido") Pools (aave-address-book src/AaveV3Ethereum.sol and
+/// src/AaveV3EthereumLido.sol, `POOL`).
+pub(crate) const AAVE_CORE_POOL: &str = "0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2";
+pub(crate) const AAVE_PRIME_POOL: &str = "0x4e033931ad43597d96D6bcc25c280717730B58B1";
+/// The E-mode categories with an LRT (aave-address-book src/ts/AaveV3Ethereum.ts and
+/// src/ts/AaveV3EthereumLido.ts, `E_MODES`): Core 1 (ETH-correlated, weETH among its collateral),
+/// 3 (rsETH / WETH, wstETH, ETHx), 22 (ezETH / wstETH), 23 (ezETH / stablecoins), 26 (weETH /
+/// WETH, wstETH), 42 (rsETH / stablecoins); Prime 2 (ezETH / stablecoins), 3 (ezETH / wstETH),
+/// 5 (rsETH / wstETH), 6 (rsETH / stablecoins).
+const AAVE_LRT_EMODES: &[(&str, &str, u8)] = &[
+    ("core-1", AAVE_CORE_POOL, 1),
+    ("core-3", AAVE_CORE_POOL, 3),
+    ("core-22", AAVE_CORE_POOL, 22),
+    ("core-23", AAVE_CORE_POOL, 23),
+    ("core-26", AAVE_CORE_POOL, 26),
+    ("core-42", AAVE_CORE_POOL, 42),
+    ("prime-2", AAVE_PRIME_POOL, 2),
+    ("prime-3", AAVE_PRIME_POOL, 3),
+    ("prime-5", AAVE_PRIME_POOL, 5),
+    ("prime-6", AAVE_PRIME_POOL, 6),
+];
+/// The AaveOracle's CAPO sources (aave-address-book src/AaveV3Ethereum.sol and
+/// src/AaveV3EthereumLido.sol, `<ASSET>_ORACLE`): weETH, rsETH and ezETH on Core (rsETH's and
+/// ezETH's also Prime's), wstETH on Prime.
+const CAPO_ADAPTERS: &[(&str, &str)] = &[
+    ("core-weETH", "0x87625393534d5C102cADB66D37201dF24cc26d4C"),
+    ("core-rsETH", "0x7292C95A5f6A501a9c4B34f6393e221F2A0139c3"),
+    ("core-ezETH", "0xF3d49021fF3bbBFDfC1992A4b09E5D1d141D044C"),
+    ("prime-wstETH", "0xe1D97bF61901B075E9626c8A2340a7De385861Ef"),
+];
 /// Morpho Blue (morpho-org/morpho-blue README; sparkdotfi/spark-address-registry src/Ethereum.sol L330).
 pub(crate) const MORPHO: &str = "0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb";
 /// Morpho's AdaptiveCurveIRM, the IRM of every LRT market read here (morpho-org/morpho-blue-irm
@@ -35,7 +67,8 @@ impl ReadRequest {
     /// Curve weETH/WETH pool; Aave v3 Core's WETH, weETH, ezETH, rsETH and wstETH reserves; the
     /// Morpho Blue weETH/WETH and ezETH/WETH markets at 94.5% LLTV and the ezETH/WETH markets at
     /// 86% and 77% (karpatkey/defi-kit sdk/src/protocols/morpho/markets/_ethInfo.ts), each with
-    /// its AdaptiveCurveIRM's `rateAtTarget`. Chain id 1 only.
+    /// its AdaptiveCurveIRM's `rateAtTarget`; Aave's E-mode categories with an LRT on Core and
+    /// Prime, and the CAPO adapters of weETH, rsETH, ezETH and wstETH. Chain id 1 only.
     pub fn mainnet() -> ReadRequest {
         let rate = |id: &str, token: &str, rate: RateSource| RateTarget {
             id: id.to_owned(),
@@ -114,6 +147,21 @@ impl ReadRequest {
                     "0x093d5b432aace8bf6c4d67494f4ac2542a499571ff7a1bcc9f8778f3200d457d",
                 ),
             ],
+            aave_e_modes: AAVE_LRT_EMODES
+                .iter()
+                .map(|&(id, pool, category)| AaveEModeTarget {
+                    id: id.to_owned(),
+                    pool: at(pool),
+                    category,
+                })
+                .collect(),
+            capo_adapters: CAPO_ADAPTERS
+                .iter()
+                .map(|&(id, adapter)| CapoAdapterTarget {
+                    id: id.to_owned(),
+                    adapter: at(adapter),
+                })
+                .collect(),
         }
     }
 }

@@ -23,7 +23,9 @@
 
 mod abi;
 pub mod block_time;
+pub mod capo;
 mod decode;
+pub mod emode;
 pub(crate) mod live_source;
 mod mainnet;
 mod morpho_rate;

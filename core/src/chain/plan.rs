@@ -55,6 +55,10 @@ pub(crate) enum Decode {
     MorphoRateAtTarget,
     /// A wallet import's call ([`super::wallet`]).
     Wallet(super::wallet::WalletDecode),
+    /// Aave `getEModeCategoryData` ([`super::emode`]).
+    EMode,
+    /// One of a CAPO adapter's getters ([`super::capo`]).
+    Capo(super::capo::CapoDecode),
 }
 
 /// One contract call of a plan.
@@ -260,6 +264,8 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
             ));
         }
     }
+    super::emode::calls(&req.aave_e_modes, &mut out)?;
+    super::capo::calls(&req.capo_adapters, &mut out)?;
     Ok(out)
 }
 

@@ -35,6 +35,12 @@ pub struct ReadRequest {
     /// Morpho Blue markets.
     #[serde(default)]
     pub morpho_markets: Vec<MorphoMarketTarget>,
+    /// Aave v3 E-mode categories.
+    #[serde(default)]
+    pub aave_e_modes: Vec<super::emode::AaveEModeTarget>,
+    /// Aave CAPO price adapters.
+    #[serde(default)]
+    pub capo_adapters: Vec<super::capo::CapoAdapterTarget>,
 }
 
 /// One token's exchange rate (the protocol's own rate function) and total supply.

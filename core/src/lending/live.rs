@@ -10,19 +10,35 @@
 //! - `aaveReserves.core-WETH.variableBorrowRate` (APR, ray) → the borrow rate of the two weETH
 //!   presets on Core, which borrow WETH;
 //! - `aaveReserves.core-wstETH.variableBorrowRate` → the borrow rate of `aave-v3-rseth-emode`,
-//!   which lends wstETH.
+//!   which lends wstETH;
+//! - `aaveEModes.core-1.{ltv, liquidationThreshold, liquidationBonus}` (Core's E-mode category 1,
+//!   `getEModeCategoryData(1)`) → `aave-v3-eth-emode`: the preset is that category (Ethereum Core's
+//!   ETH-correlated E-mode, weETH among its collateral, WETH borrowable; governance posts /13570,
+//!   /16168);
+//! - `aaveEModes.core-3.{liquidationThreshold, liquidationBonus}` (Core's category 3) →
+//!   `aave-v3-rseth-emode`: the preset lends wstETH against rsETH on Core, and category 3 is
+//!   Core's one category with rsETH as collateral and wstETH borrowable (aave-address-book
+//!   `src/ts/AaveV3Ethereum.ts`, `E_MODES`). Not its LTV: since 2026-04-19 rsETH is in the
+//!   category's LTV-zero set (same source), so the category's LTV is not rsETH's, and
+//!   `getEModeCategoryData` does not say so;
+//! - `capoAdapters.core-weETH` (weETH's CAPO adapter, the AaveOracle's source for weETH on Core)
+//!   → the oracle of both weETH presets on Core, and `capoAdapters.core-rsETH` → the oracle of
+//!   `aave-v3-rseth-emode` ([`CAPO_OVERLAY`]): [`OracleKind::CappedExchangeRate`] with the
+//!   adapter's snapshot ratio, yearly growth cap and the days from its snapshot timestamp to the
+//!   read's block, replacing the presets' uncapped exchange rate.
 //!
 //! - `morphoMarkets.ezETH-WETH-86.borrowRate` and `-77` (derived: the AdaptiveCurveIRM's rate at
 //!   the block, [`super::morpho_live`]) → the borrow rate of `morpho-ezeth-weth-86` and `-77`,
 //!   the same Morpho Blue markets.
 //!
-//! E-mode categories, the other Morpho Blue markets (no preset is the same market) and the LRT
+//! Prime's categories, the other Morpho Blue markets (no preset is the same market) and the LRT
 //! rates fill no lending preset; the Data panel lists them as read.
 
 use serde::{Deserialize, Serialize};
 
 use super::market::{LendingMarket, lending_markets};
 use super::morpho_live::{MorphoLiveRates, morpho_live_rates};
+use super::oracle::OracleKind;
 use crate::chain::{LiveBasis, LiveRead};
 use crate::source::{Basis, Sourced};
 use crate::unit::Unit;
@@ -98,6 +114,35 @@ const OVERLAY: &[(&str, &str, Field)] = &[
         "morpho-ezeth-weth-77",
         Field::BorrowRate,
     ),
+    ("aaveEModes.core-1.ltv", "aave-v3-eth-emode", Field::Ltv),
+    (
+        "aaveEModes.core-1.liquidationThreshold",
+        "aave-v3-eth-emode",
+        Field::LiquidationThreshold,
+    ),
+    (
+        "aaveEModes.core-1.liquidationBonus",
+        "aave-v3-eth-emode",
+        Field::LiquidationBonus,
+    ),
+    (
+        "aaveEModes.core-3.liquidationThreshold",
+        "aave-v3-rseth-emode",
+        Field::LiquidationThreshold,
+    ),
+    (
+        "aaveEModes.core-3.liquidationBonus",
+        "aave-v3-rseth-emode",
+        Field::LiquidationBonus,
+    ),
+];
+
+/// (CAPO adapter's path in the read, preset id): the preset's oracle becomes that adapter's
+/// (see the module's list).
+pub const CAPO_OVERLAY: &[(&str, &str)] = &[
+    ("capoAdapters.core-weETH", "aave-v3-eth-emode"),
+    ("capoAdapters.core-weETH", "aave-v3-weeth-core"),
+    ("capoAdapters.core-rsETH", "aave-v3-rseth-emode"),
 ];
 
 /// The figure at `field` of `live`, or of the Morpho borrow rates derived from it
@@ -120,14 +165,17 @@ fn figure(live: &LiveRead, derived: &MorphoLiveRates, field: &str) -> Option<(f6
 pub struct LiveChange {
     /// The preset's id (`aave-v3-weeth-core`).
     pub market: String,
-    /// The preset's field (`ltv`, `liquidationThreshold`, `liquidationBonus`, `borrowRate`).
+    /// The preset's field (`ltv`, `liquidationThreshold`, `liquidationBonus`, `borrowRate`,
+    /// `oracle.snapshotRatio`, `oracle.maxYearlyRatioGrowthPercent`, `oracle.daysSinceSnapshot`).
     pub field: String,
     /// The live figure's path in the read (`aaveReserves.core-weETH.ltv`).
     pub live_field: String,
-    /// Both values' unit (a fraction; the borrow rate an APR fraction).
+    /// Both values' unit (a fraction, the borrow rate an APR fraction; the CAPO snapshot ratio
+    /// ETH per token, the yearly growth cap a fraction, the snapshot's age days).
     pub unit: Unit,
-    /// The preset's value.
-    pub preset: f64,
+    /// The preset's value; none where the preset has no such figure (an uncapped exchange-rate
+    /// oracle has no snapshot).
+    pub preset: Option<f64>,
     /// The preset's source or assumption.
     pub preset_basis: Basis,
     /// The live value.
@@ -202,7 +250,7 @@ pub fn live_markets(live: Option<&LiveRead>) -> LiveMarkets {
                 field: field.name().to_owned(),
                 live_field: live_field.to_owned(),
                 unit: Unit::Fraction,
-                preset: slot.value,
+                preset: Some(slot.value),
                 preset_basis: slot.basis.clone(),
                 live: value,
                 basis: basis.clone(),
@@ -211,6 +259,12 @@ pub fn live_markets(live: Option<&LiveRead>) -> LiveMarkets {
                 value,
                 basis: live_source(&basis),
             };
+        }
+        for &(adapter, _) in CAPO_OVERLAY.iter().filter(|(_, id)| *id == m.id) {
+            if let Some((oracle, oracle_changes)) = capo_oracle(live, adapter, &next) {
+                next.oracle = oracle;
+                changes.extend(oracle_changes);
+            }
         }
         if changes.is_empty() {
             continue;
@@ -238,139 +292,97 @@ pub fn live_markets(live: Option<&LiveRead>) -> LiveMarkets {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::chain::{Head, LiveValue};
-
-    fn basis(function: &str) -> LiveBasis {
-        LiveBasis {
-            chain_id: 1,
-            block_number: 21_000_000,
-            // 1,729,252,007 s = 20,014 days + 42,407 s: 2024-10-18 11:46:47 UTC.
-            block_timestamp: 1_729_252_007,
-            address: "0x0a16f2FCC0D44FaE41cc54e079281D84A363bECD".to_owned(),
-            function: function.to_owned(),
-        }
+/// The CAPO oracle of the adapter read under `adapter` (its `snapshotRatio`,
+/// `maxYearlyGrowthRatePercent` and `snapshotTimestamp`; none unless all three were read), for
+/// the preset `m`, with the three changes against `m`'s oracle: `daysSinceSnapshot = (block
+/// timestamp − snapshotTimestamp) / 86,400`, negative when the snapshot is after the block (the
+/// model's check then keeps the preset); the growth cap in whole hundredths of a percent, as
+/// the contract stores it.
+fn capo_oracle(
+    live: &LiveRead,
+    adapter: &str,
+    m: &LendingMarket,
+) -> Option<(Sourced<OracleKind>, Vec<LiveChange>)> {
+    let get = |name: &str| live.value(&format!("{adapter}.{name}"));
+    let ratio = get("snapshotRatio")?;
+    let growth = get("maxYearlyGrowthRatePercent")?;
+    let stamp = get("snapshotTimestamp")?;
+    let bps = (growth.value * 1e4).round();
+    if !(0.0..=f64::from(u16::MAX)).contains(&bps) {
+        return None;
     }
-
-    fn value(field: &str, v: f64, function: &str) -> LiveValue {
-        LiveValue {
+    let days = (stamp.basis.block_timestamp as f64 - stamp.value) / 86_400.0;
+    let oracle = OracleKind::CappedExchangeRate {
+        snapshot_ratio: ratio.value,
+        max_yearly_ratio_growth_percent: bps as u16,
+        days_since_snapshot: days,
+    };
+    let preset = match m.oracle.value {
+        OracleKind::CappedExchangeRate {
+            snapshot_ratio,
+            max_yearly_ratio_growth_percent,
+            days_since_snapshot,
+        } => [
+            Some(snapshot_ratio),
+            Some(f64::from(max_yearly_ratio_growth_percent) / 1e4),
+            Some(days_since_snapshot),
+        ],
+        _ => [None; 3],
+    };
+    let parts = [
+        (
+            "oracle.snapshotRatio",
+            "snapshotRatio",
+            Unit::Price,
+            ratio.value,
+            ratio,
+        ),
+        (
+            "oracle.maxYearlyRatioGrowthPercent",
+            "maxYearlyGrowthRatePercent",
+            Unit::Fraction,
+            bps / 1e4,
+            growth,
+        ),
+        (
+            "oracle.daysSinceSnapshot",
+            "snapshotTimestamp",
+            Unit::Days,
+            days,
+            stamp,
+        ),
+    ];
+    let changes = parts
+        .iter()
+        .zip(preset)
+        .map(|(&(field, name, unit, value, v), preset)| LiveChange {
+            market: m.id.clone(),
             field: field.to_owned(),
-            raw: None,
-            value: v,
-            unit: "fraction".to_owned(),
-            basis: basis(function),
-        }
-    }
-
-    fn read(values: Vec<LiveValue>) -> LiveRead {
-        LiveRead {
-            head: Head {
-                chain_id: 1,
-                block_number: 21_000_000,
-                block_timestamp: 1_729_252_007,
-                block_hash: format!("0x{}", "ab".repeat(32)),
-            },
-            values,
-            failures: vec![],
-        }
-    }
-
-    const CONFIG: &str = "getReserveConfigurationData(address)";
-
-    #[test]
-    fn core_weeth_config_and_weth_rate_replace_the_presets() {
-        // The local chain's fixture values: LTV 7250, LT 7500, bonus 10750 bps → 0.725, 0.75,
-        // 0.075; a WETH variable borrow rate of 0.0312 (APR).
-        let live = read(vec![
-            value("aaveReserves.core-weETH.ltv", 0.725, CONFIG),
-            value("aaveReserves.core-weETH.liquidationThreshold", 0.75, CONFIG),
-            value("aaveReserves.core-weETH.liquidationBonus", 0.075, CONFIG),
-            value(
-                "aaveReserves.core-WETH.variableBorrowRate",
-                0.0312,
-                "getReserveData(address)",
-            ),
-        ]);
-        let out = live_markets(Some(&live));
-        assert!(out.kept.is_empty(), "{:?}", out.kept);
-        let core = out
-            .markets
-            .iter()
-            .find(|m| m.id == "aave-v3-weeth-core")
-            .unwrap();
-        assert_eq!(core.ltv.value, 0.725);
-        assert_eq!(core.liquidation_threshold.value, 0.75);
-        assert_eq!(core.liquidation_bonus.value, 0.075);
-        assert_eq!(core.borrow_rate.value, 0.0312);
-        assert_eq!(
-            core.ltv.basis,
-            Basis::Source {
-                citation: "getReserveConfigurationData(address) on 0x0a16f2FCC0D44FaE41cc54e079281D84A363bECD (chain 1, block 21000000, read live)".to_owned(),
-                date: "2024-10-18".to_owned(),
-            }
-        );
-        // The E-mode preset keeps its governance LTV 0.93 (no E-mode read) but takes the rate.
-        let emode = &out.markets[0];
-        assert_eq!(emode.ltv.value, 0.93);
-        assert_eq!(emode.borrow_rate.value, 0.0312);
-        // Changes: E-mode's rate, then Core's LTV, LT, bonus and rate, with the presets' values
-        // (0.775 / 0.80 / 0.07 from governance post 20167, 2.5% assumed).
-        let got: Vec<(&str, &str, f64, f64)> = out
-            .changes
-            .iter()
-            .map(|c| (c.market.as_str(), c.field.as_str(), c.preset, c.live))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("aave-v3-eth-emode", "borrowRate", 0.025, 0.0312),
-                ("aave-v3-weeth-core", "ltv", 0.775, 0.725),
-                ("aave-v3-weeth-core", "liquidationThreshold", 0.80, 0.75),
-                ("aave-v3-weeth-core", "liquidationBonus", 0.07, 0.075),
-                ("aave-v3-weeth-core", "borrowRate", 0.025, 0.0312),
-            ]
-        );
-        assert!(out.changes[0].preset_basis.rests_on_assumption());
-        assert!(!out.changes[1].preset_basis.rests_on_assumption());
-        // Every other preset is untouched.
-        let presets = lending_markets();
-        for (a, b) in out.markets.iter().zip(&presets).skip(2) {
-            assert_eq!(a, b);
-        }
-    }
-
-    #[test]
-    fn a_figure_the_model_refuses_keeps_the_whole_preset() {
-        // LTV 0 (weETH not a collateral outside E-mode) fails `ltv ≥ 0.01`: nothing of the
-        // Core preset changes, the E-mode preset still takes the WETH rate.
-        let live = read(vec![
-            value("aaveReserves.core-weETH.ltv", 0.0, CONFIG),
-            value(
-                "aaveReserves.core-WETH.variableBorrowRate",
-                0.04,
-                "getReserveData(address)",
-            ),
-        ]);
-        let out = live_markets(Some(&live));
-        assert_eq!(out.markets[1], lending_markets()[1]);
-        assert_eq!(out.kept.len(), 1);
-        assert_eq!(out.kept[0].market, "aave-v3-weeth-core");
-        assert!(
-            out.kept[0].reason.contains("market.ltv"),
-            "{}",
-            out.kept[0].reason
-        );
-        assert_eq!(out.markets[0].borrow_rate.value, 0.04);
-        // A rate above 100% a year is refused too.
-        let live = read(vec![value(
-            "aaveReserves.core-wstETH.variableBorrowRate",
-            1.5,
-            "getReserveData(address)",
-        )]);
-        let out = live_markets(Some(&live));
-        assert_eq!(out.kept[0].market, "aave-v3-rseth-emode");
-        assert_eq!(out.markets, lending_markets());
-    }
+            live_field: format!("{adapter}.{name}"),
+            unit,
+            preset,
+            preset_basis: m.oracle.basis.clone(),
+            live: value,
+            basis: v.basis.clone(),
+        })
+        .collect();
+    let basis = Basis::Derived {
+        formula: "CAPO: min(exchange rate, snapshotRatio × (1 + maxYearlyGrowthRatePercent / 10,000 × days since snapshotTimestamp / 365)), the adapter's parameters read live; days counted to the read's block".to_owned(),
+        inputs: vec![
+            live_source(&ratio.basis),
+            live_source(&growth.basis),
+            live_source(&stamp.basis),
+        ],
+    };
+    Some((
+        Sourced {
+            value: oracle,
+            basis,
+        },
+        changes,
+    ))
 }
+
+#[cfg(test)]
+#[path = "live_tests.rs"]
+mod tests;

@@ -13,13 +13,17 @@ import { trailingSteps } from "./trailing_steps.mjs";
 // 1,069,000 ETH / 1,000,000 shares = 1.0690 ETH per token.
 
 /** The fixture's contracts under the ids the lab's lending presets read (`core-…`), the Morpho
- * market with its IRM named (morpho_steps.mjs). */
-function request(localRequest, addresses) {
+ * market with its IRM named (morpho_steps.mjs), and its Aave E-mode category 1 (9000 / 9300 /
+ * 10200 bps on the real Pool) and CAPO stand-ins. */
+function request(localRequest, eModeCapoRequest, addresses) {
   const r = localRequest(addresses);
+  const e = eModeCapoRequest(addresses, "core");
   return {
     ...r,
     aaveReserves: r.aaveReserves.map((x) => ({ ...x, id: x.id.replace(/^local-/, "core-") })),
     morphoMarkets: r.morphoMarkets.map((m) => ({ ...m, irm: addresses.morpho.irm })),
+    aaveEModes: e.aaveEModes,
+    capoAdapters: e.capoAdapters,
   };
 }
 
@@ -67,6 +71,7 @@ export const data = {
     // Loaded here, so the other pages run without the chain's packages (tests/chain).
     const { startChain } = await import("../../chain/chain.mjs");
     const { localRequest } = await import("../../chain/vectors.mjs");
+    const { eModeCapoRequest } = await import("../../chain/aave_emode_capo.mjs");
     const t0 = Date.now();
     const chain = await startChain();
     const up = Date.now();
@@ -94,7 +99,7 @@ export const data = {
       await p.getByText("Stopped. Nothing changed; the presets are kept.").waitFor();
       assert.equal((await currentDocument(p))?.live, undefined);
       const block = await blockNumber(chain.url);
-      const req = request(localRequest, chain.addresses);
+      const req = request(localRequest, eModeCapoRequest, chain.addresses);
       // 1. Read: the URL typed key by key, the fixture's contracts pasted as a read request.
       await p.goto(`${origin}/data`);
       await readFrom(p, chain.url, req);
@@ -114,6 +119,13 @@ export const data = {
       // 3. The Leverage page's presets carry it.
       await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Leverage" }).click();
       await p.locator("#live-notice", { hasText: `block ${block}` }).waitFor();
+      // 3a. The live E-mode category 1 in the ETH-correlated E-mode preset: 93% → 90% with its
+      // call and block; picked, the LTV field holds 90 and the CAPO stand-in's cap is shown.
+      const emodeLtv = p.locator("#live-changes li", { hasText: "Aave v3 ETH-correlated E-mode: ltv " });
+      assert.match(await emodeLtv.textContent(), new RegExp(`ltv 93% → 90% \\(getEModeCategoryData\\(uint8\\) on 0x[0-9a-fA-F]{40}, block ${block}\\)`));
+      await p.locator("#market-preset").selectOption({ label: "Aave v3 ETH-correlated E-mode" });
+      await p.waitForFunction(() => document.querySelector("#ltv")?.value === "90");
+      assert.match(await p.locator("#capo-cap").textContent(), /snapshot 1\.0347 ETH per token, at most 8\.75% a year/);
       await p.locator("#market-preset").selectOption({ label: "Aave v3 Core, weETH outside E-mode" });
       await p.waitForFunction(() => document.querySelector("#max-leverage")?.textContent === "3.64×");
       assert.equal(await p.locator("#leverage").textContent(), "2.67×");

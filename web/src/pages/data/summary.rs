@@ -72,7 +72,7 @@ pub(super) fn LiveSummary(live: LiveRead, id: &'static str) -> impl IntoView {
                 <tr>
                     <th scope="row">{name_of(&c.market)}</th>
                     <td><code>{c.field.clone()}</code></td>
-                    <td class="num">{format(Some(c.preset), c.unit)}</td>
+                    <td class="num">{format(c.preset, c.unit)}</td>
                     <td class="note" class:assumed=c.preset_basis.rests_on_assumption()>{describe(&c.preset_basis)}</td>
                     <td class="num live">{format(Some(c.live), c.unit)}</td>
                     <td class="note live-basis">{basis_text(&c.basis)}</td>

@@ -11,6 +11,7 @@ use super::Errors;
 use crate::components::number_input::NumberInput;
 use crate::components::source::describe;
 use crate::components::term::Term;
+use crate::format::{Unit, format};
 
 /// The market's fields, one signal each (fractions `0..=1`; the borrow rate a year).
 #[derive(Clone, Copy)]
@@ -155,6 +156,21 @@ pub(super) fn MarketInputs(m: Market, errors: Errors) -> impl IntoView {
             <label><input type="radio" name="oracle" checked=move || m.oracle.get() == OracleKind::ExchangeRate on:change=move |_| m.oracle.set(OracleKind::ExchangeRate)/>" "<Term id="exchange-rate-oracle">"Exchange rate"</Term></label>
             <label><input type="radio" name="oracle" checked=move || m.oracle.get() == OracleKind::Market on:change=move |_| m.oracle.set(OracleKind::Market)/>" "<Term id="market-oracle">"Market price"</Term></label>
         </fieldset>
+        {move || {
+            let o = m.oracle.get();
+            let OracleKind::CappedExchangeRate { snapshot_ratio, max_yearly_ratio_growth_percent, days_since_snapshot } = o else {
+                return None;
+            };
+            Some(view! {
+                <p id="capo-cap" class="note">{format!(
+                    "Capped exchange rate (Aave's CAPO): snapshot {} ETH per token, at most {} a year, {} since the snapshot: cap {} ETH per token. Pick Exchange rate or Market price to drop the cap.",
+                    format(Some(snapshot_ratio), Unit::Price),
+                    format(Some(f64::from(max_yearly_ratio_growth_percent) / 1e4), Unit::Fraction),
+                    format(Some(days_since_snapshot), Unit::Days),
+                    format(o.cap(), Unit::Price)
+                )}</p>
+            })
+        }}
         <fieldset class="radio-group">
             <legend>"Liquidation rules"</legend>
             <label><input type="radio" name="rules" checked=is(0) on:change=move |_| m.rules.set(LiquidationRules::AaveV33 { eth_usd: m.eth_usd.get_untracked() })/>" Aave v3.3+ (USD 2,000 full close, USD 1,000 dust rule)"</label>

@@ -27,6 +27,7 @@ use crate::store::{use_store, write_back};
 
 mod carry;
 mod cascade;
+mod live;
 mod market;
 mod position;
 
@@ -83,17 +84,19 @@ pub fn LeveragePage() -> impl IntoView {
 fn LeverageLab(section: LeverageSection) -> impl IntoView {
     let store = use_store();
     // With a refresh frozen into the scenario (the Data page), the presets carry its figures
-    // (core's `lending::live::live_markets`: Aave Core's weETH parameters, WETH and wstETH rates).
+    // (core's `lending::live::live_markets`: Aave Core's weETH parameters, the E-mode categories,
+    // the CAPO adapters, WETH and wstETH rates), each replaced figure listed with its block.
     let live = store.doc.with_untracked(|d| d.live.clone());
     let live_notice = live.as_ref().map(|l| {
         let over = live_markets(Some(l));
-        format!(
+        let text = format!(
             "The presets use live figures from the scenario's snapshot of chain {}, block {} ({} UTC): {} preset figure(s) replaced; pick a preset to load them. ",
             l.head.chain_id,
             l.head.block_number,
             utc_time(l.head.block_timestamp),
             over.changes.len()
-        )
+        );
+        (text, over)
     });
     let markets = live_markets(live.as_ref()).markets;
     let replay = ezeth_april_2024();
@@ -184,7 +187,9 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
             <ReplayGap what="leverage inputs" has_section=|d| d.leverage.is_some()/>
             <WalletNotice what="your largest borrow position as the loop"/>
             {notice.map(|n| view! { <p class="notice" role="status" id="prefill-notice">{n}</p> })}
-            {live_notice.map(|n| view! { <p class="notice" id="live-notice">{n}<A href="/data">"What changed (Data page)"</A></p> })}
+            {live_notice.map(|(n, over)| view! {
+                <div class="notice" id="live-notice"><p>{n}<A href="/data">"What changed (Data page)"</A></p><live::LiveChanges over=over/></div>
+            })}
             <p class="lead">
                 "A "<Term id="leverage-loop">"leverage loop"</Term>
                 " deposits an LRT, borrows ETH against it, buys more LRT and deposits again. It multiplies the LRT's yield over the borrow rate — and puts a "
