@@ -187,6 +187,7 @@ export function exportSpecs(m) {
     },
     realisedYields: { args: () => [liveBoth], call: (a) => m.realisedYields(...a) },
     liveBridgeInput: { args: () => [bridgeInput, liveRsEth], call: (a) => m.liveBridgeInput(...a) },
+  });
   // The live read's plan of mainnet's request (Aave E-mode categories and CAPO adapters included: a mutated
   // category id or adapter address must be refused with its field), and the presets with a read's E-mode and
   // CAPO figures in them (a mutated figure keeps the preset or is refused, never NaN).
