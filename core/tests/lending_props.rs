@@ -63,6 +63,7 @@ fn pool() -> impl Strategy<Value = Pool> {
             lrt_reserve: eth * skew,
             eth_reserve: eth,
             fee,
+            lrt_rate: 1.0,
         })
 }
 
@@ -163,7 +164,7 @@ proptest! {
     #[test]
     fn arbitrary_numbers_never_panic(x in prop::num::f64::ANY, y in prop::num::f64::ANY, z in prop::num::f64::ANY) {
         let m = MarketParams { ltv: x, liquidation_threshold: 0.8, liquidation_bonus: 0.05, close_factor: 0.5, full_close_hf: 0.95, oracle: OracleKind::Market, liquidation_protocol_fee: y, rules: LiquidationRules::AaveV33 { eth_usd: z } };
-        let p = Pool { kind: PoolKind::Stableswap { amplification: y }, lrt_reserve: 100.0, eth_reserve: z, fee: SwapFee::Curve { fee: x, admin_fee: y, offpeg_fee_multiplier: z } };
+        let p = Pool { kind: PoolKind::Stableswap { amplification: y }, lrt_reserve: 100.0, eth_reserve: z, fee: SwapFee::Curve { fee: x, admin_fee: y, offpeg_fee_multiplier: z }, lrt_rate: x };
         let ps = vec![Position { collateral: z, debt: x }];
         if let Err(e) = liquidation_cascade(&input(m, p, ps, Shock::Depeg { fraction: y }, 1.0, 10)) {
             prop_assert!(!e.field().is_empty());

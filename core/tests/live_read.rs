@@ -54,7 +54,9 @@ fn raw(read: &LiveRead, field: &str) -> String {
 fn calldata_equals_what_ethers_encodes() {
     let f = fixture();
     let plan = chain::plan(&request(&f)).unwrap();
-    assert_eq!(plan.calls.len(), 28); // 4 rates × 2 + Curve 4 + 2 Aave reserves × 7 + Morpho 2
+    // 4 rates × 2 + Curve 8 (2 balances, 2 coins, A, fee, off-peg multiplier, stored rates) +
+    // 2 Aave reserves × 7 + Morpho 2 = 32, one full batch.
+    assert_eq!(plan.calls.len(), 32);
     assert_eq!(plan.batches.len(), 1);
     assert_eq!(
         plan.batches[0].to,
@@ -126,6 +128,26 @@ fn decoded_figures_equal_the_deployed_ones_to_the_wei() {
     );
     assert_eq!(raw(&read, "curvePools.weETH-WETH.A"), "1000");
     assert_eq!(read.value("curvePools.weETH-WETH.fee").unwrap().value, 1e-4); // 1e6 / 1e10
+    assert_eq!(
+        raw(&read, "curvePools.weETH-WETH.storedRates[1]"),
+        s(&fx["curve"]["rates"][1])
+    );
+    // The fixture's pool holds WETH as coin 0 and weETH as coin 1; the cascade's pool from it:
+    // 9,000 weETH at the stored rate 1.069 against 10,000 ETH, A() = 1000, the constant fee.
+    let pools = restake_core::lending::pool_live::live_pools(&read);
+    let pool = pools[0].pool.unwrap();
+    assert_eq!(
+        (pool.lrt_reserve, pool.eth_reserve, pool.lrt_rate),
+        (9_000.0, 10_000.0, 1.069)
+    );
+    assert_eq!(
+        pool.fee,
+        restake_core::lending::SwapFee::Curve {
+            fee: 1e-4,
+            admin_fee: 0.5,
+            offpeg_fee_multiplier: 1.0
+        }
+    );
     let w = &fx["aave"]["weeth"];
     for (name, key) in [
         ("ltv", "ltv"),
@@ -209,15 +231,15 @@ fn decoded_figures_equal_the_deployed_ones_to_the_wei() {
 fn mainnet_request_plans_and_refuses_other_chains() {
     let req = ReadRequest::mainnet();
     let plan = chain::plan(&req).unwrap();
-    // 4 rates × 2 + Curve 4 + 5 Aave reserves × 4 + 4 Morpho markets × 3 (idToMarketParams,
+    // 4 rates × 2 + Curve 8 + 5 Aave reserves × 4 + 4 Morpho markets × 3 (idToMarketParams,
     // market, the AdaptiveCurveIRM's rateAtTarget) + 10 E-mode categories + 4 CAPO adapters × 6
-    // = 78 calls, in 3 batches; the Morpho markets' last call is the 44th.
-    assert_eq!(plan.calls.len(), 78);
+    // = 82 calls, in 3 batches; the Morpho markets' last call is the 48th.
+    assert_eq!(plan.calls.len(), 82);
     assert_eq!(
         plan.batches.iter().map(|b| b.calls).collect::<Vec<_>>(),
-        [32, 32, 14]
+        [32, 32, 18]
     );
-    let irm = &plan.calls[43];
+    let irm = &plan.calls[47];
     assert_eq!(
         (
             irm.field.as_str(),
@@ -260,7 +282,7 @@ use restake_core::chain::LiveFailure;
 
 fn reason_of(text: &str) -> Failure {
     let failures = one_batch_answer(text.to_owned());
-    assert_eq!(failures.len(), 28, "every call of the batch fails");
+    assert_eq!(failures.len(), 32, "every call of the batch fails");
     failures[0].reason.clone()
 }
 
@@ -368,10 +390,10 @@ fn a_revert_or_a_bad_word_costs_only_its_own_figures() {
         .collect::<Vec<_>>();
     results[0] = (false, vec![]); // weETH getRate reverted without data
     results[1].1.truncate(31); // weETH totalSupply: short
-    results[10].1 = vec![0u8; 32]; // Curve A() = 0
+    results[12].1 = vec![0u8; 32]; // Curve A() = 0
     let mut dirty = vec![0xffu8; 32]; // an address word with dirty high bits in idToMarketParams
-    dirty.extend_from_slice(&results[26].1[32..]);
-    results[26].1 = dirty;
+    dirty.extend_from_slice(&results[30].1[32..]);
+    results[30].1 = dirty;
     let failures = one_batch_answer(aggregate3(&results));
     let fields: Vec<(&str, &str)> = failures
         .iter()

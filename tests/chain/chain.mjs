@@ -40,7 +40,8 @@ export const FIXTURE = Object.freeze({
   },
   kelp: { rsEthSupply: e18(400_000), rsEthPrice: e18("1.0615"), pricePercentageLimit: 0n },
   lido: { wstEthSupply: e18(3_000_000), stEthPerToken: e18("1.2115") },
-  curve: { balances: [e18(10_000), e18(9_000)], A: 1000n, fee: 1_000_000n }, // fee 1e10 = 100% → 0.01%
+  // coin 0 WETH, coin 1 weETH; fee 1e10 = 100% → 0.01%; weETH's stored rate its getRate, 1.069.
+  curve: { balances: [e18(10_000), e18(9_000)], A: 1000n, fee: 1_000_000n, rates: [e18(1), e18("1.069")] },
   aave: {
     prices: { weth: 3000n * 10n ** 8n, weeth: 3207n * 10n ** 8n }, // USD, 8 decimals
     weth: {
@@ -278,6 +279,7 @@ export async function startChain({ port } = {}) {
     const curve = await deploy(S("CurveStableSwapStandIn"), [weth.target, s.weeth.target]);
     const C = FIXTURE.curve;
     await (await curve.setState(C.balances[0], C.balances[1], C.A, C.fee)).wait();
+    await (await curve.setRates(C.rates[0], C.rates[1])).wait();
 
     // Supplies: WETH for the lender (admin), weETH, ezETH, rsETH and wstETH minted to fixed supplies.
     await (await weth.deposit({ value: FIXTURE.aave.supplied + FIXTURE.morpho.supplied })).wait();

@@ -28,11 +28,13 @@ function reads(a) {
     ["wstETH totalSupply", a.lido.wstETH, ERC20, "totalSupply", [], eq(F.lido.wstEthSupply)],
     ["Curve A", a.curve.weethWeth, I("function A() view returns (uint256)"), "A", [], eq(F.curve.A)],
     ["Curve fee", a.curve.weethWeth, I("function fee() view returns (uint256)"), "fee", [], eq(F.curve.fee)],
+    ["Curve stored_rates", a.curve.weethWeth, I("function stored_rates() view returns (uint256[])"), "stored_rates", [], (g) => (g[0][0] === F.curve.rates[0] && g[0][1] === F.curve.rates[1] ? true : `got ${g}`)],
     ["Curve balances(1)", a.curve.weethWeth, I("function balances(uint256) view returns (uint256)"), "balances", [1n], eq(F.curve.balances[1])],
-    // curvesim 0.5.0 (PyPI): CurvePool(1000, D=[10_000e18, 9_000e18], n=2, fee=1e6).exchange(1, 0, 1e18)[0]
-    // = 1000005630092791964 (and 999683777035189036662 for exchange(0, 1, 1e21)), to the wei.
-    ["Curve get_dy(1, 0, 1e18)", a.curve.weethWeth, I("function get_dy(int128,int128,uint256) view returns (uint256)"), "get_dy", [1n, 0n, 10n ** 18n], eq(1000005630092791964n)],
-    ["Curve get_dy(0, 1, 1e21)", a.curve.weethWeth, I("function get_dy(int128,int128,uint256) view returns (uint256)"), "get_dy", [0n, 1n, 10n ** 21n], eq(999683777035189036662n)],
+    // curvesim 0.5.0 (PyPI): CurvePool(1000, D=[10_000e18, 9_000e18], n=2, rates=[1e18, 1.069e18],
+    // fee=1e6).exchange(1, 0, 1e18)[0] = 1068934267231584483 (and 935226814577543634967 for
+    // exchange(0, 1, 1e21)), to the wei.
+    ["Curve get_dy(1, 0, 1e18)", a.curve.weethWeth, I("function get_dy(int128,int128,uint256) view returns (uint256)"), "get_dy", [1n, 0n, 10n ** 18n], eq(1068934267231584483n)],
+    ["Curve get_dy(0, 1, 1e21)", a.curve.weethWeth, I("function get_dy(int128,int128,uint256) view returns (uint256)"), "get_dy", [0n, 1n, 10n ** 21n], eq(935226814577543634967n)],
     ["Aave weETH reserve configuration", a.aave.poolDataProvider, dataProvider, "getReserveConfigurationData", [a.etherfi.weETH],
       (g) => (g[1] === F.aave.weeth.ltv && g[2] === F.aave.weeth.liquidationThreshold && g[3] === F.aave.weeth.liquidationBonus && g[4] === F.aave.weeth.reserveFactor ? true : `got ${g}`)],
     ["Aave WETH caps", a.aave.poolDataProvider, caps, "getReserveCaps", [a.weth], (g) => (g[0] === F.aave.weth.borrowCap && g[1] === F.aave.weth.supplyCap ? true : `got ${g}`)],
@@ -57,6 +59,15 @@ export async function checkFixture(chain) {
     const verdict = expect(iface.decodeFunctionResult(fn, data));
     return { name, ok: verdict === true, detail: verdict === true ? "" : verdict };
   });
+}
+
+/** The fixture's Curve pool's own quote: get_dy(i, j, dx) in wei (a bigint). */
+export async function curveGetDy(chain, i, j, dx) {
+  const provider = new JsonRpcProvider(chain.url, undefined, { staticNetwork: true, cacheTimeout: -1 });
+  const getDy = new Interface(["function get_dy(int128,int128,uint256) view returns (uint256)"]);
+  const out = await provider.call({ to: chain.addresses.curve.weethWeth, data: getDy.encodeFunctionData("get_dy", [i, j, dx]) });
+  provider.destroy();
+  return getDy.decodeFunctionResult("get_dy", out)[0];
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {

@@ -17,7 +17,7 @@ export function localRequest(a) {
       { id: "rsETH", token: a.kelp.rsETH, rate: { kind: "rsEthPrice", address: a.kelp.lrtOracle } },
       { id: "wstETH", token: a.lido.wstETH, rate: { kind: "stEthPerToken", address: a.lido.wstETH } },
     ],
-    curvePools: [{ id: "weETH-WETH", pool: a.curve.weethWeth }],
+    curvePools: [{ id: "weETH-WETH", pool: a.curve.weethWeth, lrt: a.etherfi.weETH }],
     aaveReserves: [
       { id: "local-WETH", dataProvider: a.aave.poolDataProvider, asset: a.weth, strategy: { kind: "v30", address: a.aave.interestRateStrategy.weth } },
       { id: "local-weETH", dataProvider: a.aave.poolDataProvider, asset: a.etherfi.weETH, strategy: { kind: "v30", address: a.aave.interestRateStrategy.weeth } },
@@ -31,7 +31,10 @@ function ethersCalls(req) {
   const out = [];
   const rateFn = { getRate: "getRate()", rsEthPrice: "rsETHPrice()", stEthPerToken: "stEthPerToken()" };
   for (const r of req.rates) out.push([r.rate.address, rateFn[r.rate.kind], []], [r.token, "totalSupply()", []]);
-  for (const p of req.curvePools) out.push([p.pool, "balances(uint256)", [0n]], [p.pool, "balances(uint256)", [1n]], [p.pool, "A()", []], [p.pool, "fee()", []]);
+  for (const p of req.curvePools) {
+    out.push([p.pool, "balances(uint256)", [0n]], [p.pool, "coins(uint256)", [0n]], [p.pool, "balances(uint256)", [1n]], [p.pool, "coins(uint256)", [1n]]);
+    out.push([p.pool, "A()", []], [p.pool, "fee()", []], [p.pool, "offpeg_fee_multiplier()", []], [p.pool, "stored_rates()", []]);
+  }
   for (const r of req.aaveReserves) {
     for (const f of ["getReserveConfigurationData(address)", "getReserveCaps(address)", "getReserveData(address)"]) out.push([r.dataProvider, f, [r.asset]]);
     for (const f of ["OPTIMAL_USAGE_RATIO()", "getBaseVariableBorrowRate()", "getVariableRateSlope1()", "getVariableRateSlope2()"]) out.push([r.strategy.address, f, []]);

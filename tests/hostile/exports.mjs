@@ -161,6 +161,18 @@ export function exportSpecs(m) {
     failures: [],
   };
   SPECS.liveMorphoRates = { args: () => [morphoLive], call: (a) => m.liveMorphoRates(...a) };
+  // A live read of one Curve pool (core/src/lending/pool_live.rs): weETH (coin 1, stored rate 1.069)
+  // against WETH, what livePools turns into the cascade's pool.
+  const curveValue = (name, value) => ({ field: `curvePools.p.${name}`, raw: null, value, unit: "x", basis: irmBasis });
+  const curveLive = {
+    head: morphoLive.head,
+    values: [
+      curveValue("balances[0]", 10_000), curveValue("coins[0].isLrt", 0), curveValue("balances[1]", 9_000), curveValue("coins[1].isLrt", 1),
+      curveValue("A", 1000), curveValue("fee", 1e-4), curveValue("offpegFeeMultiplier", 1), curveValue("storedRates[0]", 1), curveValue("storedRates[1]", 1.069),
+    ],
+    failures: [],
+  };
+  SPECS.livePools = { args: () => [curveLive], call: (a) => m.livePools(...a) };
   // The trailing read and the realised yield (core/src/chain/trailing.rs, yield_stack/realised.rs) and the
   // Bridge page's live preset (bridge/live.rs): rsETH 1.0615 ETH at block 21,000,000, 1.0625 at 21,050,400.
   const liveHead = { chainId: 1, blockNumber: 21_050_400, blockTimestamp: 1_730_000_000, blockHash: `0x${"ab".repeat(32)}` };

@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startChain } from "../chain/chain.mjs";
-import { checkFixture } from "../chain/check.mjs";
+import { checkFixture, curveGetDy } from "../chain/check.mjs";
 import { localRequest } from "../chain/vectors.mjs";
 import { checkWallet } from "./wallet_read.mjs";
 import { checkNetworkImport } from "./network_import.mjs";
@@ -71,6 +71,16 @@ try {
   check("rsETH price", raw("rates.rsETH.exchangeRate") === F.kelp.rsEthPrice.toString());
   check("wstETH stEthPerToken and supply", raw("rates.wstETH.exchangeRate") === F.lido.stEthPerToken.toString() && raw("rates.wstETH.totalSupply") === F.lido.wstEthSupply.toString());
   check("Curve balances, A, fee", raw("curvePools.weETH-WETH.balances[0]") === F.curve.balances[0].toString() && raw("curvePools.weETH-WETH.A") === F.curve.A.toString() && raw("curvePools.weETH-WETH.fee") === F.curve.fee.toString());
+  check("Curve coins, stored rates, off-peg multiplier", live.values.find((v) => v.field === "curvePools.weETH-WETH.coins[1].isLrt")?.value === 1 && raw("curvePools.weETH-WETH.storedRates[1]") === F.curve.rates[1].toString() && raw("curvePools.weETH-WETH.offpegFeeMultiplier") === "10000000000");
+  // The cascade's pool from the read (livePools): weETH is coin 1, 9,000 weETH at 1.069 against
+  // 10,000 WETH; selling 1 weETH into it gives what the stand-in pool's own get_dy(1, 0, 1e18)
+  // returns (its integer stableswap arithmetic, the constant fee), within 1e-9.
+  const [curvePool] = core.livePools(live);
+  const cp = curvePool?.pool;
+  check("livePools: Curve weETH/WETH 9,000 weETH at 1.069 / 10,000 ETH, A 1000, fee 0.01%", cp?.lrtReserve === 9000 && cp.ethReserve === 10000 && cp.lrtRate === 1.069 && cp.kind.amplification === 1000 && cp.fee.fee === 1e-4 && curvePool.basis.blockNumber === head.blockNumber, JSON.stringify(curvePool));
+  const dy = Number(await curveGetDy(chain, 1n, 0n, 10n ** 18n)) / 1e18;
+  const sold = core.poolSell(cp, 1).sale.ethOut;
+  check("livePools: a 1 weETH sale matches the pool's get_dy within 1e-9", Math.abs(sold - dy) <= 1e-9 * dy, `${sold} vs ${dy}`);
   const w = F.aave.weeth;
   check("Aave weETH LTV / LT / bonus / caps", ["ltv", "liquidationThreshold", "liquidationBonus", "supplyCap", "borrowCap", "reserveFactor"].every((k) => raw(`aaveReserves.local-weETH.${k}`) === w[k].toString()));
   check("Aave WETH strategy (rays, the real v3.0 contract)", raw("aaveReserves.local-WETH.variableRateSlope1") === F.aave.weth.strategy.slope1.toString() && raw("aaveReserves.local-WETH.optimalUsage") === F.aave.weth.strategy.optimal.toString());

@@ -44,6 +44,9 @@ sol! {
         function balances(uint256 i) external view returns (uint256);
         function A() external view returns (uint256);
         function fee() external view returns (uint256);
+        function coins(uint256 i) external view returns (address);
+        function stored_rates() external view returns (uint256[] memory);
+        function offpeg_fee_multiplier() external view returns (uint256);
     }
 
     /// Aave v3 PoolDataProvider (aave-v3-origin src/contracts/helpers/interfaces/IPoolDataProvider.sol).

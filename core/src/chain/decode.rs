@@ -116,6 +116,51 @@ pub(crate) fn figures(decode: Decode, data: &[u8]) -> Result<Vec<Figure>, Failur
             let f = at_most("fee", decoded::<ICurvePool::feeCall>(data)?, 10_000_000_000)?;
             vec![fig("fee", f, 1e10, "fraction of the output")]
         }
+        Decode::CurveCoin(k, lrt) => {
+            let coin = decoded::<ICurvePool::coinsCall>(data)?;
+            vec![Figure {
+                name: format!("coins[{k}].isLrt"),
+                raw: None,
+                value: if coin == lrt { 1.0 } else { 0.0 },
+                unit: "1 when coins(i) is the request's LRT, else 0",
+            }]
+        }
+        Decode::CurveOffpeg => {
+            // Curve's fee check (`fee · multiplier ≤ MAX_FEE · 1e10`) bounds it; above 100× the
+            // engine's fee model does not follow.
+            let m = at_most(
+                "offpeg_fee_multiplier",
+                decoded::<ICurvePool::offpeg_fee_multiplierCall>(data)?,
+                1_000_000_000_000,
+            )?;
+            vec![fig(
+                "offpegFeeMultiplier",
+                m,
+                1e10,
+                "multiplier (1 = constant fee)",
+            )]
+        }
+        Decode::CurveRates => {
+            let rates = decoded::<ICurvePool::stored_ratesCall>(data)?;
+            if rates.len() != 2 {
+                return Err(shape(format!(
+                    "stored_rates() holds {} rates, not the two coins' rates",
+                    rates.len()
+                )));
+            }
+            let mut out = Vec::with_capacity(2);
+            for (k, r) in rates.into_iter().enumerate() {
+                // An 18-decimal coin's rate is its oracle rate in 1e18 (rate multiplier 1e18);
+                // a coin of fewer decimals scales it up to 1e36.
+                if r.is_zero() || r > U256::from(10u64).pow(U256::from(38u64)) {
+                    return Err(shape(format!(
+                        "stored_rates()[{k}] = {r} is outside (0, 1e38]"
+                    )));
+                }
+                out.push(fig(&format!("storedRates[{k}]"), r, WAD, "rate (1e18 = 1)"));
+            }
+            out
+        }
         Decode::AaveConfig => {
             let c = decoded::<IAaveDataProvider::getReserveConfigurationDataCall>(data)?;
             let ltv = at_most("ltv", c.ltv, 10_000)?;

@@ -119,6 +119,7 @@ impl ReadRequest {
             curve_pools: vec![CurvePoolTarget {
                 id: "weETH-WETH".to_owned(),
                 pool: at(CURVE_WEETH_WETH),
+                lrt: at(WEETH),
             }],
             aave_reserves: vec![
                 reserve("core-WETH", WETH),

@@ -35,6 +35,12 @@ pub(crate) enum Decode {
     CurveA,
     /// Curve `fee()`.
     CurveFee,
+    /// Curve `coins(i)`, compared with the LRT the request names.
+    CurveCoin(u8, Address),
+    /// Curve stableswap-ng `stored_rates()`.
+    CurveRates,
+    /// Curve stableswap-ng `offpeg_fee_multiplier()`.
+    CurveOffpeg,
     /// Aave `getReserveConfigurationData`.
     AaveConfig,
     /// Aave `getReserveCaps`.
@@ -160,6 +166,7 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
     for (i, t) in req.curve_pools.iter().enumerate() {
         let f = format!("curvePools.{}", t.id);
         let pool = request::address(&format!("curvePools[{i}].pool"), &t.pool)?;
+        let lrt = request::address(&format!("curvePools[{i}].lrt"), &t.lrt)?;
         for k in 0..2u8 {
             out.push(call(
                 &f,
@@ -167,9 +174,27 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
                 ICurvePool::balancesCall { i: U256::from(k) },
                 Decode::CurveBalance(k),
             ));
+            out.push(call(
+                &f,
+                pool,
+                ICurvePool::coinsCall { i: U256::from(k) },
+                Decode::CurveCoin(k, lrt),
+            ));
         }
         out.push(call(&f, pool, ICurvePool::ACall {}, Decode::CurveA));
         out.push(call(&f, pool, ICurvePool::feeCall {}, Decode::CurveFee));
+        out.push(call(
+            &f,
+            pool,
+            ICurvePool::offpeg_fee_multiplierCall {},
+            Decode::CurveOffpeg,
+        ));
+        out.push(call(
+            &f,
+            pool,
+            ICurvePool::stored_ratesCall {},
+            Decode::CurveRates,
+        ));
     }
     for (i, t) in req.aave_reserves.iter().enumerate() {
         let f = format!("aaveReserves.{}", t.id);

@@ -100,7 +100,8 @@ impl RateSource {
     }
 }
 
-/// A two-coin Curve stableswap pool: `balances(0)`, `balances(1)`, `A()`, `fee()`.
+/// A two-coin Curve stableswap-ng pool of an LRT against ETH: `balances(i)` and `coins(i)` for
+/// both coins, `A()`, `fee()`, `offpeg_fee_multiplier()` and `stored_rates()`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -109,6 +110,9 @@ pub struct CurvePoolTarget {
     pub id: String,
     /// The pool contract.
     pub pool: String,
+    /// The LRT coin's token (weETH): the coin whose `coins(i)` is this address is the pool's
+    /// LRT side, the other its ETH side.
+    pub lrt: String,
 }
 
 /// One Aave v3 reserve: configuration and caps and state from the PoolDataProvider, and the

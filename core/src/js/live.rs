@@ -1,6 +1,6 @@
 //! Live market state for JS (issue 18): `mainnetLiveRequest()`, `planLiveRead(request)`,
 //! `liveReadCalls(request, headReplies)`, `applyLiveRead(request, head, replies)`,
-//! `liveRetryBatches(request, live)` (what a retry resends), `liveLendingMarkets(live)` (the lending presets with the live figures in them) and `liveMorphoRates(live)` (Morpho markets' borrow rates at the block). The caller
+//! `liveRetryBatches(request, live)` (what a retry resends), `liveLendingMarkets(live)` (the lending presets with the live figures in them), `liveMorphoRates(live)` (Morpho markets' borrow rates at the block) and `livePools(live)` (the pools as the cascade takes them). The caller
 //! sends the requests with any transport and passes back each answer as an `RpcReply`
 //! (`{ kind: "body", text }`, `{ kind: "timedOut" }` or `{ kind: "transport", message }`).
 
@@ -106,4 +106,17 @@ pub fn live_morpho_rates_js(
     let live: chain::LiveRead = from_js(live, "live")?;
     live.validate("live")?;
     to_js(&crate::lending::morpho_live::morpho_live_rates(&live))
+}
+
+/// Every pool of `live` (a `LiveRead`) as the cascade engine takes it (`lending::pool_live`):
+/// `LivePool[]`, each with its venue, id, path in the read, the `Pool` (reserves in tokens and
+/// ETH, `lrtRate` ETH per token, the fee a fraction) or why none could be built, and the basis
+/// of its reserves. Pass a pool to `poolSell` or as a cascade's `pool`.
+#[wasm_bindgen(js_name = livePools, unchecked_return_type = "LivePool[]")]
+pub fn live_pools_js(
+    #[wasm_bindgen(unchecked_param_type = "LiveRead")] live: JsValue,
+) -> Result<JsValue, JsValue> {
+    let live: chain::LiveRead = from_js(live, "live")?;
+    live.validate("live")?;
+    to_js(&crate::lending::pool_live::live_pools(&live))
 }

@@ -60,6 +60,20 @@ pub struct Pool {
     #[serde(default)]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub fee: SwapFee,
+    /// The stableswap pool's rate for the LRT coin, ETH per token, in `0.01..=100`; 1 when
+    /// omitted. The invariant holds the LRT side as `lrtRate × lrtReserve`, as a Curve
+    /// stableswap-ng pool with a rate oracle holds it (`xp = balance × stored_rates()[i] / 1e18`,
+    /// curvefi/stableswap-ng `CurveStableSwapNG.vy` `_xp_mem`), or a Balancer stable pool with a
+    /// rate provider (its scaling factor over the ETH coin's). A pool balanced in those units
+    /// prices the token at `lrtRate` ETH. A constant-product pool's price does not depend on it,
+    /// and it is not used there.
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub lrt_rate: f64,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// One sale of LRT into the pool.
@@ -110,6 +124,7 @@ impl Pool {
             lrt_reserve,
             eth_reserve,
             fee: SwapFee::None,
+            lrt_rate: 1.0,
         }
     }
 
@@ -131,6 +146,13 @@ impl Pool {
             MAX_RESERVE,
             expected,
         )?;
+        validate::in_range(
+            &format!("{prefix}.lrtRate"),
+            self.lrt_rate,
+            0.01,
+            100.0,
+            "a rate in 0.01..=100 ETH per token",
+        )?;
         if let PoolKind::Stableswap { amplification } = self.kind {
             validate::in_range(
                 &format!("{prefix}.kind.amplification"),
@@ -148,6 +170,14 @@ impl Pool {
         match self.kind {
             PoolKind::ConstantProduct => None,
             PoolKind::Stableswap { amplification } => Some(2.0 * amplification),
+        }
+    }
+
+    /// The LRT side in the invariant's units: `lrtRate · x` (stableswap), `x` (constant product).
+    fn xp(&self, x: f64) -> f64 {
+        match self.kind {
+            PoolKind::ConstantProduct => x,
+            PoolKind::Stableswap { .. } => self.lrt_rate * x,
         }
     }
 
@@ -201,7 +231,7 @@ impl Pool {
     pub fn invariant(&self) -> Result<f64, Error> {
         match self.ann() {
             None => Ok(self.lrt_reserve * self.eth_reserve),
-            Some(ann) => Self::stableswap_d(self.lrt_reserve, self.eth_reserve, ann),
+            Some(ann) => Self::stableswap_d(self.xp(self.lrt_reserve), self.eth_reserve, ann),
         }
     }
 
@@ -210,16 +240,16 @@ impl Pool {
         self.price_at(self.lrt_reserve, self.eth_reserve)
     }
 
-    /// The spot price at reserves `(x, y)`, at their own invariant.
+    /// The spot price at reserves `(x, y)` (LRT in tokens), at their own invariant: the curve's
+    /// slope in its own units times `lrtRate` for a stableswap pool.
     fn price_at(&self, x: f64, y: f64) -> Result<f64, Error> {
         match self.ann() {
             None => Ok(y / x),
-            Some(ann) => Ok(Self::stableswap_price(
-                x,
-                y,
-                Self::stableswap_d(x, y, ann)?,
-                ann,
-            )),
+            Some(ann) => {
+                let xp = self.xp(x);
+                let d = Self::stableswap_d(xp, y, ann)?;
+                Ok(self.lrt_rate * Self::stableswap_price(xp, y, d, ann))
+            }
         }
     }
 
@@ -227,7 +257,7 @@ impl Pool {
     fn curve_y(&self, inv: f64, x: f64) -> f64 {
         let y = match self.ann() {
             None => inv / x,
-            Some(ann) => Self::stableswap_y(x, inv, ann),
+            Some(ann) => Self::stableswap_y(self.xp(x), inv, ann),
         };
         y.min(self.eth_reserve)
     }
@@ -241,7 +271,7 @@ impl Pool {
         let priced = x0 + lrt_in * self.fee.input_priced();
         let y_curve = self.curve_y(inv, priced);
         let dy = y0 - y_curve;
-        let (f, admin) = self.fee.output_fee(x0, y0, x, y_curve);
+        let (f, admin) = self.fee.output_fee(self.xp(x0), y0, self.xp(x), y_curve);
         let withheld = dy * f;
         let eth_out = dy - withheld;
         let fee_eth = match self.fee {
@@ -466,6 +496,41 @@ mod tests {
         assert_eq!(p.validate("pool").unwrap_err().field(), "pool.lrtReserve");
         let mut p = Pool::new(PoolKind::ConstantProduct, 1.0, 1.0);
         assert_eq!(p.sell(f64::NAN).unwrap_err().field(), "sale.lrtIn");
+    }
+
+    #[test]
+    fn a_rate_oracle_pool_prices_the_token_at_its_rate() {
+        // 1,000 tokens at lrtRate 1.05 against 1,050 ETH: balanced in the invariant's units
+        // (1,050 / 1,050), so D = 2,100 exactly and the spot price is 1.05 ETH per token.
+        let kind = PoolKind::Stableswap {
+            amplification: 200.0,
+        };
+        let mut pool = Pool {
+            lrt_rate: 1.05,
+            ..Pool::new(kind, 1000.0, 1050.0)
+        };
+        close(pool.invariant().unwrap(), 2100.0, 1e-9);
+        close(pool.spot_price().unwrap(), 1.05, 1e-12);
+        // Selling 100 tokens is selling 105 of the invariant's units into the rate-1 pool
+        // 1,050 / 1,050: the same ETH out and the same reserves; prices scale by 1.05.
+        let mut plain = Pool::new(kind, 1050.0, 1050.0);
+        let s = pool.sell(100.0).unwrap();
+        let p = plain.sell(105.0).unwrap();
+        close(s.eth_out, p.eth_out, 1e-9);
+        close(pool.eth_reserve, plain.eth_reserve, 1e-9);
+        close(pool.lrt_reserve, 1100.0, 0.0);
+        close(s.price_after, 1.05 * p.price_after, 1e-12);
+        // To a target price: the rate pool reaches 1.0 ETH per token where the plain one
+        // reaches 1/1.05.
+        let s = pool.sell_to_price(1.0).unwrap();
+        let p = plain.sell_to_price(1.0 / 1.05).unwrap();
+        close(s.price_after, 1.0, 1e-9);
+        close(s.lrt_in * 1.05, p.lrt_in, 1e-6);
+        let bad = Pool {
+            lrt_rate: 0.0,
+            ..Pool::new(kind, 1.0, 1.0)
+        };
+        assert_eq!(bad.validate("pool").unwrap_err().field(), "pool.lrtRate");
     }
 
     #[test]

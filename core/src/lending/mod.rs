@@ -6,6 +6,8 @@
 //!   Blue at a given LLTV).
 //! - [`live`]: live chain figures (`crate::chain::LiveRead`) put into the presets, with
 //!   what changed against each preset's source.
+//! - [`pool_live`]: the cascade's pool as a live read found it (Curve), with why where it
+//!   could not be built.
 //! - [`morpho_live`]: Morpho Blue markets' borrow rates at a live read's block, from the
 //!   AdaptiveCurveIRM's `rateAtTarget` and the market's utilisation.
 //! - [`main_market`]: each token's main lending market among the presets (weETH, ezETH, rsETH).
@@ -31,6 +33,7 @@ pub mod main_market;
 pub mod market;
 pub mod morpho_live;
 pub mod oracle;
+pub mod pool_live;
 pub mod rate_model;
 pub mod replay;
 pub mod swap_fee;

@@ -83,6 +83,7 @@ pub fn ezeth_april_2024() -> EzEthReplay {
             lrt_reserve: 4000.0,
             eth_reserve: 4000.0,
             fee: SwapFee::OnInput { fee: 0.0004 },
+            lrt_rate: 1.0,
         },
         population: Population::Generated {
             count: 40,

@@ -154,6 +154,7 @@ fn steth() -> Result<Replay, Error> {
                 admin_fee: 0.5,
                 offpeg_fee_multiplier: 1.0,
             },
+            lrt_rate: 1.0,
         },
         population: Population::Generated {
             count: 50,

@@ -169,11 +169,14 @@ contract WstETHStandIn is StandInToken {
     }
 }
 
-/// Stand-in for a two-coin Curve stableswap-ng pool with rates 1:1 (curvefi/stableswap-ng
+/// Stand-in for a two-coin Curve stableswap-ng pool of 18-decimal coins (curvefi/stableswap-ng
 /// contracts/main/CurveStableSwapNG.vy): `coins(i)`, `balances(i)` (wei), `A()` (= A_precise / 100),
-/// `A_precise()`, `fee()` (1e10 = 100%) and `get_dy(i, j, dx)` by the stableswap invariant
-/// A·n^n·Σx + D = A·D·n^n + D^(n+1)/(n^n·Πx) solved by Newton's method, less the fee on dy.
-/// It holds no tokens and never swaps: balances are set by the fixture.
+/// `A_precise()`, `fee()` (1e10 = 100%), `offpeg_fee_multiplier()` (1e10 = 1×), `stored_rates()`
+/// (each coin's rate, 1e18 = 1, as a rate oracle sets it) and `get_dy(i, j, dx)` by the
+/// stableswap invariant A·n^n·Σxp + D = A·D·n^n + D^(n+1)/(n^n·Πxp) on xp = balance·rate/1e18,
+/// solved by Newton's method, less the constant fee on dy (the off-peg multiplier is reported,
+/// not applied: the fixture sets it to 1×). It holds no tokens and never swaps: balances are set
+/// by the fixture.
 contract CurveStableSwapStandIn {
     uint256 internal constant N = 2;
     uint256 internal constant A_PRECISION = 100;
@@ -183,9 +186,21 @@ contract CurveStableSwapStandIn {
     uint256[2] internal poolBalances;
     uint256 internal aPrecise;
     uint256 public fee;
+    uint256 public offpeg_fee_multiplier = FEE_DENOMINATOR;
+    uint256[2] internal rates = [uint256(1e18), uint256(1e18)];
 
     constructor(address coin0, address coin1) {
         coinList = [coin0, coin1];
+    }
+
+    function setRates(uint256 rate0, uint256 rate1) external {
+        rates = [rate0, rate1];
+    }
+
+    function stored_rates() external view returns (uint256[] memory out) {
+        out = new uint256[](N);
+        out[0] = rates[0];
+        out[1] = rates[1];
     }
 
     function setState(uint256 balance0, uint256 balance1, uint256 a, uint256 fee_) external {
@@ -214,11 +229,11 @@ contract CurveStableSwapStandIn {
         require(i != j && i >= 0 && j >= 0 && uint128(i) < N && uint128(j) < N, "coin index");
         uint256 ui = uint128(i);
         uint256 uj = uint128(j);
-        uint256[2] memory xp = poolBalances;
+        uint256[2] memory xp = [(poolBalances[0] * rates[0]) / 1e18, (poolBalances[1] * rates[1]) / 1e18];
         uint256 d = _getD(xp, aPrecise);
-        uint256 y = _getY(xp[ui] + dx, d, aPrecise);
+        uint256 y = _getY(xp[ui] + (dx * rates[ui]) / 1e18, d, aPrecise);
         uint256 dy = xp[uj] - y - 1;
-        return dy - (fee * dy) / FEE_DENOMINATOR;
+        return ((dy - (fee * dy) / FEE_DENOMINATOR) * 1e18) / rates[uj];
     }
 
     function _getD(uint256[2] memory xp, uint256 amp) internal pure returns (uint256) {

@@ -2,7 +2,8 @@
 integer, `A` as the pool's A() returns) for each case read from stdin as JSON, one list.
 
 Each case: {"A": int, "balances": [str, str] (wei), "fee": int (1e10 scale), "adminFee": int,
-"feeMul": int or null, "dx": str (wei)}. Each answer: {"D": str, "dy": str, "fee": str,
+"feeMul": int or null, "rates": [str, str] (1e18 = 1; the LRT coin's is its rate oracle's),
+"dx": str (wei)}. Each answer: {"D": str, "dy": str, "fee": str,
 "balances": [str, str]} after pool.exchange(0, 1, dx)."""
 
 import importlib.util
@@ -28,6 +29,7 @@ def answer(case):
         A=case["A"],
         D=[int(b) for b in case["balances"]],
         n=2,
+        rates=[int(r) for r in case["rates"]],
         fee=case["fee"],
         fee_mul=case["feeMul"],
         admin_fee=case["adminFee"],

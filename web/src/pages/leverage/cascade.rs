@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use restake_core::lending::cascade::CascadeRound;
+use restake_core::lending::pool_live::LivePool;
 use restake_core::lending::{
     CascadeInput, CascadeReport, Pool, PoolKind, Population, Shock, SwapFee,
 };
@@ -12,6 +13,7 @@ use restake_core::source::Basis;
 
 use super::Errors;
 use super::market::Market;
+use super::pool_choice::{FixedPool, PoolChoice, PoolSource};
 use crate::components::chart::line::{LineChart, Series};
 use crate::components::data_table::{Cell, Column, DataTable, Row};
 use crate::components::number_input::NumberInput;
@@ -82,7 +84,13 @@ pub(super) struct Cascade {
     swap_fee: RwSignal<f64>,
     fee0: SwapFee,
     sale_share: RwSignal<f64>,
-    exchange_rate: f64,
+    /// The pool sold into when it is not the fields' (a live pool, the scenario's own), and the
+    /// others offered.
+    pub(super) choice: PoolChoice,
+    /// The LRT's exchange rate before the shock, ETH per token: the starting input's, or the
+    /// chosen pool's rate oracle (`lrtRate`) when it has one.
+    exchange_rate: RwSignal<f64>,
+    exchange_rate0: f64,
     skew: f64,
     /// Most rounds the cascade runs.
     max_rounds: u32,
@@ -91,7 +99,9 @@ pub(super) struct Cascade {
 impl Cascade {
     /// Fields holding `c0`; an explicit population or a sale shock start from the defaults of a
     /// generated population (40 positions, 5,750 tokens, health factors 1–2) and a 13% depeg.
-    pub(super) fn new(c0: &CascadeInput) -> Cascade {
+    /// `live` are the pools of the scenario's live read, offered beside the fields; a starting
+    /// pool the fields cannot hold (unequal sides, a rate) is kept whole as the scenario's own.
+    pub(super) fn new(c0: &CascadeInput, live: &[LivePool]) -> Cascade {
         let (count, total, hf_min, hf_max, skew) = match c0.population {
             Population::Generated {
                 count,
@@ -134,7 +144,9 @@ impl Cascade {
             swap_fee: RwSignal::new(rate),
             fee0: c0.pool.fee,
             sale_share: RwSignal::new(c0.sale_share),
-            exchange_rate: c0.exchange_rate,
+            choice: PoolChoice::new(c0.pool, live),
+            exchange_rate: RwSignal::new(c0.exchange_rate),
+            exchange_rate0: c0.exchange_rate,
             skew,
             max_rounds: c0.max_rounds,
         }
@@ -166,25 +178,44 @@ impl Cascade {
         }
     }
 
-    /// The model input on market `m` (tracked); both pool sides get the depth, the count is
-    /// rounded to a whole number in 0..=1e6.
+    /// Sells into `pool` (a live pool or the scenario's own) or, with none, the fields' pool; a
+    /// pool with a rate oracle sets the exchange rate to its rate, the fields' pool restores the
+    /// starting one.
+    pub(super) fn choose(&self, pool: Option<FixedPool>) {
+        let rate = pool
+            .as_ref()
+            .map(|f| f.pool.lrt_rate)
+            .filter(|r| *r != 1.0)
+            .unwrap_or(self.exchange_rate0);
+        self.exchange_rate.set(rate);
+        self.choice.fixed.set(pool);
+    }
+
+    /// The model input on market `m` (tracked): the chosen pool, or the fields' with the depth on
+    /// both sides; the count is rounded to a whole number in 0..=1e6.
     pub(super) fn input(&self, m: Market) -> CascadeInput {
         let fraction = self.shock.get();
         CascadeInput {
             market: m.params(),
-            exchange_rate: self.exchange_rate,
-            pool: Pool {
-                kind: if self.stableswap.get() {
-                    PoolKind::Stableswap {
-                        amplification: self.amplification.get(),
-                    }
-                } else {
-                    PoolKind::ConstantProduct
-                },
-                lrt_reserve: self.depth.get(),
-                eth_reserve: self.depth.get(),
-                fee: self.fee(),
-            },
+            exchange_rate: self.exchange_rate.get(),
+            pool: self
+                .choice
+                .fixed
+                .get()
+                .map(|f| f.pool)
+                .unwrap_or_else(|| Pool {
+                    kind: if self.stableswap.get() {
+                        PoolKind::Stableswap {
+                            amplification: self.amplification.get(),
+                        }
+                    } else {
+                        PoolKind::ConstantProduct
+                    },
+                    lrt_reserve: self.depth.get(),
+                    eth_reserve: self.depth.get(),
+                    fee: self.fee(),
+                    lrt_rate: 1.0,
+                }),
             population: Population::Generated {
                 count: self.count.get().round().clamp(0.0, 1e6) as u32,
                 total_collateral: self.total.get(),
@@ -239,19 +270,22 @@ pub(super) fn CascadeInputs(
         <NumberInput id="hf-min" label="Lowest health factor" term="health-factor" unit="" value=c.hf_min min=1.0 max=100.0 step=0.01 error=errors.at("population.minHealthFactor")/>
         <NumberInput id="hf-max" label="Highest health factor" unit="" value=c.hf_max min=1.0 max=100.0 step=0.01 error=errors.at("population.maxHealthFactor")/>
         {note_view("population")}
-        <fieldset class="radio-group">
-            <legend>"Pool"</legend>
-            <label><input type="radio" name="pool-kind" checked=move || c.stableswap.get() on:change=move |_| c.stableswap.set(true)/>" "<Term id="stableswap">"Stableswap"</Term></label>
-            <label><input type="radio" name="pool-kind" checked=move || !c.stableswap.get() on:change=move |_| c.stableswap.set(false)/>" Constant product"</label>
-        </fieldset>
-        <NumberInput id="depth" label="Pool depth (each side)" unit="ETH" value=c.depth min=1.0 max=10_000_000.0 step=100.0 error=errors.at("pool.lrtReserve")/>
-        {note_view("pool.ethReserve")}
-        {move || c.stableswap.get().then(|| view! {
-            <NumberInput id="amplification" label="Amplification A (what the pool's A() returns)" term="amplification" unit="" value=c.amplification min=1.0 max=10_000.0 step=1.0 error=errors.at("pool.kind")/>
+        <PoolSource c=c/>
+        {move || c.choice.fixed.with(Option::is_none).then(|| view! {
+            <fieldset class="radio-group">
+                <legend>"Pool"</legend>
+                <label><input type="radio" name="pool-kind" checked=move || c.stableswap.get() on:change=move |_| c.stableswap.set(true)/>" "<Term id="stableswap">"Stableswap"</Term></label>
+                <label><input type="radio" name="pool-kind" checked=move || !c.stableswap.get() on:change=move |_| c.stableswap.set(false)/>" Constant product"</label>
+            </fieldset>
+            <NumberInput id="depth" label="Pool depth (each side)" unit="ETH" value=c.depth min=1.0 max=10_000_000.0 step=100.0 error=errors.at("pool.lrtReserve")/>
+            {note_view("pool.ethReserve")}
+            {move || c.stableswap.get().then(|| view! {
+                <NumberInput id="amplification" label="Amplification A (what the pool's A() returns)" term="amplification" unit="" value=c.amplification min=1.0 max=10_000.0 step=1.0 error=errors.at("pool.kind")/>
+            })}
+            {note_view("pool.kind.amplification")}
+            <NumberInput id="swap-fee" label="Swap fee" term="swap-fee" unit="%" scale=100.0 value=c.swap_fee min=0.0 max=50.0 step=0.01 error=errors.at("pool.fee")/>
+            {note_view("pool.fee")}
         })}
-        {note_view("pool.kind.amplification")}
-        <NumberInput id="swap-fee" label="Swap fee" term="swap-fee" unit="%" scale=100.0 value=c.swap_fee min=0.0 max=50.0 step=0.01 error=errors.at("pool.fee")/>
-        {note_view("pool.fee")}
         <NumberInput id="sale-share" label="Seized collateral sold into this pool" unit="%" scale=100.0 value=c.sale_share min=0.0 max=100.0 step=1.0 error=errors.at("saleShare")/>
         {note_view("saleShare")}
     }

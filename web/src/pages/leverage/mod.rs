@@ -12,6 +12,7 @@ use restake_core::Error;
 use restake_core::chain::block_time::utc_time;
 use restake_core::lending::live::live_markets;
 use restake_core::lending::morpho_live::morpho_live_rates;
+use restake_core::lending::pool_live::live_pools;
 use restake_core::lending::replay::ezeth_april_2024;
 use restake_core::lending::{CascadeReport, LeverageReport, leverage_loop, liquidation_cascade};
 use restake_core::scenario::{LeverageSection, default_document};
@@ -29,6 +30,7 @@ mod carry;
 mod cascade;
 mod live;
 mod market;
+mod pool_choice;
 mod position;
 
 use carry::{Carry, CarryPanel, CarrySource};
@@ -131,7 +133,8 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
     };
     let market = Market::new(markets, m0, rate0);
     let position = Loop::new(&loop0);
-    let cascade = Cascade::new(&cascade0);
+    let live_pools = live.as_ref().map(live_pools).unwrap_or_default();
+    let cascade = Cascade::new(&cascade0, &live_pools);
     let loops = Outcome::new(move || leverage_loop(&position.input(market)));
     let cascades = Outcome::new(move || liquidation_cascade(&cascade.input(market)));
     let live_rates = live
