@@ -3,6 +3,7 @@ import { currentDocument, expectModel, typeKeys } from "./typing.mjs";
 import { networkSteps } from "./network_steps.mjs";
 import { walletSteps } from "./wallet_steps.mjs";
 import { morphoSteps } from "./morpho_steps.mjs";
+import { poolSteps } from "./pool_steps.mjs";
 import { trailingSteps } from "./trailing_steps.mjs";
 
 // The Data panel against the local chain (tests/chain: the real Aave v3 Pool and Morpho Blue,
@@ -133,6 +134,8 @@ export const data = {
       await expectModel(p, "the loop's LTV", (d) => d.leverage?.loop?.market?.ltv, 0.725);
       // 3b. The carry's rate model from the live Morpho IRM (morpho_steps.mjs).
       await morphoSteps(p, block);
+      // 3c. The cascade's pool from the live Curve pool (pool_steps.mjs).
+      await poolSteps(p, block);
       link = p.url();
       // 4. The matrix's live toggle: weETH's rate as read, with the block.
       await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Matrix" }).click();
@@ -188,6 +191,8 @@ export const data = {
       await again.page.goto(link);
       await again.page.waitForFunction(() => document.querySelector("#max-leverage")?.textContent === "3.64×");
       assert.equal(await again.page.locator("#leverage").textContent(), "2.67×");
+      assert.equal(await again.page.locator("#pool-source").inputValue(), "live:curvePools.weETH-WETH");
+      assert.match(await again.page.locator("#live-pool").textContent(), /1\.069/);
       await again.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
       await again.page.locator("#frozen-head").waitFor();
       assert.match(await again.page.locator("#frozen-changes").textContent(), /72\.5%/);

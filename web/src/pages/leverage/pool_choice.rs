@@ -84,7 +84,7 @@ fn pool_figures(p: &Pool) -> Vec<(&'static str, String)> {
         PoolKind::Stableswap { amplification } => {
             format!(
                 "Stableswap, A = {}",
-                format(Some(amplification), Unit::Plain)
+                format(Some(amplification), Unit::Count)
             )
         }
         PoolKind::ConstantProduct => "Constant product".to_owned(),
@@ -98,7 +98,7 @@ fn pool_figures(p: &Pool) -> Vec<(&'static str, String)> {
         } => format!(
             "{} of the output (off-peg multiplier {})",
             format(Some(fee), Unit::Fraction),
-            format(Some(offpeg_fee_multiplier), Unit::Plain)
+            format(Some(offpeg_fee_multiplier), Unit::Multiple)
         ),
         SwapFee::OnInput { fee } => format!("{} of the input", format(Some(fee), Unit::Fraction)),
     };
