@@ -324,3 +324,7 @@ fn morpho_params(
     let lltv = at_most("lltv", p.lltv, 10u64.pow(18))?;
     Ok(vec![fig("lltv", lltv, WAD, "fraction")])
 }
+
+#[cfg(test)]
+#[path = "decode_tests.rs"]
+mod tests;

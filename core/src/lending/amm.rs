@@ -235,6 +235,17 @@ impl Pool {
         }
     }
 
+    /// The LRT's exchange rate the pool itself holds, ETH per token: `lrtRate` when the pool is
+    /// a stableswap pool with a rate oracle (`lrtRate ≠ 1`, as Curve's `stored_rates()` or a
+    /// Balancer rate provider states it); none for a pool without one, whose price is only what
+    /// its reserves say. A cascade selling into such a pool values the collateral at this rate.
+    pub fn oracle_rate(&self) -> Option<f64> {
+        match self.kind {
+            PoolKind::Stableswap { .. } if self.lrt_rate != 1.0 => Some(self.lrt_rate),
+            _ => None,
+        }
+    }
+
     /// Spot price, ETH per LRT token (the invariant's slope, before any fee).
     pub fn spot_price(&self) -> Result<f64, Error> {
         self.price_at(self.lrt_reserve, self.eth_reserve)
@@ -419,6 +430,20 @@ mod tests {
 
     fn close(a: f64, b: f64, tol: f64) {
         assert!((a - b).abs() <= tol, "{a} vs {b}");
+    }
+
+    #[test]
+    fn only_a_stableswap_pool_with_a_rate_oracle_states_a_rate() {
+        let stable = PoolKind::Stableswap {
+            amplification: 1000.0,
+        };
+        let mut pool = Pool::new(stable, 9_000.0, 10_000.0);
+        assert_eq!(pool.oracle_rate(), None);
+        pool.lrt_rate = 1.069;
+        assert_eq!(pool.oracle_rate(), Some(1.069));
+        // A constant-product pool does not use lrtRate, so it states no rate.
+        pool.kind = PoolKind::ConstantProduct;
+        assert_eq!(pool.oracle_rate(), None);
     }
 
     #[test]

@@ -79,6 +79,16 @@ pub struct RealisedYields {
     pub missing: Vec<RealisedMissing>,
 }
 
+/// Seconds in a day (86,400), the unit [`RealisedYield::window_days`] reports in.
+const SECONDS_PER_DAY: f64 = 86_400.0;
+
+impl RealisedYield {
+    /// The window in days, `windowSeconds / 86,400`.
+    pub fn window_days(&self) -> f64 {
+        self.window_seconds as f64 / SECONDS_PER_DAY
+    }
+}
+
 impl RealisedYields {
     /// The realised yield of `token`, if derived.
     pub fn of(&self, token: &str) -> Option<&RealisedYield> {

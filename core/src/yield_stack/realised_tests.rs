@@ -34,6 +34,8 @@ fn rising_rate_by_hand() {
     close(y.apr, 0.1);
     close(y.apy, 0.105_115_697_720_756);
     assert_eq!((y.window_blocks, y.window_seconds), (26_298, CENTI_YEAR));
+    // 315,576 s / 86,400 = 3.6525 days.
+    close(y.window_days(), 3.6525);
     assert_eq!((y.rate_from, y.rate_to), (1.0, 1.001));
     let Basis::Derived { formula, inputs } = &y.basis else {
         panic!("{:?}", y.basis)

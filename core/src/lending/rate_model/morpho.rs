@@ -168,6 +168,11 @@ fn at(field: &str, name: &str) -> String {
 }
 
 impl AdaptiveCurveInput {
+    /// Utilisation as a fraction, `utilization / 1e18` (the WAD the contract computes).
+    pub fn utilization_fraction(&self) -> f64 {
+        self.utilization as f64 / WAD as f64
+    }
+
     /// Utilisation at most 1e18, rate at target 0 or within the contract's bounds, elapsed at most
     /// 100 years; errors name `{field}.…`.
     pub fn validate(&self, field: &str) -> Result<(), Error> {

@@ -133,6 +133,16 @@ fn irm(utilization: u128, rate_at_target: i128, elapsed: u64) -> AdaptiveCurveRa
 const W: u128 = 1_000_000_000_000_000_000;
 
 #[test]
+fn utilisation_as_a_fraction_is_the_wad_over_1e18() {
+    let input = AdaptiveCurveInput {
+        utilization: 9 * W / 10,
+        rate_at_target: 0,
+        elapsed: 0,
+    };
+    assert_eq!(input.utilization_fraction(), 0.9);
+}
+
+#[test]
 fn morpho_constants_are_the_contracts() {
     // ConstantsLib: 4% / 0.1% / 200% APR and 50 per year, each divided by 365 days (floor).
     assert_eq!(INITIAL_RATE_AT_TARGET, 1_268_391_679);

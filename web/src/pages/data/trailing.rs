@@ -53,7 +53,7 @@ pub(super) fn RealisedList(live: LiveRead) -> impl IntoView {
                         y.to.block_number,
                         utc_time(y.to.block_timestamp),
                         y.window_blocks,
-                        y.window_seconds as f64 / 86_400.0
+                        y.window_days()
                     )}
                 </li>
             }

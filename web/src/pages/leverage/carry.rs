@@ -195,7 +195,7 @@ pub(super) fn CarryPanel(c: Carry, s: CarrySource, outcome: Outcome<CarryReport>
                         format(Some(r.borrow_apr), Unit::Fraction),
                         format(Some(r.rates.end_rate_at_target_apr), Unit::Fraction)
                     ),
-                    r.input.utilization as f64 / 1e18,
+                    r.input.utilization_fraction(),
                 )
             })
             .collect()

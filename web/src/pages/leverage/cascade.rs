@@ -184,8 +184,7 @@ impl Cascade {
     pub(super) fn choose(&self, pool: Option<FixedPool>) {
         let rate = pool
             .as_ref()
-            .map(|f| f.pool.lrt_rate)
-            .filter(|r| *r != 1.0)
+            .and_then(|f| f.pool.oracle_rate())
             .unwrap_or(self.exchange_rate0);
         self.exchange_rate.set(rate);
         self.choice.fixed.set(pool);

@@ -33,7 +33,7 @@ pub(super) fn RealisedCheck(token: String, net_apy: f64) -> impl IntoView {
                             y.to.block_number,
                             utc_time(y.to.block_timestamp),
                             y.window_blocks,
-                            y.window_seconds as f64 / 86_400.0,
+                            y.window_days(),
                             format(Some(net_apy), Unit::Fraction)
                         )}
                         "The realised figure is the rate's past growth after the protocol's fees; the modelled stack above is unchanged."
