@@ -233,11 +233,13 @@ fn mainnet_request_plans_and_refuses_other_chains() {
     let plan = chain::plan(&req).unwrap();
     // 4 rates × 2 + Curve 8 + 5 Aave reserves × 4 + 4 Morpho markets × 3 (idToMarketParams,
     // market, the AdaptiveCurveIRM's rateAtTarget) + 10 E-mode categories + 4 CAPO adapters × 6
-    // = 82 calls, in 3 batches; the Morpho markets' last call is the 48th.
-    assert_eq!(plan.calls.len(), 82);
+    // + 1 Balancer pool × 6 (getPoolTokens, getPoolId, getAmplificationParameter,
+    // getSwapFeePercentage, getScalingFactors, getBptIndex) = 88 calls, in 3 batches; the Morpho
+    // markets' last call is the 48th.
+    assert_eq!(plan.calls.len(), 88);
     assert_eq!(
         plan.batches.iter().map(|b| b.calls).collect::<Vec<_>>(),
-        [32, 32, 18]
+        [32, 32, 24]
     );
     let irm = &plan.calls[47];
     assert_eq!(

@@ -1,6 +1,6 @@
 // The local test chain: a Hardhat 2 node on 127.0.0.1 with the real Aave v3 Pool (@aave/core-v3 artifacts),
 // the real Morpho Blue (compiled from @morpho-org/morpho-blue), Multicall3 at its canonical address, and the
-// stand-ins of contracts/StandIns.sol (LRT rate functions, a Curve-style pool). See README.md.
+// stand-ins of contracts/StandIns.sol (LRT rate functions, a Curve-style pool) and contracts/BalancerStandIn.sol. See README.md.
 //
 //   const chain = await startChain();   // { url, chainId, addresses, fixture, stop() }
 //   ...
@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { AbiCoder, Contract, ContractFactory, JsonRpcProvider, keccak256, parseEther } from "ethers";
 import { compileAll } from "./compile.mjs";
 import { EMODE_CAPO, deployEModeAndCapo } from "./aave_emode_capo.mjs";
+import { BALANCER, deployBalancer } from "./balancer.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -61,6 +62,8 @@ export const FIXTURE = Object.freeze({
   // Aave E-mode category 1 and the stand-in CAPO adapters (aave_emode_capo.mjs).
   aaveEMode: EMODE_CAPO.eMode,
   capo: EMODE_CAPO.capo,
+  // The stand-in Balancer v2 ezETH/WETH ComposableStable pool (balancer.mjs).
+  balancer: BALANCER,
 });
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; there is a short window before Hardhat binds it). */
@@ -280,6 +283,7 @@ export async function startChain({ port } = {}) {
     const C = FIXTURE.curve;
     await (await curve.setState(C.balances[0], C.balances[1], C.A, C.fee)).wait();
     await (await curve.setRates(C.rates[0], C.rates[1])).wait();
+    const balancer = await deployBalancer({ deploy, compiled, ezeth: s.ezeth.target, weth: weth.target });
 
     // Supplies: WETH for the lender (admin), weETH, ezETH, rsETH and wstETH minted to fixed supplies.
     await (await weth.deposit({ value: FIXTURE.aave.supplied + FIXTURE.morpho.supplied })).wait();
@@ -334,6 +338,7 @@ export async function startChain({ port } = {}) {
       kelp: { rsETH: s.rseth.target, lrtOracle: s.lrtOracle.target },
       lido: { wstETH: s.wsteth.target },
       curve: { weethWeth: curve.target },
+      balancer,
       aave: { ...aave.addresses, capo },
       morpho: { morpho: morpho.target, irm: irm.target, oracle: morphoOracle.target, marketId, marketParams: params },
       accounts: { admin: adminAddress, borrower: borrowerAddress },

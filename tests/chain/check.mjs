@@ -40,6 +40,16 @@ function reads(a) {
     ["Aave WETH caps", a.aave.poolDataProvider, caps, "getReserveCaps", [a.weth], (g) => (g[0] === F.aave.weth.borrowCap && g[1] === F.aave.weth.supplyCap ? true : `got ${g}`)],
     ["Aave WETH strategy slope1", a.aave.interestRateStrategy.weth, irm, "getVariableRateSlope1", [], eq(F.aave.weth.strategy.slope1)],
     ["Morpho market(id) totalBorrowAssets", a.morpho.morpho, I("function market(bytes32) view returns (uint128,uint128,uint128,uint128,uint128,uint128)"), "market", [a.morpho.marketId], (g) => (g[2] === F.morpho.borrowed && g[0] === F.morpho.supplied ? true : `got ${g}`)],
+    ["Balancer Vault getPoolTokens(ezETH-WETH)", a.balancer.vault, I("function getPoolTokens(bytes32) view returns (address[],uint256[],uint256)"), "getPoolTokens", [a.balancer.ezEthWethId],
+      (g) => {
+        const B = F.balancer.ezEthWeth;
+        const at = (t) => g[0].indexOf(t);
+        return g[0].length === 3 && g[1][at(a.renzo.ezETH)] === B.ezEthBalance && g[1][at(a.weth)] === B.wethBalance && g[1][at(a.balancer.ezEthWeth)] === B.bptBalance ? true : `got ${g}`;
+      }],
+    ["Balancer pool getAmplificationParameter", a.balancer.ezEthWeth, I("function getAmplificationParameter() view returns (uint256,bool,uint256)"), "getAmplificationParameter", [],
+      (g) => (g[0] === F.balancer.ezEthWeth.amp * 1000n && g[1] === false && g[2] === 1000n ? true : `got ${g}`)],
+    ["Balancer pool getPoolId", a.balancer.ezEthWeth, I("function getPoolId() view returns (bytes32)"), "getPoolId", [],
+      (g) => (g[0] === `${a.balancer.ezEthWeth.toLowerCase()}${"0".repeat(23)}1` ? true : `got ${g}`)],
     ["Morpho idToMarketParams lltv", a.morpho.morpho, I("function idToMarketParams(bytes32) view returns (address,address,address,address,uint256)"), "idToMarketParams", [a.morpho.marketId], (g) => (g[4] === F.morpho.lltv && g[1] === a.etherfi.weETH ? true : `got ${g}`)],
   ];
 }

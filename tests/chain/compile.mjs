@@ -20,6 +20,7 @@ const SOURCES = {
   "standins/EigenLayerStandIns.sol": join(here, "contracts/EigenLayerStandIns.sol"),
   "standins/AdaptiveCurveIrmStandIn.sol": join(here, "contracts/AdaptiveCurveIrmStandIn.sol"),
   "standins/CapoStandIn.sol": join(here, "contracts/CapoStandIn.sol"),
+  "standins/BalancerStandIn.sol": join(here, "contracts/BalancerStandIn.sol"),
 };
 
 /** Resolves an import relative to the importing file inside the two source roots. */

@@ -2,7 +2,8 @@
 // start the chain, run mainnetLiveRequest-shaped reads planned by planLiveRead for the fixture's
 // addresses, send every request as JSON-RPC over HTTP, and check that applyLiveRead gives back
 // what the fixture deployed, to the wei; in the same session the wallet import of the borrower
-// account (wallet_read.mjs), the network import's round trip and bounds (network_import.mjs), and the
+// account (wallet_read.mjs), the network import's round trip and bounds (network_import.mjs), the Balancer pool
+// (live_balancer.mjs), and the
 // trailing read's realised yield over a mined week (live_trailing.mjs).
 // Then stop the node and check that a refresh against it keeps nothing and says why. Prints
 // `N passed, N failed`.
@@ -19,6 +20,7 @@ import { checkWalletWithdrawals } from "./wallet_eigenlayer.mjs";
 import { checkMorphoIrm } from "./live_morpho.mjs";
 import { checkTrailing, checkTrailingStopped } from "./live_trailing.mjs";
 import { checkEModeCapo } from "./live_emode_capo.mjs";
+import { checkBalancer } from "./live_balancer.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const core = createRequire(import.meta.url)(join(root, "pkg/node/restake_core.js"));
@@ -111,6 +113,8 @@ try {
   await checkMorphoIrm({ chain, core, refresh, check, root });
   // Aave E-mode categories and CAPO adapters (tests/npm/live_emode_capo.mjs).
   await checkEModeCapo({ chain, core, refresh, check });
+  // Balancer v2 pools (tests/npm/live_balancer.mjs).
+  await checkBalancer({ chain, core, refresh, check });
   const walletSeconds = await checkWallet({ chain, core, send, check, root });
   console.log(`  wallet import: ${walletSeconds.toFixed(1)} s`);
   const self = await checkFixture(chain);

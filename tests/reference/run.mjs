@@ -14,6 +14,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { checkAave } from "./checks/aave.mjs";
+import { checkBalancer } from "./checks/balancer.mjs";
 import { checkAavePool } from "./checks/aave_pool.mjs";
 import { checkConsensus } from "./checks/consensus.mjs";
 import { checkMorpho } from "./checks/morpho.mjs";
@@ -51,6 +52,7 @@ await timed("Aave v3.0 Pool on a local chain (@aave/core-v3: liquidationCall, ra
 await timed("Rate models: AdaptiveCurveIRM (blue-sdk), compounded interest (math-utils)", () =>
   checkRates(core, tally, rng(seed, 5), cases),
 );
+await timed("Balancer stable pools (@balancer-labs/balancer-maths)", () => checkBalancer(core, tally, rng(seed, 7), cases));
 await timed("Consensus (@lodestar/state-transition)", () => checkConsensus(core, tally, rng(seed, 3), cases));
 await timed("Curve (curvesim)", async () => {
   const python = join(here, ".venv/bin/python");

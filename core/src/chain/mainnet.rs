@@ -1,6 +1,7 @@
 //! Ethereum mainnet's contracts for [`ReadRequest::mainnet`], each with its source (also in
 //! docs/sources.md, "Live market state").
 
+use super::balancer::BalancerPoolTarget;
 use super::capo::CapoAdapterTarget;
 use super::emode::AaveEModeTarget;
 use super::request::{
@@ -23,6 +24,20 @@ pub(crate) const RSETH_ORACLE: &str = "0x349A73444b1a310BAe67ef67973022020d70020
 pub(crate) const WSTETH: &str = "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0";
 /// Curve weETH/WETH stableswap-ng pool (sparkdotfi/spark-address-registry src/Ethereum.sol L299).
 const CURVE_WEETH_WETH: &str = "0xDB74dfDD3BB46bE8Ce6C33dC9D82777BCFc3dEd5";
+/// The Balancer v2 Vault (balancer-v2-monorepo `pkg/deployments/tasks/20210418-vault/output/mainnet.json`;
+/// karpatkey/defi-kit `sdk/eth-sdk/config.ts` L237).
+pub(crate) const BALANCER_VAULT: &str = "0xBA12222222228d8Ba445958a75a0704d566BF2C8";
+/// Balancer v2 ezETH/WETH ComposableStable pool (karpatkey/defi-kit
+/// `sdk/src/protocols/balancer/v2/_ethPools.ts` L5064, with its pool id).
+pub(crate) const BALANCER_EZETH_WETH: &str = "0x596192bB6e41802428Ac943D2f1476C1Af25CC0E";
+/// Its Vault pool id, as that list gives it. A pool id is the pool address (20 bytes) ‖
+/// specialization (2 bytes) ‖ the Vault's nonce (10 bytes) (`PoolRegistry._toPoolId`,
+/// balancer-v2-monorepo `pkg/vault/contracts/PoolRegistry.sol`); a ComposableStable pool registers
+/// as GENERAL (0), so this id is the pool's, registered with nonce 0x659 (1625):
+/// [`super::balancer::pool_id`]`(pool, 0, 0x659)`, checked in the tests. The read checks it
+/// against the pool's own `getPoolId()`.
+pub(crate) const BALANCER_EZETH_WETH_ID: &str =
+    "0x596192bb6e41802428ac943d2f1476c1af25cc0e000000000000000000000659";
 /// Aave v3 Ethereum Core PoolDataProvider and interest-rate strategy (aave-address-book src/AaveV3Ethereum.sol).
 pub(crate) const AAVE_CORE_DATA: &str = "0x0a16f2FCC0D44FaE41cc54e079281D84A363bECD";
 const AAVE_CORE_IRM: &str = "0x9ec6F08190DeA04A54f8Afc53Db96134e5E3FdFB";
@@ -163,6 +178,13 @@ impl ReadRequest {
                     adapter: at(adapter),
                 })
                 .collect(),
+            balancer_pools: vec![BalancerPoolTarget {
+                id: "ezETH-WETH".to_owned(),
+                vault: at(BALANCER_VAULT),
+                pool: at(BALANCER_EZETH_WETH),
+                pool_id: BALANCER_EZETH_WETH_ID.to_owned(),
+                lrt: at(EZETH),
+            }],
         }
     }
 }

@@ -22,6 +22,7 @@
 //! JSON and hex are checked, and ABI data is decoded by `alloy-sol-types` in strict mode.
 
 mod abi;
+pub mod balancer;
 pub mod block_time;
 pub mod capo;
 mod decode;

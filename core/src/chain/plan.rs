@@ -65,6 +65,8 @@ pub(crate) enum Decode {
     EMode,
     /// One of a CAPO adapter's getters ([`super::capo`]).
     Capo(super::capo::CapoDecode),
+    /// One of a Balancer pool's calls ([`super::balancer`]).
+    Balancer(super::balancer::BalancerDecode),
 }
 
 /// One contract call of a plan.
@@ -291,6 +293,7 @@ pub(crate) fn calls(req: &ReadRequest) -> Result<Vec<Call>, Error> {
     }
     super::emode::calls(&req.aave_e_modes, &mut out)?;
     super::capo::calls(&req.capo_adapters, &mut out)?;
+    super::balancer::calls(&req.balancer_pools, &mut out)?;
     Ok(out)
 }
 

@@ -41,6 +41,9 @@ pub struct ReadRequest {
     /// Aave CAPO price adapters.
     #[serde(default)]
     pub capo_adapters: Vec<super::capo::CapoAdapterTarget>,
+    /// Balancer v2 ComposableStable pools (an LRT, ETH and the pool's BPT).
+    #[serde(default)]
+    pub balancer_pools: Vec<super::balancer::BalancerPoolTarget>,
 }
 
 /// One token's exchange rate (the protocol's own rate function) and total supply.

@@ -10,6 +10,22 @@
 //!   pool charges the constant fee, `_dynamic_fee`) and the admin share stableswap-ng fixes at 50%
 //!   (`ADMIN_FEE = 5000000000`).
 //!
+//! - **Balancer v2 ComposableStable** (`balancerPools.<id>`, balancer-v2-monorepo
+//!   `pkg/pool-stable/contracts/ComposableStablePool.sol`, crate::chain::balancer): the LRT and
+//!   ETH tokens are the Vault's `getPoolTokens` positions of the request's `lrt` and of the one
+//!   other non-BPT token (the BPT, the pool itself, is left out, as the pool's swaps leave it out
+//!   of the invariant); `getBptIndex()` must agree with the Vault's list, and `getPoolId()` with
+//!   the request. `lrtReserve`, `ethReserve` = the raw balances / 1e18 (18-decimal tokens: the
+//!   pool's upscaled balance is `balance × scalingFactor / 1e18`, and for an 18-decimal token the
+//!   scaling factor is `1e18 × rate`); `lrtRate = scalingFactor(lrt) / scalingFactor(eth)`, the ETH
+//!   token's required to be exactly 1 (18 decimals, no rate provider), so a 6-decimal LRT's
+//!   rate of 1e12 fails the engine's range; `amplification = value / precision`, the same
+//!   convention as Curve's `A()` (`StableMath._calculateInvariant`: `ampTimesTotal =
+//!   amplificationParameter * numTokens`, "The amplification parameter equals: A n^(n-1)");
+//!   the fee `getSwapFeePercentage() / 1e18` on the input, which stays in the pool (BaseGeneralPool
+//!   `_swapGivenIn` subtracts it from the amount in before the invariant math,
+//!   `pkg/pool-utils/contracts/BaseGeneralPool.sol`).
+//!
 //! A pool whose figures are missing or fail the engine's checks is listed with why, never
 //! half-built.
 
@@ -34,6 +50,25 @@ const CURVE_FIGURES: &[&str] = &[
     "storedRates[1]",
 ];
 
+/// The figures a Balancer pool's calls put under `balancerPools.<id>` (crate::chain::balancer).
+const BALANCER_FIGURES: &[&str] = &[
+    "tokens.bptIndex",
+    "tokens.lrtIndex",
+    "tokens.ethIndex",
+    "lrtBalance",
+    "ethBalance",
+    "lastChangeBlock",
+    "poolIdMatches",
+    "amplification",
+    "amplificationIsUpdating",
+    "swapFee",
+    "scalingFactors.length",
+    "scalingFactors[0]",
+    "scalingFactors[1]",
+    "scalingFactors[2]",
+    "bptIndex",
+];
+
 /// The venue a live pool was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
@@ -41,20 +76,43 @@ const CURVE_FIGURES: &[&str] = &[
 pub enum Venue {
     /// A Curve stableswap-ng pool (`curvePools`).
     Curve,
+    /// A Balancer v2 ComposableStable pool (`balancerPools`).
+    BalancerV2,
 }
 
 impl Venue {
-    /// The read's list the venue's pools are under (`curvePools`).
+    /// Every venue, in the order a read lists them ([`live_pools`]' order).
+    pub const ALL: [Venue; 2] = [Venue::Curve, Venue::BalancerV2];
+
+    /// The read's list the venue's pools are under (`curvePools`, `balancerPools`).
     pub fn list(self) -> &'static str {
         match self {
             Venue::Curve => "curvePools",
+            Venue::BalancerV2 => "balancerPools",
         }
     }
 
-    /// The venue's name as a person reads it (`Curve`).
+    /// The venue's name as a person reads it (`Curve`, `Balancer v2`).
     pub fn label(self) -> &'static str {
         match self {
             Venue::Curve => "Curve",
+            Venue::BalancerV2 => "Balancer v2",
+        }
+    }
+
+    /// The figures its pools' calls put under `list.<id>`.
+    fn figures(self) -> &'static [&'static str] {
+        match self {
+            Venue::Curve => CURVE_FIGURES,
+            Venue::BalancerV2 => BALANCER_FIGURES,
+        }
+    }
+
+    /// The pool under `field` and the basis of its reserves, or why there is none.
+    fn pool(self, live: &LiveRead, field: &str) -> Result<(Pool, LiveBasis), String> {
+        match self {
+            Venue::Curve => curve_pool(live, field),
+            Venue::BalancerV2 => balancer_pool(live, field),
         }
     }
 }
@@ -158,7 +216,62 @@ fn curve_pool(live: &LiveRead, field: &str) -> Result<(Pool, LiveBasis), String>
     Ok((pool, basis))
 }
 
-/// Every pool of `live` (Curve's, in read order), each built or with why not.
+/// A position figure (`tokens.lrtIndex`) as an index `0..3`.
+fn position(live: &LiveRead, field: &str, name: &str) -> Result<usize, String> {
+    match figure(live, field, name)?.0 {
+        0.0 => Ok(0),
+        1.0 => Ok(1),
+        2.0 => Ok(2),
+        k => Err(format!("{field}.{name} is {k}, not a position 0 to 2")),
+    }
+}
+
+/// The Balancer pool under `field` (see the module's list), and the basis of its reserves (the
+/// Vault's `getPoolTokens`).
+fn balancer_pool(live: &LiveRead, field: &str) -> Result<(Pool, LiveBasis), String> {
+    let get = |name: &str| figure(live, field, name);
+    get("poolIdMatches")?;
+    let bpt = position(live, field, "tokens.bptIndex")?;
+    if position(live, field, "bptIndex")? != bpt {
+        return Err(format!(
+            "the pool's getBptIndex() is not the BPT's position {bpt} in the Vault's tokens"
+        ));
+    }
+    let count = get("scalingFactors.length")?.0;
+    if count != 3.0 {
+        return Err(format!(
+            "the pool has {count} scaling factors for the Vault's 3 tokens"
+        ));
+    }
+    let i = position(live, field, "tokens.lrtIndex")?;
+    let j = position(live, field, "tokens.ethIndex")?;
+    let (lrt_reserve, basis) = get("lrtBalance")?;
+    let eth_reserve = get("ethBalance")?.0;
+    let lrt_scaling = get(&format!("scalingFactors[{i}]"))?.0;
+    let eth_scaling = get(&format!("scalingFactors[{j}]"))?.0;
+    if eth_scaling != 1.0 {
+        return Err(format!(
+            "the ETH token's scaling factor is {eth_scaling} (1e18 = 1), not 1: a token with a \
+             rate provider or fewer than 18 decimals, which the engine does not price in ETH"
+        ));
+    }
+    let pool = Pool {
+        kind: PoolKind::Stableswap {
+            amplification: get("amplification")?.0,
+        },
+        lrt_reserve,
+        eth_reserve,
+        fee: SwapFee::OnInput {
+            fee: get("swapFee")?.0,
+        },
+        lrt_rate: lrt_scaling,
+    };
+    pool.validate(field).map_err(|e| e.to_string())?;
+    Ok((pool, basis))
+}
+
+/// Every pool of `live` (each venue's of [`Venue::ALL`] in turn, each venue's in read order),
+/// each built or with why not.
 ///
 /// ```
 /// let pools = restake_core::lending::pool_live::live_pools(&restake_core::chain::LiveRead {
@@ -169,23 +282,26 @@ fn curve_pool(live: &LiveRead, field: &str) -> Result<(Pool, LiveBasis), String>
 /// assert!(pools.is_empty());
 /// ```
 pub fn live_pools(live: &LiveRead) -> Vec<LivePool> {
-    ids(live, Venue::Curve.list(), CURVE_FIGURES)
+    Venue::ALL
         .into_iter()
-        .map(|id| {
-            let field = format!("{}.{id}", Venue::Curve.list());
-            let built = curve_pool(live, &field);
-            let (pool, reason, basis) = match built {
-                Ok((p, b)) => (Some(p), None, Some(b)),
-                Err(why) => (None, Some(why), None),
-            };
-            LivePool {
-                venue: Venue::Curve,
-                id,
-                field,
-                pool,
-                reason,
-                basis,
-            }
+        .flat_map(|venue| {
+            ids(live, venue.list(), venue.figures())
+                .into_iter()
+                .map(move |id| {
+                    let field = format!("{}.{id}", venue.list());
+                    let (pool, reason, basis) = match venue.pool(live, &field) {
+                        Ok((p, b)) => (Some(p), None, Some(b)),
+                        Err(why) => (None, Some(why), None),
+                    };
+                    LivePool {
+                        venue,
+                        id,
+                        field,
+                        pool,
+                        reason,
+                        basis,
+                    }
+                })
         })
         .collect()
 }
@@ -206,6 +322,11 @@ mod tests {
     }
 
     fn read(figures: &[(&str, f64)]) -> LiveRead {
+        read_at("curvePools.weETH-WETH", figures)
+    }
+
+    /// A read of `figures` under `field`.
+    fn read_at(field: &str, figures: &[(&str, f64)]) -> LiveRead {
         LiveRead {
             head: Head {
                 chain_id: 1,
@@ -216,7 +337,7 @@ mod tests {
             values: figures
                 .iter()
                 .map(|(name, value)| LiveValue {
-                    field: format!("curvePools.weETH-WETH.{name}"),
+                    field: format!("{field}.{name}"),
                     raw: None,
                     value: *value,
                     unit: "test".to_owned(),
@@ -309,5 +430,105 @@ mod tests {
                 .unwrap()
                 .contains("lrtRate")
         );
+    }
+
+    /// BPT, ezETH, WETH as the Vault lists them: 9,000 ezETH at a cached rate of 1.0125, 9,112.5
+    /// WETH, A = 200, a 0.02% fee.
+    fn ezeth_weth() -> Vec<(&'static str, f64)> {
+        vec![
+            ("tokens.bptIndex", 0.0),
+            ("tokens.lrtIndex", 1.0),
+            ("tokens.ethIndex", 2.0),
+            ("lrtBalance", 9_000.0),
+            ("ethBalance", 9_112.5),
+            ("lastChangeBlock", 20_999_990.0),
+            ("poolIdMatches", 1.0),
+            ("amplification", 200.0),
+            ("amplificationIsUpdating", 0.0),
+            ("swapFee", 0.0002),
+            ("scalingFactors.length", 3.0),
+            ("scalingFactors[0]", 1.0),
+            ("scalingFactors[1]", 1.0125),
+            ("scalingFactors[2]", 1.0),
+            ("bptIndex", 0.0),
+        ]
+    }
+
+    fn balancer(figures: &[(&str, f64)]) -> LivePool {
+        let pools = live_pools(&read_at("balancerPools.ezETH-WETH", figures));
+        assert_eq!(pools.len(), 1);
+        pools.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_balanced_balancer_pool_prices_the_lrt_at_its_rate() {
+        let p = balancer(&ezeth_weth());
+        assert_eq!(
+            (p.venue, p.id.as_str(), p.field.as_str()),
+            (Venue::BalancerV2, "ezETH-WETH", "balancerPools.ezETH-WETH")
+        );
+        assert_eq!(p.reason, None);
+        let pool = p.pool.unwrap();
+        assert_eq!(
+            (pool.lrt_reserve, pool.eth_reserve, pool.lrt_rate),
+            (9_000.0, 9_112.5, 1.0125)
+        );
+        assert_eq!(
+            pool.kind,
+            PoolKind::Stableswap {
+                amplification: 200.0
+            }
+        );
+        assert_eq!(pool.fee, SwapFee::OnInput { fee: 0.0002 });
+        // 9,000 ezETH × 1.0125 = 9,112.5 = the WETH side: balanced in the invariant's units, so
+        // the slope of the curve is exactly the rate (up to float rounding).
+        let spot = pool.spot_price().unwrap();
+        assert!((spot - 1.0125).abs() < 1e-9, "{spot}");
+        assert_eq!(p.basis.unwrap().block_number, 21_000_000);
+    }
+
+    #[test]
+    fn a_balancer_pool_missing_or_contradicting_a_figure_says_why() {
+        let without = |name: &str| {
+            let mut f = ezeth_weth();
+            f.retain(|(n, _)| *n != name);
+            balancer(&f).reason.unwrap()
+        };
+        assert_eq!(
+            without("amplification"),
+            "balancerPools.ezETH-WETH.amplification was not read"
+        );
+        assert_eq!(
+            without("poolIdMatches"),
+            "balancerPools.ezETH-WETH.poolIdMatches was not read"
+        );
+        let with = |name: &str, v: f64| {
+            let mut f = ezeth_weth();
+            f.iter_mut().find(|(n, _)| *n == name).unwrap().1 = v;
+            balancer(&f).reason.unwrap()
+        };
+        assert!(with("bptIndex", 2.0).contains("getBptIndex()"));
+        assert!(with("scalingFactors.length", 4.0).contains("4 scaling factors"));
+        assert!(with("scalingFactors[2]", 1.05).contains("ETH token's scaling factor"));
+        // A 6-decimal LRT: a scaling factor of 1e12 × its rate, outside the engine's rates.
+        assert!(with("scalingFactors[1]", 1.0125e12).contains("lrtRate"));
+        assert!(with("tokens.lrtIndex", 3.0).contains("not a position"));
+        // Curve's pools come first, then Balancer's, each built.
+        let mut both = read(&weeth_weth());
+        both.values
+            .extend(read_at("balancerPools.ezETH-WETH", &ezeth_weth()).values);
+        let pools = live_pools(&both);
+        let got: Vec<(Venue, &str, bool)> = pools
+            .iter()
+            .map(|p| (p.venue, p.id.as_str(), p.pool.is_some()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Venue::Curve, "weETH-WETH", true),
+                (Venue::BalancerV2, "ezETH-WETH", true)
+            ]
+        );
+        assert_eq!(Venue::BalancerV2.label(), "Balancer v2");
     }
 }

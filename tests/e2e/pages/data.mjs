@@ -15,8 +15,8 @@ import { trailingSteps } from "./trailing_steps.mjs";
 
 /** The fixture's contracts under the ids the lab's lending presets read (`core-…`), the Morpho
  * market with its IRM named (morpho_steps.mjs), and its Aave E-mode category 1 (9000 / 9300 /
- * 10200 bps on the real Pool) and CAPO stand-ins. */
-function request(localRequest, eModeCapoRequest, addresses) {
+ * 10200 bps on the real Pool), CAPO stand-ins and the Balancer v2 ezETH/WETH stand-in pool. */
+function request(localRequest, eModeCapoRequest, balancerRequest, addresses) {
   const r = localRequest(addresses);
   const e = eModeCapoRequest(addresses, "core");
   return {
@@ -25,6 +25,7 @@ function request(localRequest, eModeCapoRequest, addresses) {
     morphoMarkets: r.morphoMarkets.map((m) => ({ ...m, irm: addresses.morpho.irm })),
     aaveEModes: e.aaveEModes,
     capoAdapters: e.capoAdapters,
+    balancerPools: balancerRequest(addresses).balancerPools,
   };
 }
 
@@ -73,6 +74,7 @@ export const data = {
     const { startChain } = await import("../../chain/chain.mjs");
     const { localRequest } = await import("../../chain/vectors.mjs");
     const { eModeCapoRequest } = await import("../../chain/aave_emode_capo.mjs");
+    const { balancerRequest } = await import("../../chain/balancer.mjs");
     const t0 = Date.now();
     const chain = await startChain();
     const up = Date.now();
@@ -100,7 +102,7 @@ export const data = {
       await p.getByText("Stopped. Nothing changed; the presets are kept.").waitFor();
       assert.equal((await currentDocument(p))?.live, undefined);
       const block = await blockNumber(chain.url);
-      const req = request(localRequest, eModeCapoRequest, chain.addresses);
+      const req = request(localRequest, eModeCapoRequest, balancerRequest, chain.addresses);
       // 1. Read: the URL typed key by key, the fixture's contracts pasted as a read request.
       await p.goto(`${origin}/data`);
       await readFrom(p, chain.url, req);

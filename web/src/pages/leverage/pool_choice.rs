@@ -1,6 +1,6 @@
 //! Which pool the cascade sells into: the fields' own pool, a pool of the scenario's live read
-//! (core's `lending::pool_live::live_pools`: a Curve pool's balances, `A()`, fee and rate oracle
-//! at the block), or a pool the scenario already holds that the fields cannot (unequal sides, a
+//! (core's `lending::pool_live::live_pools`: a Curve pool's balances, `A()`, fee and rate oracle,
+//! or a Balancer v2 pool's Vault balances, amplification, fee and scaling factors, at the block), or a pool the scenario already holds that the fields cannot (unequal sides, a
 //! rate). A chosen pool is shown figure by figure with where it was read; the fields return when
 //! the own pool is chosen again.
 
