@@ -199,21 +199,40 @@ fn curve_pool(live: &LiveRead, field: &str) -> Result<(Pool, LiveBasis), String>
              oracle or fewer than 18 decimals, which the engine does not price in ETH"
         ));
     }
+    let fee = SwapFee::Curve {
+        fee: get("fee")?.0,
+        admin_fee: CURVE_NG_ADMIN_FEE,
+        offpeg_fee_multiplier: get("offpegFeeMultiplier")?.0.max(1.0),
+    };
+    let pool = stableswap(
+        field,
+        get("A")?.0,
+        (lrt_reserve, eth_reserve),
+        fee,
+        lrt_rate,
+    )?;
+    Ok((pool, basis))
+}
+
+/// The stableswap pool of `amplification` (A as Curve's `A()` and Balancer's value / precision
+/// state it), the `(LRT tokens, ETH)` reserves, `fee` and the LRT's rate (ETH per token), checked
+/// by the engine's own `Pool::validate` under `field`.
+fn stableswap(
+    field: &str,
+    amplification: f64,
+    (lrt_reserve, eth_reserve): (f64, f64),
+    fee: SwapFee,
+    lrt_rate: f64,
+) -> Result<Pool, String> {
     let pool = Pool {
-        kind: PoolKind::Stableswap {
-            amplification: get("A")?.0,
-        },
+        kind: PoolKind::Stableswap { amplification },
         lrt_reserve,
         eth_reserve,
-        fee: SwapFee::Curve {
-            fee: get("fee")?.0,
-            admin_fee: CURVE_NG_ADMIN_FEE,
-            offpeg_fee_multiplier: get("offpegFeeMultiplier")?.0.max(1.0),
-        },
+        fee,
         lrt_rate,
     };
     pool.validate(field).map_err(|e| e.to_string())?;
-    Ok((pool, basis))
+    Ok(pool)
 }
 
 /// A position figure (`tokens.lrtIndex`) as an index `0..3`.
@@ -255,18 +274,17 @@ fn balancer_pool(live: &LiveRead, field: &str) -> Result<(Pool, LiveBasis), Stri
              rate provider or fewer than 18 decimals, which the engine does not price in ETH"
         ));
     }
-    let pool = Pool {
-        kind: PoolKind::Stableswap {
-            amplification: get("amplification")?.0,
-        },
-        lrt_reserve,
-        eth_reserve,
-        fee: SwapFee::OnInput {
-            fee: get("swapFee")?.0,
-        },
-        lrt_rate: lrt_scaling,
+    let fee = SwapFee::OnInput {
+        fee: get("swapFee")?.0,
     };
-    pool.validate(field).map_err(|e| e.to_string())?;
+    let amplification = get("amplification")?.0;
+    let pool = stableswap(
+        field,
+        amplification,
+        (lrt_reserve, eth_reserve),
+        fee,
+        lrt_scaling,
+    )?;
     Ok((pool, basis))
 }
 
