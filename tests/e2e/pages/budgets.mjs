@@ -100,12 +100,17 @@ export const budgets = onScenarios("budgets", async (page, origin) => {
     await cell.press("Control+A");
     await cell.pressSequentially("6");
     await cell.press("Tab");
-    await slashing.locator("#grid-next-operators").click();
-    await slashing.locator("#grid-next-avss").click();
+    // The pager's buttons by keyboard, as a person without a mouse: focus, then Enter or Space.
+    await slashing.locator("#grid-next-operators").focus();
+    await slashing.keyboard.press("Enter");
+    await slashing.locator("#grid-next-avss").focus();
+    await slashing.keyboard.press("Space");
     assert.match(await where.textContent(), /operators 26–50 of 500 and AVSs 13–24 of 200/);
     await slashing.locator("#alloc-25-12").waitFor();
-    await slashing.locator("#grid-prev-operators").click();
-    await slashing.locator("#grid-prev-avss").click();
+    await slashing.locator("#grid-prev-operators").focus();
+    await slashing.keyboard.press("Enter");
+    await slashing.locator("#grid-prev-avss").focus();
+    await slashing.keyboard.press("Enter");
     assert.equal(await slashing.locator("#alloc-0-0").inputValue(), "6", "an edit outlives paging");
     await slashing.waitForTimeout(500);
     // Measured, not asserted: an edit recomputes the whole page on this network (the timeline's

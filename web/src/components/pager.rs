@@ -42,6 +42,27 @@ impl Window {
     pub fn show(self, i: usize) {
         self.first.set(i / self.page * self.page);
     }
+
+    /// Whether the first page is shown (tracked): nothing before it.
+    pub fn at_start(self) -> bool {
+        self.range().start == 0
+    }
+
+    /// Whether the last page is shown (tracked): nothing after it.
+    pub fn at_end(self) -> bool {
+        self.range().end >= self.total.get()
+    }
+
+    /// Moves the window back by a page (to the start at most).
+    pub fn previous(self) {
+        self.first.set(self.range().start.saturating_sub(self.page));
+    }
+
+    /// Moves the window on by a page (to the last page at most).
+    pub fn next(self) {
+        self.first
+            .set((self.range().start + self.page).min(self.last_start()));
+    }
 }
 
 /// "Showing {noun} a–b of n." with Previous / Next buttons (named "{label}: next 20 {noun}"),
@@ -71,13 +92,48 @@ pub fn Pager(
                 <div class="table-actions pager">
                     <span id=id_of("window") role="status">{format!("Showing {noun} {}–{} of {}.", r.start + 1, r.end, format(Some(n as f64), Unit::Count))}</span>
                     <button type="button" class="secondary" id=id_of("prev") aria-label=label.with_value(|l| format!("{l}: previous {page} {noun}"))
-                        disabled=move || { window.range().start == 0 }
-                        on:click=move |_| window.first.set(window.range().start.saturating_sub(page))>{format!("Previous {page}")}</button>
+                        disabled=move || window.at_start()
+                        on:click=move |_| window.previous()>{format!("Previous {page}")}</button>
                     <button type="button" class="secondary" id=id_of("next") aria-label=label.with_value(|l| format!("{l}: next {page} {noun}"))
-                        disabled=move || { window.range().end >= window.total.get() }
-                        on:click=move |_| window.first.set(window.range().start + page)>{format!("Next {page}")}</button>
+                        disabled=move || window.at_end()
+                        on:click=move |_| window.next()>{format!("Next {page}")}</button>
                 </div>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_moves_a_page_at_a_time_and_stays_in_the_list() {
+        let owner = Owner::new();
+        owner.with(|| {
+            // 45 items, 20 a page: 1–20, 21–40, 41–45.
+            let w = Window::new(Signal::derive(|| 45), 20);
+            assert_eq!((w.range(), w.at_start(), w.at_end()), (0..20, true, false));
+            w.next();
+            assert_eq!(
+                (w.range(), w.at_start(), w.at_end()),
+                (20..40, false, false)
+            );
+            w.next();
+            assert_eq!((w.range(), w.at_end()), (40..45, true));
+            w.next();
+            assert_eq!(w.range(), 40..45, "Next on the last page stays there");
+            w.previous();
+            assert_eq!(w.range(), 20..40);
+            w.previous();
+            w.previous();
+            assert_eq!((w.range(), w.at_start()), (0..20, true));
+            w.show(44);
+            assert_eq!(w.range(), 40..45);
+            // A list that fits in one page: both ends at once; an empty one shows nothing.
+            let whole = Window::new(Signal::derive(|| 7), 7);
+            assert!(whole.at_start() && whole.at_end());
+            assert_eq!(Window::new(Signal::derive(|| 0), 0).range(), 0..0);
+        });
     }
 }

@@ -108,7 +108,7 @@ pub(super) fn AllocationGrid(
     // The shown window: its header, rows and the messages of its cells, built again when the
     // window moves (the fields' signals go with the old window; their values are kept).
     let table = move || {
-        let (ops, cols) = (window.operator_range(), window.avs_range());
+        let (ops, cols) = (window.operators.range(), window.avss.range());
         let header = cols
             .clone()
             .map(|a| {
@@ -185,36 +185,26 @@ pub(super) fn AllocationGrid(
 /// The buttons that move a paged grid's window by a page of operators or AVSs, and where it is.
 #[component]
 fn GridPager(window: GridWindow) -> impl IntoView {
-    let step = |signal: RwSignal<usize>, total: usize, page: usize, forward: bool| {
-        move |_| {
-            signal.update(|first| {
-                *first = if forward {
-                    (*first + page).min(total.saturating_sub(1) / page * page)
-                } else {
-                    first.saturating_sub(page)
-                }
-            })
-        }
-    };
     let (ops, avss) = (window.operators, window.avss);
     let where_ = move || {
-        let (o, a) = (window.operator_range(), window.avs_range());
+        let (o, a) = (ops.range(), avss.range());
+        let (n_ops, n_avss) = (ops.total.get(), avss.total.get());
         format!(
-            "Showing operators {}–{} of {ops} and AVSs {}–{} of {avss} (the grid has {} cells; at most {MAX_SHOWN_CELLS} are shown at once). Every cell counts in the figures, shown or not; Download CSV has them all.",
+            "Showing operators {}–{} of {n_ops} and AVSs {}–{} of {n_avss} (the grid has {} cells; at most {MAX_SHOWN_CELLS} are shown at once). Every cell counts in the figures, shown or not; Download CSV has them all.",
             o.start + 1,
             o.end,
             a.start + 1,
             a.end,
-            ops * avss
+            n_ops * n_avss
         )
     };
     view! {
         <p class="hint" id="grid-window" role="status">{where_}</p>
         <div class="table-actions grid-pager">
-            <button type="button" class="secondary" id="grid-prev-operators" disabled=move || window.first_operator.get() == 0 on:click=step(window.first_operator, ops, PAGE_OPERATORS, false)>{format!("Previous {PAGE_OPERATORS} operators")}</button>
-            <button type="button" class="secondary" id="grid-next-operators" disabled=move || { window.operator_range().end >= ops } on:click=step(window.first_operator, ops, PAGE_OPERATORS, true)>{format!("Next {PAGE_OPERATORS} operators")}</button>
-            <button type="button" class="secondary" id="grid-prev-avss" disabled=move || window.first_avs.get() == 0 on:click=step(window.first_avs, avss, PAGE_AVSS, false)>{format!("Previous {PAGE_AVSS} AVSs")}</button>
-            <button type="button" class="secondary" id="grid-next-avss" disabled=move || { window.avs_range().end >= avss } on:click=step(window.first_avs, avss, PAGE_AVSS, true)>{format!("Next {PAGE_AVSS} AVSs")}</button>
+            <button type="button" class="secondary" id="grid-prev-operators" disabled=move || ops.at_start() on:click=move |_| ops.previous()>{format!("Previous {PAGE_OPERATORS} operators")}</button>
+            <button type="button" class="secondary" id="grid-next-operators" disabled=move || ops.at_end() on:click=move |_| ops.next()>{format!("Next {PAGE_OPERATORS} operators")}</button>
+            <button type="button" class="secondary" id="grid-prev-avss" disabled=move || avss.at_start() on:click=move |_| avss.previous()>{format!("Previous {PAGE_AVSS} AVSs")}</button>
+            <button type="button" class="secondary" id="grid-next-avss" disabled=move || avss.at_end() on:click=move |_| avss.next()>{format!("Next {PAGE_AVSS} AVSs")}</button>
         </div>
     }
 }

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use restake_core::network::{Allocation, Network};
 
+use crate::components::pager::Window;
+
 /// Most cells the grid shows at once before it pages (a 40 × 30 grid fits whole); beyond, it
 /// shows [`PAGE_OPERATORS`] × [`PAGE_AVSS`] cells with buttons to move the window.
 pub(super) const MAX_SHOWN_CELLS: usize = 1_200;
@@ -118,44 +120,27 @@ impl Magnitudes {
     }
 }
 
-/// Which part of the grid is shown: the first operator and AVS of the window (both 0 and the
-/// whole grid when it has at most [`MAX_SHOWN_CELLS`] cells).
+/// Which part of the grid is shown: a window over the operators (rows) and one over the AVSs
+/// (columns), each a page of [`PAGE_OPERATORS`] or [`PAGE_AVSS`] when the grid has more than
+/// [`MAX_SHOWN_CELLS`] cells, otherwise the whole of it.
 #[derive(Clone, Copy)]
 pub(super) struct GridWindow {
-    pub(super) first_operator: RwSignal<usize>,
-    pub(super) first_avs: RwSignal<usize>,
-    pub(super) operators: usize,
-    pub(super) avss: usize,
+    pub(super) operators: Window,
+    pub(super) avss: Window,
     pub(super) paged: bool,
 }
 
 impl GridWindow {
     /// The window of an `operators × avss` grid.
     pub(super) fn new(operators: usize, avss: usize) -> GridWindow {
+        let paged = operators * avss > MAX_SHOWN_CELLS;
+        let axis = |n: usize, page: usize| {
+            Window::new(Signal::derive(move || n), if paged { page } else { n })
+        };
         GridWindow {
-            first_operator: RwSignal::new(0),
-            first_avs: RwSignal::new(0),
-            operators,
-            avss,
-            paged: operators * avss > MAX_SHOWN_CELLS,
+            operators: axis(operators, PAGE_OPERATORS),
+            avss: axis(avss, PAGE_AVSS),
+            paged,
         }
-    }
-
-    /// The operators shown (indexes), tracked.
-    pub(super) fn operator_range(&self) -> std::ops::Range<usize> {
-        if !self.paged {
-            return 0..self.operators;
-        }
-        let first = self.first_operator.get().min(self.operators);
-        first..(first + PAGE_OPERATORS).min(self.operators)
-    }
-
-    /// The AVSs shown (indexes), tracked.
-    pub(super) fn avs_range(&self) -> std::ops::Range<usize> {
-        if !self.paged {
-            return 0..self.avss;
-        }
-        let first = self.first_avs.get().min(self.avss);
-        first..(first + PAGE_AVSS).min(self.avss)
     }
 }
