@@ -232,14 +232,20 @@ fn mainnet_request_plans_and_refuses_other_chains() {
     let req = ReadRequest::mainnet();
     let plan = chain::plan(&req).unwrap();
     // 4 rates × 2 + Curve 8 + 5 Aave reserves × 4 + 4 Morpho markets × 3 (idToMarketParams,
-    // market, the AdaptiveCurveIRM's rateAtTarget) + 10 E-mode categories + 4 CAPO adapters × 6
-    // + 1 Balancer pool × 6 (getPoolTokens, getPoolId, getAmplificationParameter,
-    // getSwapFeePercentage, getScalingFactors, getBptIndex) = 88 calls, in 3 batches; the Morpho
-    // markets' last call is the 48th.
-    assert_eq!(plan.calls.len(), 88);
+    // market, the AdaptiveCurveIRM's rateAtTarget) + 10 E-mode categories × 4
+    // (getEModeCategoryData, then the LRT's getReserveData and the category's collateral and
+    // LTV-zero bitmaps) + 4 CAPO adapters × 6 + 1 Balancer pool × 6 (getPoolTokens, getPoolId,
+    // getAmplificationParameter, getSwapFeePercentage, getScalingFactors, getBptIndex) = 118
+    // calls, in 4 batches; the Morpho markets' last call is the 48th.
+    assert_eq!(plan.calls.len(), 118);
     assert_eq!(
         plan.batches.iter().map(|b| b.calls).collect::<Vec<_>>(),
-        [32, 32, 24]
+        [32, 32, 32, 22]
+    );
+    let ltv_zero = &plan.calls[48 + 3];
+    assert_eq!(
+        (ltv_zero.field.as_str(), ltv_zero.function.as_str()),
+        ("aaveEModes.core-1", "getEModeCategoryLtvzeroBitmap(uint8)")
     );
     let irm = &plan.calls[47];
     assert_eq!(

@@ -56,6 +56,33 @@ export async function checkEModeCapo({ chain, core, refresh, check }) {
   check("liveLendingMarkets: each change beside the preset",
     changed.includes("ltv:0.93→0.9") && changed.includes("liquidationThreshold:0.95→0.93") && changed.includes("liquidationBonus:0.01→0.02") && changed.includes("oracle.maxYearlyRatioGrowthPercent:none→0.0875"),
     JSON.stringify(changed));
+  // A category target naming its collateral also reads the collateral's standing: on the real v3.0 Pool the
+  // reserve id is read (chain.mjs lists WETH then weETH with initReserves, and the Pool numbers reserves in
+  // listing order: weETH is reserve 1), the v3.2+ bitmaps revert (v3.0 has neither getter), and a token the Pool
+  // does not list (the rsETH stand-in) is refused as no reserve. Without the bitmaps the standing is unknown, and
+  // Core 1's LTV still goes into the ETH-correlated preset.
+  const standingRequest = {
+    allowLocalChain: true,
+    aaveEModes: [
+      { id: "core-1", pool: chain.addresses.aave.pool, category: 1, collateral: chain.addresses.etherfi.weETH },
+      { id: "local-rs", pool: chain.addresses.aave.pool, category: 1, collateral: chain.addresses.kelp.rsETH },
+    ],
+  };
+  const standing = await refresh(chain.url, standingRequest);
+  check("E-mode standing: 2 × (getEModeCategoryData, getReserveData, the two bitmaps) planned",
+    JSON.stringify(standing.plan.calls.slice(0, 4).map((c) => c.function)) === JSON.stringify(["getEModeCategoryData(uint8)", "getReserveData(address)", "getEModeCategoryCollateralBitmap(uint8)", "getEModeCategoryLtvzeroBitmap(uint8)"]) && standing.plan.calls.length === 8,
+    JSON.stringify(standing.plan.calls.map((c) => c.function)));
+  const sv = (field) => standing.live.values.find((v) => v.field === field);
+  check("E-mode standing: weETH's reserve id 1 from the real Pool's getReserveData", sv("aaveEModes.core-1.reserveId")?.raw === "1", JSON.stringify(sv("aaveEModes.core-1.reserveId")));
+  const failed = (field, fn) => standing.live.failures.find((f) => f.field === field && f.function === fn);
+  const bitmaps = ["getEModeCategoryCollateralBitmap(uint8)", "getEModeCategoryLtvzeroBitmap(uint8)"].map((fn) => failed("aaveEModes.core-1", fn));
+  check("E-mode standing: the v3.2+ bitmaps revert on the v3.0 Pool, each a typed failure", bitmaps.every((f) => f?.reason.kind === "reverted"), JSON.stringify(bitmaps));
+  const notReserve = failed("aaveEModes.local-rs", "getReserveData(address)");
+  check("E-mode standing: a token the Pool does not list is no reserve", notReserve?.reason.kind === "unexpectedShape" && notReserve.reason.detail.includes("not a reserve of this Pool"), JSON.stringify(notReserve));
+  const unknown = core.liveLendingMarkets(standing.live);
+  const emode1 = unknown.markets.find((m) => m.id === "aave-v3-eth-emode");
+  check("liveLendingMarkets: without the bitmaps Core 1's LTV still goes in (0.90), nothing kept", emode1.ltv.value === 0.9 && unknown.kept.length === 0, JSON.stringify(unknown.kept));
+
   // The matrix's leverage row follows: ether.fi's main market is the E-mode preset, 1/(1 − 0.90) = 10×.
   const matrix = core.comparisonMatrix(undefined, undefined, coreLive);
   const lev = matrix.quantitative.find((row) => row.id === "maxLeverage");

@@ -279,6 +279,7 @@ pub(crate) fn figures(decode: Decode, data: &[u8]) -> Result<Vec<Figure>, Failur
         }
         Decode::Wallet(w) => super::wallet::decode::figures(w, data)?,
         Decode::EMode => super::emode::figures(data)?,
+        Decode::EModeAsset(d) => super::emode_asset::figures(d, data)?,
         Decode::Capo(c) => super::capo::figures(c, data)?,
         Decode::Balancer(b) => super::balancer::figures(b, data)?,
         Decode::MorphoMarket => {

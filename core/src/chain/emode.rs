@@ -12,7 +12,8 @@
 //! Figures, under `aaveEModes.<id>`: `ltv` and `liquidationThreshold` (fractions, raw bps),
 //! `liquidationBonus` (fraction of the repaid debt, raw `1e4 + bps`). What the category does not
 //! say: which reserves are in it, and (v3.2+) which of them have their LTV forced to zero inside
-//! it (`getEModeCategoryLtvzeroBitmap`); `lending::live` says which presets take which figure.
+//! it. A target naming its `collateral` also reads that reserve's standing in the category
+//! ([`super::emode_asset`]); `lending::live` says which presets take which figure.
 
 use alloy_primitives::U256;
 use alloy_sol_types::sol;
@@ -52,6 +53,12 @@ pub struct AaveEModeTarget {
     pub pool: String,
     /// The category id on that Pool, `1..=255` (0 is "no E-mode").
     pub category: u8,
+    /// A reserve (token address) whose standing in the category to read as well: its reserve
+    /// id and the category's collateral and LTV-zero bitmaps ([`super::emode_asset`]). None when
+    /// omitted.
+    #[serde(default)]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub collateral: Option<String>,
 }
 
 /// The calls of `targets` (validated; errors name `aaveEModes[i].…`), appended to `out`.
@@ -66,12 +73,17 @@ pub(crate) fn calls(targets: &[AaveEModeTarget], out: &mut Vec<Call>) -> Result<
                 expected: "an E-mode category id in 1..=255 (0 means no E-mode)".to_owned(),
             });
         }
+        let field = format!("aaveEModes.{}", t.id);
         out.push(call(
-            &format!("aaveEModes.{}", t.id),
+            &field,
             pool,
             IAavePoolEMode::getEModeCategoryDataCall { id: t.category },
             Decode::EMode,
         ));
+        if let Some(asset) = &t.collateral {
+            let asset = request::address(&format!("aaveEModes[{i}].collateral"), asset)?;
+            super::emode_asset::calls(&field, pool, t.category, asset, out);
+        }
     }
     Ok(())
 }
@@ -208,6 +220,7 @@ mod tests {
             id: "core-1".to_owned(),
             pool: pool.to_owned(),
             category,
+            collateral: None,
         };
         let pool = "0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2";
         let mut out = Vec::new();

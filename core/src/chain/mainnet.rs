@@ -49,18 +49,19 @@ pub(crate) const AAVE_PRIME_POOL: &str = "0x4e033931ad43597d96D6bcc25c280717730B
 /// src/ts/AaveV3EthereumLido.ts, `E_MODES`): Core 1 (ETH-correlated, weETH among its collateral),
 /// 3 (rsETH / WETH, wstETH, ETHx), 22 (ezETH / wstETH), 23 (ezETH / stablecoins), 26 (weETH /
 /// WETH, wstETH), 42 (rsETH / stablecoins); Prime 2 (ezETH / stablecoins), 3 (ezETH / wstETH),
-/// 5 (rsETH / wstETH), 6 (rsETH / stablecoins).
-const AAVE_LRT_EMODES: &[(&str, &str, u8)] = &[
-    ("core-1", AAVE_CORE_POOL, 1),
-    ("core-3", AAVE_CORE_POOL, 3),
-    ("core-22", AAVE_CORE_POOL, 22),
-    ("core-23", AAVE_CORE_POOL, 23),
-    ("core-26", AAVE_CORE_POOL, 26),
-    ("core-42", AAVE_CORE_POOL, 42),
-    ("prime-2", AAVE_PRIME_POOL, 2),
-    ("prime-3", AAVE_PRIME_POOL, 3),
-    ("prime-5", AAVE_PRIME_POOL, 5),
-    ("prime-6", AAVE_PRIME_POOL, 6),
+/// 5 (rsETH / wstETH), 6 (rsETH / stablecoins). Each with the LRT whose standing in it (collateral,
+/// LTV-zero) is read as well.
+const AAVE_LRT_EMODES: &[(&str, &str, u8, &str)] = &[
+    ("core-1", AAVE_CORE_POOL, 1, WEETH),
+    ("core-3", AAVE_CORE_POOL, 3, RSETH),
+    ("core-22", AAVE_CORE_POOL, 22, EZETH),
+    ("core-23", AAVE_CORE_POOL, 23, EZETH),
+    ("core-26", AAVE_CORE_POOL, 26, WEETH),
+    ("core-42", AAVE_CORE_POOL, 42, RSETH),
+    ("prime-2", AAVE_PRIME_POOL, 2, EZETH),
+    ("prime-3", AAVE_PRIME_POOL, 3, EZETH),
+    ("prime-5", AAVE_PRIME_POOL, 5, RSETH),
+    ("prime-6", AAVE_PRIME_POOL, 6, RSETH),
 ];
 /// The AaveOracle's CAPO sources (aave-address-book src/AaveV3Ethereum.sol and
 /// src/AaveV3EthereumLido.sol, `<ASSET>_ORACLE`): weETH, rsETH and ezETH on Core (rsETH's and
@@ -165,10 +166,11 @@ impl ReadRequest {
             ],
             aave_e_modes: AAVE_LRT_EMODES
                 .iter()
-                .map(|&(id, pool, category)| AaveEModeTarget {
+                .map(|&(id, pool, category, lrt)| AaveEModeTarget {
                     id: id.to_owned(),
                     pool: at(pool),
                     category,
+                    collateral: Some(at(lrt)),
                 })
                 .collect(),
             capo_adapters: CAPO_ADAPTERS

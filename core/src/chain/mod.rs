@@ -27,6 +27,7 @@ pub mod block_time;
 pub mod capo;
 mod decode;
 pub mod emode;
+pub mod emode_asset;
 pub(crate) mod live_source;
 mod mainnet;
 mod morpho_rate;

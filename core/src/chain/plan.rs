@@ -63,6 +63,8 @@ pub(crate) enum Decode {
     Wallet(super::wallet::WalletDecode),
     /// Aave `getEModeCategoryData` ([`super::emode`]).
     EMode,
+    /// One of the calls of a reserve's standing in an E-mode category ([`super::emode_asset`]).
+    EModeAsset(super::emode_asset::EModeAssetDecode),
     /// One of a CAPO adapter's getters ([`super::capo`]).
     Capo(super::capo::CapoDecode),
     /// One of a Balancer pool's calls ([`super::balancer`]).

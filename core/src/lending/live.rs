@@ -18,9 +18,14 @@
 //! - `aaveEModes.core-3.{liquidationThreshold, liquidationBonus}` (Core's category 3) →
 //!   `aave-v3-rseth-emode`: the preset lends wstETH against rsETH on Core, and category 3 is
 //!   Core's one category with rsETH as collateral and wstETH borrowable (aave-address-book
-//!   `src/ts/AaveV3Ethereum.ts`, `E_MODES`). Not its LTV: since 2026-04-19 rsETH is in the
-//!   category's LTV-zero set (same source), so the category's LTV is not rsETH's, and
-//!   `getEModeCategoryData` does not say so;
+//!   `src/ts/AaveV3Ethereum.ts`, `E_MODES`). Its LTV only when the read shows rsETH outside
+//!   the category's LTV-zero set ([`EMODE_STANDING`]): since 2026-04-19 rsETH is in it (same
+//!   source), and `getEModeCategoryData` alone does not say so;
+//! - the standing of each E-mode preset's collateral in its category
+//!   (`aaveEModes.<id>.{reserveId, collateralBitmap, ltvzeroBitmap}`,
+//!   [`crate::chain::emode_asset`], Pools v3.2+): a collateral the category does not list, or
+//!   lists in its LTV-zero set (its LTV there is 0: it backs no new borrow, so no loop opens),
+//!   keeps the preset whole and says why in `kept`;
 //! - `capoAdapters.core-weETH` (weETH's CAPO adapter, the AaveOracle's source for weETH on Core)
 //!   → the oracle of both weETH presets on Core, and `capoAdapters.core-rsETH` → the oracle of
 //!   `aave-v3-rseth-emode` ([`CAPO_OVERLAY`]): [`OracleKind::CappedExchangeRate`] with the
@@ -39,6 +44,7 @@ use serde::{Deserialize, Serialize};
 use super::market::{LendingMarket, lending_markets};
 use super::morpho_live::{MorphoLiveRates, morpho_live_rates};
 use super::oracle::OracleKind;
+use crate::chain::emode_asset::{CollateralStanding, collateral_standing};
 use crate::chain::{LiveBasis, LiveRead};
 use crate::source::{Basis, Sourced};
 use crate::unit::Unit;
@@ -134,6 +140,28 @@ const OVERLAY: &[(&str, &str, Field)] = &[
         "aaveEModes.core-3.liquidationBonus",
         "aave-v3-rseth-emode",
         Field::LiquidationBonus,
+    ),
+];
+
+/// (E-mode category's path in the read, its name as a person reads it, preset id, the category's
+/// LTV needs the standing): the
+/// preset borrows inside that category against its collateral (see the module's list). With the
+/// standing read, a collateral outside the category or in its LTV-zero set keeps the preset
+/// whole; otherwise the category's LTV is the collateral's. Without it, Core 1's LTV still
+/// applies (its preset's figures are the category's), Core 3's does not (rsETH's has been 0
+/// there since 2026-04-19).
+pub const EMODE_STANDING: &[(&str, &str, &str, bool)] = &[
+    (
+        "aaveEModes.core-1",
+        "Aave v3 Core's E-mode category 1",
+        "aave-v3-eth-emode",
+        false,
+    ),
+    (
+        "aaveEModes.core-3",
+        "Aave v3 Core's E-mode category 3",
+        "aave-v3-rseth-emode",
+        true,
     ),
 ];
 
@@ -238,9 +266,29 @@ pub fn live_markets(live: Option<&LiveRead>) -> LiveMarkets {
     };
     let derived = morpho_live_rates(live);
     for m in &mut out.markets {
+        let mut overlay: Vec<(String, Field)> = OVERLAY
+            .iter()
+            .filter(|(_, id, _)| *id == m.id)
+            .map(|&(f, _, field)| (f.to_owned(), field))
+            .collect();
+        let standing = EMODE_STANDING.iter().find(|(_, _, id, _)| *id == m.id);
+        if let Some(&(category, label, _, needs)) = standing {
+            match collateral_standing(live, category) {
+                Some(s) if !s.is_collateral || s.ltv_zero => {
+                    out.kept.push(LiveKept {
+                        market: m.id.clone(),
+                        reason: standing_reason(m, label, &s),
+                    });
+                    continue;
+                }
+                Some(_) if needs => overlay.push((format!("{category}.ltv"), Field::Ltv)),
+                _ => {}
+            }
+        }
         let mut next = m.clone();
         let mut changes = Vec::new();
-        for &(live_field, _, field) in OVERLAY.iter().filter(|(_, id, _)| *id == m.id) {
+        for (live_field, field) in overlay {
+            let live_field = live_field.as_str();
             let Some((value, basis)) = figure(live, &derived, live_field) else {
                 continue;
             };
@@ -290,6 +338,26 @@ pub fn live_markets(live: Option<&LiveRead>) -> LiveMarkets {
         }
     }
     out
+}
+
+/// Why the preset `m` is kept: its collateral is not in the category (`label`), or is in its
+/// LTV-zero set.
+fn standing_reason(m: &LendingMarket, label: &str, s: &CollateralStanding) -> String {
+    let at = format!(
+        "{label} at block {} (reserve id {}, {} on {})",
+        s.basis.block_number, s.reserve_id, s.basis.function, s.basis.address
+    );
+    if !s.is_collateral {
+        format!(
+            "{} is not collateral in {at}, so the category's figures do not describe it; the preset's figures are kept",
+            m.collateral
+        )
+    } else {
+        format!(
+            "{} is in the LTV-zero set of {at}: its LTV there is 0, so it backs no new borrow and no loop can be opened; the preset's figures are kept",
+            m.collateral
+        )
+    }
 }
 
 /// The CAPO oracle of the adapter read under `adapter` (its `snapshotRatio`,

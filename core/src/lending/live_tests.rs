@@ -202,6 +202,76 @@ fn core_emode_categories_fill_the_emode_presets() {
     assert_eq!(out.markets[1], lending_markets()[1]);
 }
 
+/// The three standing figures under `at`: reserve `id`, and the bitmaps' exact integers.
+fn standing(at: &str, id: u8, collateral: u128, ltvzero: u128) -> Vec<LiveValue> {
+    let f = |name: &str, raw: u128, function: &str| LiveValue {
+        raw: Some(raw.to_string()),
+        ..value(&format!("{at}.{name}"), raw as f64, function)
+    };
+    vec![
+        f("reserveId", u128::from(id), "getReserveData(address)"),
+        f(
+            "collateralBitmap",
+            collateral,
+            "getEModeCategoryCollateralBitmap(uint8)",
+        ),
+        f(
+            "ltvzeroBitmap",
+            ltvzero,
+            "getEModeCategoryLtvzeroBitmap(uint8)",
+        ),
+    ]
+}
+
+#[test]
+fn a_collateral_in_the_ltv_zero_set_keeps_its_preset_and_says_why() {
+    // Core 3 as on 2026-05-01 (aave-address-book E_MODES): rsETH (say reserve 40) collateral and
+    // in the LTV-zero set; Core 1 with weETH (reserve 28) collateral, LTV-zero set = WETH (0) only.
+    let mut values = collateral("aaveEModes.core-1", [0.93, 0.95, 0.01], EMODE);
+    values.extend(standing("aaveEModes.core-1", 28, 1 << 28 | 1, 1));
+    values.extend(collateral("aaveEModes.core-3", [0.93, 0.95, 0.01], EMODE));
+    values.extend(standing("aaveEModes.core-3", 40, 1 << 40, 1 << 40));
+    let out = live_markets(Some(&read(values)));
+    assert_eq!(out.kept.len(), 1, "{:?}", out.kept);
+    assert_eq!(out.kept[0].market, "aave-v3-rseth-emode");
+    let why = &out.kept[0].reason;
+    assert!(
+        why.contains("rsETH is in the LTV-zero set of Aave v3 Core's E-mode category 3 at block 21000000 (reserve id 40, getEModeCategoryLtvzeroBitmap(uint8) on 0x"),
+        "{why}"
+    );
+    assert!(why.contains("no loop can be opened"), "{why}");
+    assert_eq!(out.markets[5], lending_markets()[5]);
+    // weETH stands in Core 1 outside its LTV-zero set: the category's figures go in.
+    assert_eq!(triple(&out.markets[0]), [0.93, 0.95, 0.01]);
+    assert!(out.changes.iter().all(|c| c.market == "aave-v3-eth-emode"));
+}
+
+#[test]
+fn a_collateral_outside_the_ltv_zero_set_takes_the_categorys_ltv() {
+    // rsETH collateral in Core 3 and not in its LTV-zero set (as before 2026-04-19): the
+    // category's 90% becomes the preset's LTV.
+    let mut values = collateral("aaveEModes.core-3", [0.90, 0.93, 0.02], EMODE);
+    values.extend(standing("aaveEModes.core-3", 40, 1 << 40, 1 << 41));
+    let out = live_markets(Some(&read(values)));
+    assert!(out.kept.is_empty(), "{:?}", out.kept);
+    assert_eq!(triple(&out.markets[5]), [0.90, 0.93, 0.02]);
+    let ltv = out.changes.iter().find(|c| c.field == "ltv").unwrap();
+    assert_eq!(
+        (ltv.live_field.as_str(), ltv.preset, ltv.live),
+        ("aaveEModes.core-3.ltv", Some(0.93), 0.90)
+    );
+    // A collateral bitmap without rsETH's bit: the category does not describe it.
+    let mut values = collateral("aaveEModes.core-3", [0.90, 0.93, 0.02], EMODE);
+    values.extend(standing("aaveEModes.core-3", 40, 1 << 39, 0));
+    let out = live_markets(Some(&read(values)));
+    assert!(
+        out.kept[0]
+            .reason
+            .contains("rsETH is not collateral in Aave v3 Core's E-mode category 3")
+    );
+    assert!(out.changes.is_empty());
+}
+
 fn capo(id: &str, ratio: f64, bps: f64, stamp: f64) -> Vec<LiveValue> {
     let f = |name: &str| format!("capoAdapters.{id}.{name}");
     vec![

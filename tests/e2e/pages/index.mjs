@@ -19,5 +19,6 @@ import { scenarios } from "./scenarios.mjs";
 import { roundtrip } from "./roundtrip.mjs";
 import { budgets } from "./budgets.mjs";
 import { data } from "./data.mjs";
+import { ltvZero } from "./ltv_zero.mjs";
 
-export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, carry, parameters, scenarios, data, glossary, roundtrip, budgets];
+export const PAGES = [matrix, yieldPage, slashing, timeline, risk, security, bridge, leverage, carry, parameters, scenarios, data, ltvZero, glossary, roundtrip, budgets];

@@ -92,11 +92,15 @@ fn LeverageLab(section: LeverageSection) -> impl IntoView {
     let live_notice = live.as_ref().map(|l| {
         let over = live_markets(Some(l));
         let text = format!(
-            "The presets use live figures from the scenario's snapshot of chain {}, block {} ({} UTC): {} preset figure(s) replaced; pick a preset to load them. ",
+            "The presets use live figures from the scenario's snapshot of chain {}, block {} ({} UTC): {} preset figure(s) replaced{}; pick a preset to load them. ",
             l.head.chain_id,
             l.head.block_number,
             utc_time(l.head.block_timestamp),
-            over.changes.len()
+            over.changes.len(),
+            match over.kept.len() {
+                0 => String::new(),
+                n => format!(", {n} preset(s) kept whole (why below)"),
+            }
         );
         (text, over)
     });
