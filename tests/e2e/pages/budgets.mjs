@@ -134,14 +134,36 @@ export const budgets = onScenarios("budgets", async (page, origin) => {
     await comparing.locator("#compare-a").waitFor({ timeout: 60_000 });
     await comparing.locator("#compare-b").selectOption("current");
     await takeLongTasks(comparing);
-    await comparing.getByRole("button", { name: "Compare", exact: true }).click();
-    await comparing.locator("#compare-legend").getByText(/A is the current scenario \(Heaviest network\); B is the current scenario/).waitFor({ timeout: 60_000 });
+    const compareButton = comparing.getByRole("button", { name: "Compare", exact: true });
+    const legend = comparing.locator("#compare-legend");
+    const compareStarted = Date.now();
+    await compareButton.click();
+    await legend.getByText(/A is the current scenario \(Heaviest network\); B is the current scenario/).waitFor({ timeout: 60_000 });
+    const compareMs = Date.now() - compareStarted;
     await comparing.getByRole("table", { name: /Headline figures, A against B/ }).waitFor();
     await comparing.waitForTimeout(300);
     // Measured, not asserted: the engines run in the worker, but the page still spends one task
     // of about 0.8 s reading both documents and writing them for the worker.
     const compareTasks = await takeLongTasks(comparing);
     console.log(`        compare, heaviest link at 20,000 paths: ${compareTasks.length} long tasks, longest ${Math.max(0, ...compareTasks)} ms`);
+
+    // Cancel, by keyboard, while the worker runs: the status says so, and no answer arrives
+    // later, even after twice the time the run above took to finish. Compare then runs again.
+    await compareButton.focus();
+    await comparing.keyboard.press("Enter");
+    const cancel = comparing.locator("#compare-cancel");
+    await cancel.waitFor();
+    assert.equal(await legend.count(), 0, "a running comparison hides the previous answer");
+    await cancel.focus();
+    await comparing.keyboard.press("Enter");
+    assert.equal((await comparing.locator("#compare-status").textContent()).trim(), "Cancelled.");
+    await comparing.waitForTimeout(2 * compareMs);
+    assert.equal((await comparing.locator("#compare-status").textContent()).trim(), "Cancelled.", "a cancelled run's answer was shown");
+    assert.equal(await legend.count(), 0, "a cancelled run's table was shown");
+    await compareButton.focus();
+    await comparing.keyboard.press("Space");
+    await legend.getByText(/A is the current scenario \(Heaviest network\)/).waitFor({ timeout: 60_000 });
+    console.log(`        compare, heaviest link: a run takes ${compareMs} ms; Cancel by keyboard stops it, and Compare runs again`);
 
     // The trap guard (web/guard.js) on a real trap: the app's wasm memory (Trunk's
     // `TrunkApplicationStarted` event hands the instance's exports to the page) is overwritten

@@ -375,25 +375,30 @@ pub fn ScenariosPage() -> impl IntoView {
     };
     // From inside the worker's own handlers: after they return (a handler must not drop itself).
     let stop_worker_later = move || leptos::task::spawn_local(async move { stop_worker() });
-    // Only when no worker can run it: both documents on the page, after a paint.
-    let run_on_page = move |la: String, da: Scenario, lb: String, db: Scenario, why: String| {
-        comparison.set(Comparison::Running(format!(
-            "Running both scenarios on this page ({why})…"
-        )));
-        leptos::task::spawn_local(async move {
-            crate::components::pause::pause(30).await;
-            let outcome = (|| -> Result<Comparison, String> {
-                let ra = run_scenario(&da).map_err(|e| format!("A ({la}): {e}"))?;
-                let rb = run_scenario(&db).map_err(|e| format!("B ({lb}): {e}"))?;
-                Ok(Comparison::Done {
-                    a: la,
-                    b: lb,
-                    rows: compare_rows(&ra.headlines, &rb.headlines),
-                })
-            })();
-            comparison.set(outcome.unwrap_or_else(Comparison::Failed));
-        });
-    };
+    // Only when no worker can run it: both documents on the page, after a paint; a Cancel
+    // during the paint (it moves `compare_run` past `run`) stops it before it starts.
+    let run_on_page =
+        move |run: u64, la: String, da: Scenario, lb: String, db: Scenario, why: String| {
+            comparison.set(Comparison::Running(format!(
+                "Running both scenarios on this page ({why})…"
+            )));
+            leptos::task::spawn_local(async move {
+                crate::components::pause::pause(30).await;
+                if compare_run.try_get_value() != Some(run) {
+                    return;
+                }
+                let outcome = (|| -> Result<Comparison, String> {
+                    let ra = run_scenario(&da).map_err(|e| format!("A ({la}): {e}"))?;
+                    let rb = run_scenario(&db).map_err(|e| format!("B ({lb}): {e}"))?;
+                    Ok(Comparison::Done {
+                        a: la,
+                        b: lb,
+                        rows: compare_rows(&ra.headlines, &rb.headlines),
+                    })
+                })();
+                comparison.set(outcome.unwrap_or_else(Comparison::Failed));
+            });
+        };
     let run_compare = move |_| {
         stop_worker();
         let (ka, kb) = (choice_a.get_untracked(), choice_b.get_untracked());
@@ -447,6 +452,7 @@ pub fn ScenariosPage() -> impl IntoView {
             stop_worker_later();
             if before_listening {
                 run_on_page(
+                    run,
                     fla.clone(),
                     fa.clone(),
                     flb.clone(),
@@ -459,7 +465,7 @@ pub fn ScenariosPage() -> impl IntoView {
         };
         match CompareWorker::start(&da, &db, run, on_answer, on_error) {
             Ok(w) => compare_worker.set_value(Some(w)),
-            Err(why) => run_on_page(la, da, lb, db, format!("no background worker: {why}")),
+            Err(why) => run_on_page(run, la, da, lb, db, format!("no background worker: {why}")),
         }
     };
     let cancel_compare = move |_| {

@@ -45,16 +45,19 @@ use timeline::{Names, TimelineEditor};
 /// main-thread task. The one-shot budget of `applySlashing` is 2e8.
 const PAGE_SLASHING_WORK: f64 = 2.5e6;
 
-/// The refusal of a sequence over [`PAGE_SLASHING_WORK`], at `events`: the work, the budget and
-/// what to reduce.
-fn over_page_budget(work: f64) -> restake_core::Error {
-    restake_core::Error::OutOfRange {
+/// Whether the page applies a sequence of `work` units: up to [`PAGE_SLASHING_WORK`] it does;
+/// beyond, the refusal at `events` names the work, the budget and what to reduce.
+fn page_budget(work: f64) -> Result<(), restake_core::Error> {
+    if work <= PAGE_SLASHING_WORK {
+        return Ok(());
+    }
+    Err(restake_core::Error::OutOfRange {
         field: "events".to_owned(),
         value: work,
         expected: format!(
             "at most {PAGE_SLASHING_WORK:.1e} work units on this page (about 50 ms for each recompute, so typing stays responsive): the events' steps × the network's entries. The sequence is kept in the scenario but not applied here; use fewer events (or fewer AVS-wide events on large AVSs), a smaller network, or run it with applySlashing in the npm package (budget 2e8 units)"
         ),
-    }
+    })
 }
 
 /// Token symbol per protocol id (the id itself when the network has no such protocol).
@@ -204,17 +207,15 @@ fn SlashingLab(
     });
     let outcome = Outcome::new(move || {
         let (s, evs, options) = inputs.get_value()();
-        if let Ok(w) = work.get()
-            && w > PAGE_SLASHING_WORK
-        {
-            return Err(over_page_budget(w));
+        if let Ok(w) = work.get() {
+            page_budget(w)?;
         }
         s.validate()?;
         apply_slashing(&s, &evs, &options)
     });
     write_back(
         move || {
-            let over = work.with(|w| w.as_ref().is_ok_and(|w| *w > PAGE_SLASHING_WORK));
+            let over = work.with(|w| w.as_ref().is_ok_and(|w| page_budget(*w).is_err()));
             (over || outcome.result.with(Result::is_ok)).then(|| inputs.get_value()())
         },
         |d, (s, events, options)| {
@@ -329,5 +330,34 @@ fn SlashingLab(
             />
             <TimelineEditor network=network initial=timeline op_ids=t_op_ids avs_ids=t_avs_ids names=names/>
         </Page>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Up to the budget the page applies the sequence; one unit over, it refuses at `events`
+    /// with the work it was given, the budget and the npm way to run it.
+    #[test]
+    fn page_budget_refuses_past_its_limit() {
+        assert_eq!(page_budget(0.0), Ok(()));
+        assert_eq!(page_budget(2.5e6), Ok(()));
+        match page_budget(2_500_001.0) {
+            Err(restake_core::Error::OutOfRange {
+                field,
+                value,
+                expected,
+            }) => {
+                assert_eq!(field, "events");
+                assert_eq!(value, 2_500_001.0);
+                assert!(
+                    expected.starts_with("at most 2.5e6 work units on this page"),
+                    "{expected}"
+                );
+                assert!(expected.contains("applySlashing"), "{expected}");
+            }
+            other => panic!("expected a refusal at events, got {other:?}"),
+        }
     }
 }
