@@ -68,19 +68,21 @@ pub(crate) struct Searched {
 }
 
 /// One connected component of the live graph, in local indices.
-struct Component {
+pub(super) struct Component {
     /// Global validator index per local one.
-    validators: Vec<usize>,
+    pub validators: Vec<usize>,
     /// Global service index per local one.
-    services: Vec<usize>,
-    stake: Vec<u128>,
+    pub services: Vec<usize>,
+    /// `σ_v` per local validator, wei.
+    pub stake: Vec<u128>,
     /// Local services of each local validator.
     v_services: Vec<Vec<usize>>,
     /// Local validators of each local service.
-    s_validators: Vec<Vec<usize>>,
+    pub s_validators: Vec<Vec<usize>>,
     /// `⌈α_s · σ(N(s))⌉` over live validators, wei.
     need: Vec<u128>,
-    profit: Vec<u128>,
+    /// `π_s` per local service, wei.
+    pub profit: Vec<u128>,
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -93,7 +95,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 
 /// Splits the live graph into connected components (nodes `0..V` are validators, `V..V+S`
 /// services).
-fn components(g: &Graph, live_v: &[bool], live_s: &[bool]) -> Vec<Component> {
+pub(super) fn components(g: &Graph, live_v: &[bool], live_s: &[bool]) -> Vec<Component> {
     let nv = g.validators.len();
     let mut parent: Vec<usize> = (0..nv + g.services.len()).collect();
     for (v, node) in g.validators.iter().enumerate() {

@@ -16,7 +16,8 @@
 //!   [`EXACT_LIMIT`] validators (a heuristic, labelled as such, beyond);
 //! - a cascade (`cascade.rs`) after a shock, and the stake it destroys;
 //! - the worst-case loss `R_ψ` over every shock of at most `ψ` (`worst_case.rs`), exactly
-//!   while `3^n · (|S| + 1)` ≤ [`WORST_CASE_WORK`], with the shock and attack attaining it; a
+//!   while `Σ_c 3^{n_c} · (|S_c| + 1)` over the connected components, plus combining their
+//!   Pareto fronts (`front.rs`), is at most [`WORST_CASE_WORK`], with the shock and attack attaining it; a
 //!   labelled lower bound (the cascade's loss) beyond.
 //!
 //! Stakes and profits are integers in wei and thresholds ratios of integers: every comparison
@@ -49,6 +50,7 @@ mod attack;
 mod cascade;
 mod certificate;
 pub mod demo;
+mod front;
 pub mod graph;
 mod rational;
 mod worst_case;
@@ -603,7 +605,7 @@ fn analyze(
             shocked: ids(&w.shock),
             coalition: ids(&w.coalition),
             services: w.services.iter().map(|&s| g.services[s].id.clone()).collect(),
-            note: "R_ψ exactly: every shock of at most ψ of all stake and every coalition were tried; the cascades a shock may start merge into one attack, so this is the worst any of them can do.".to_owned(),
+            note: "R_ψ exactly: every shock of at most ψ of all stake and every coalition were tried, component by component; the cascades a shock may start merge into one attack, so this is the worst any of them can do.".to_owned(),
         },
         None => WorstCaseReport {
             exact: false,
@@ -612,7 +614,7 @@ fn analyze(
             shocked: cascade.shocked.clone(),
             coalition: cascade.steps.iter().flat_map(|s| s.attack.validators.clone()).collect(),
             services: cascade.steps.iter().flat_map(|s| s.attack.services.clone()).collect(),
-            note: format!("A lower bound on R_ψ: the cascade above, one shock among many. The graph has {} validators and {} services, more than the exact enumeration's 3^n·(services + 1) ≤ {WORST_CASE_WORK} allows.", g.validators.len(), g.services.len()),
+            note: format!("A lower bound on R_ψ: the cascade above, one shock among many. The graph has {} validators and {} services (its largest connected component {} validators): enumerating every shock and coalition of each component (3^n·(services + 1) per component of n validators) and combining them would take more than the {WORST_CASE_WORK:.0e} units the exact worst case may take.", g.validators.len(), g.services.len(), found.largest_component),
         },
     };
     Ok(SecurityReport {

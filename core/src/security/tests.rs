@@ -271,6 +271,47 @@ fn the_exact_search_refuses_a_component_above_its_limit_and_auto_falls_back() {
     // ⌈21/2⌉ = 10.5 ETH needed: 11 validators, gain 12 − 11 = 1.
     assert_eq!((a.validators.len(), a.gain.eth), (11, 1.0));
     assert!(r.notes.iter().any(|n| n.contains("heuristic")));
+    // One component of 21: 3^21 · 2 pairs is past the worst case's work, so R_ψ is a bound.
+    assert!(!r.worst_case.exact);
+    assert!(
+        r.worst_case.note.starts_with("A lower bound on R_ψ"),
+        "{}",
+        r.worst_case.note
+    );
+}
+
+/// R_ψ exactly on 15 validators, past the 12 one enumeration of the whole graph could take
+/// (3^15 · 3 ≈ 4.3e7 pairs), because it splits into components of 7, 7 and 1 (2 · 3^7 · 2 + 3
+/// pairs). Two services `x` and `y` (π = 50 ETH, α = 1/2) on seven 10-ETH validators each, and
+/// a 5-ETH validator `z` on nothing; σ_V = 145 ETH, ψ = 10%: shocks of at most 14.5 ETH.
+///
+/// By hand: a shock of one validator of `x` leaves it 60 ETH, so ⌈30⌉ ETH (3 validators)
+/// corrupt it; `y` needs ⌈35⌉ (4). Corrupting both pays `100 > σ_B` for `B` of up to 9
+/// validators (90 ETH), and the surplus 100 − 90 = 10 ETH still carries `z` (5 ETH), whose
+/// stake gains nothing on its own: R_ψ · σ_V = 10 + 90 + 5 = 105 ETH, 105/145 = 72.41%.
+/// Shocking `z` instead loses 5 + 90 (no validator of `x` out, 4 + 4 … 9 of 14) = 95, and no
+/// attack on one service alone loses more than 10 + 40 (its 50 ETH buys at most 4 validators).
+#[test]
+fn the_worst_case_is_exact_over_components_and_carries_unprofitable_stake() {
+    let xs: Vec<String> = (0..7).map(|i| format!("x{i}")).collect();
+    let ys: Vec<String> = (0..7).map(|i| format!("y{i}")).collect();
+    let mut vs: Vec<(&str, f64)> = xs.iter().chain(&ys).map(|n| (n.as_str(), 10.0)).collect();
+    vs.push(("z", 5.0));
+    let es: Vec<(&str, &str)> = xs
+        .iter()
+        .map(|n| (n.as_str(), "x"))
+        .chain(ys.iter().map(|n| (n.as_str(), "y")))
+        .collect();
+    let g = graph(&vs, &[("x", 50.0, 1, 2), ("y", 50.0, 1, 2)], &es);
+    let r = analyze_graph(&g, &options(0.10, None)).unwrap();
+    let w = &r.worst_case;
+    assert!(w.exact, "{}", w.note);
+    assert_eq!(w.loss.eth, 105.0);
+    assert!((w.loss_share - 105.0 / 145.0).abs() < 1e-15);
+    assert_eq!(w.shocked.len(), 1);
+    assert_eq!(w.coalition.len(), 10);
+    assert!(w.coalition.iter().any(|v| v == "z"));
+    assert_eq!(w.services, ["x", "y"]);
 }
 
 #[test]
