@@ -60,10 +60,11 @@ fn edge_matrix(nv: usize, ns: usize, p: f64) -> impl Strategy<Value = Vec<Vec<bo
     )
 }
 
-/// A [`Small`] from stakes, (profit, (α numerator, α denominator)) and edges.
-fn assemble(
-    (stakes, services, edges): (Vec<u64>, Vec<(u64, (u64, u64))>, Vec<Vec<bool>>),
-) -> Small {
+/// What the strategies draw: stakes, (profit, (α numerator, α denominator)) and edges.
+type Drawn = (Vec<u64>, Vec<(u64, (u64, u64))>, Vec<Vec<bool>>);
+
+/// A [`Small`] from what the strategies draw.
+fn assemble((stakes, services, edges): Drawn) -> Small {
     Small {
         stakes,
         services: services.into_iter().map(|(p, (n, d))| (p, n, d)).collect(),
