@@ -336,6 +336,12 @@ fn the_demo_scenario_by_hand() {
     assert_eq!(r.cascade.shocked, ["op-d/da"]);
     assert!(r.cascade.steps.is_empty());
     assert!((r.cascade.lost_share - 3_200.0 / 145_600.0).abs() < 1e-15);
+    // R_ψ is that shock too: each AVS's cheapest corrupting set costs more than all four
+    // profits together (17,000 ETH), so no attack follows any shock.
+    assert!(r.worst_case.exact);
+    assert_eq!(r.worst_case.loss.eth, 3_200.0);
+    assert_eq!(r.worst_case.shocked, ["op-d/da"]);
+    assert!(r.worst_case.coalition.is_empty());
     let bound = r.cascade.bound.unwrap();
     assert!((bound - 3_200.0 / 145_600.0 * 33_200.0 / 21_200.0).abs() < 1e-12);
     // Raise the bridge's π to 40,000: B → bridge (12,800) and C → bridge (24,750) together pass
@@ -347,6 +353,24 @@ fn the_demo_scenario_by_hand() {
     let a = r.attack.attack.unwrap();
     assert_eq!(a.validators, ["op-b/bridge", "op-c/bridge"]);
     assert_eq!(a.gain.eth, 2_450.0);
+    // R_ψ: the shock D → DA, then that attack (its 2,450 surplus carries no other validator,
+    // the smallest left being 9,600): 3,200 + 37,550 = 40,750 ETH.
+    assert_eq!(r.worst_case.loss.eth, 40_750.0);
+    assert_eq!(r.worst_case.coalition, ["op-b/bridge", "op-c/bridge"]);
+    // At α = 1/3 for the bridge (⌈37,550/3⌉ = 12,516.67): the largest coalition whose AVSs'
+    // profits exceed its stake is C → bridge (24,750) with B → oracle (19,200 ≥ 11,066.67):
+    // 43,950 < 40,000 + 4,000, the oracle's part (4,000 against 19,200) carried by the bridge's
+    // surplus. Three AVSs cost at least 12,800 + 14,000 + 14,850 = 41,650 against 46,000 with
+    // nothing under 4,350 left to add; all four at least 69,650 against 51,000. So
+    // 3,200 + 43,950 = 47,150 ETH.
+    let mut third = p.clone();
+    third.services[2].threshold = Threshold::new(1, 3);
+    let w = security_analysis(&d.network, &third).unwrap().worst_case;
+    assert!(w.exact);
+    assert_eq!(w.loss.eth, 47_150.0);
+    assert_eq!(w.shocked, ["op-d/da"]);
+    assert_eq!(w.coalition, ["op-b/oracle", "op-c/bridge"]);
+    assert_eq!(w.services, ["oracle", "bridge"]);
     // Shared stake: the whole 199,500 ETH counts; B carries the most load, 0.2355.
     p.mode = StakeMode::SharedStake;
     p.services[2].profit_eth = 6_000.0;

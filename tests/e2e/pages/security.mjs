@@ -17,6 +17,9 @@ export const security = {
     assert.match(await page.locator("#attack-verdict").textContent(), /No valid attack exists/);
     assert.equal(await page.locator("#loss-bound").textContent(), "7.83%");
     assert.equal(await page.locator("#cascade-lost").textContent(), "2.2%");
+    // R_ψ over every shock of at most 5% (7,280 ETH): only D → DA (3,200) fits, and no attack
+    // pays (each AVS's cheapest corrupting set costs more than all four profits, 17,000 ETH).
+    assert.match(await page.locator("#worst-case").textContent(), /^Worst case over every shock \(R_ψ, exact\): 2\.2% of the stake\. Attained by shocking op-d\/da; no attack follows\./);
     await page.getByRole("img", { name: /Operators, AVSs and the most profitable attack/ }).waitFor();
   },
   async interact(page) {
@@ -29,10 +32,19 @@ export const security = {
     assert.equal(await page.locator("#loss-bound").textContent(), "none (not certified)");
     // The attack is drawn on the graph: the bridge AVS is marked “!”.
     await page.locator("svg text", { hasText: "! Bridge AVS" }).waitFor();
+    // R_ψ: the shock D → DA (3,200) and the bridge attack (37,550; its surplus 2,450 carries no
+    // other validator): 40,750 / 145,600 = 27.99%, shown as 28%.
+    await page.locator("#worst-case").getByText(/^Worst case over every shock \(R_ψ, exact\): 28% of the stake\. Attained by shocking op-d\/da; the coalition op-b\/bridge, op-c\/bridge then corrupts bridge\./).waitFor();
     // Threshold 1/3 instead of 2/3: need ⌈37,550/3⌉ = 12,516.67, so B → bridge alone (12,800)
     // suffices: gain 40,000 − 12,800 = 27,200 ETH.
     await page.getByLabel("Bridge AVS: corruption threshold α").selectOption("1/3");
     await page.locator("#attack-verdict").getByText("Attack found: op-b/bridge corrupt bridge for a gain of 27,200 ETH.").waitFor();
+    // R_ψ at α = 1/3: the largest coalition whose corrupted AVSs' profits exceed its stake is
+    // C → bridge (24,750, corrupts bridge alone) with B → oracle (19,200, ≥ ⌈33,200/3⌉): 43,950 <
+    // 40,000 + 4,000, the oracle part carried by the bridge's surplus; with the shock 3,200,
+    // 47,150 / 145,600 = 32.38% (shown 32.4%). (Adding coprocessor or DA validators, or both bridge ones, costs
+    // more than the profits they add.)
+    await page.locator("#worst-case").getByText(/^Worst case over every shock \(R_ψ, exact\): 32\.4% of the stake\. Attained by shocking op-d\/da; the coalition op-b\/oracle, op-c\/bridge then corrupts oracle, bridge\./).waitFor();
     // A profit that is not a number is refused next to the field; the figures stay.
     await page.getByLabel("Bridge AVS: profit from corruption π", { exact: true }).fill("lots");
     await page.getByText("“lots” is not a number.").waitFor();

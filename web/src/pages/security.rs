@@ -389,16 +389,33 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
     let worst_case = move || {
         report().map(|r| {
             let w = &r.worst_case;
-            let list = |xs: &[String], none: &str| if xs.is_empty() { none.to_owned() } else { xs.join(", ") };
-            let what = if w.exact { "Worst case over every shock (R_ψ, exact)" } else { "Worst case over every shock (R_ψ): at least" };
+            let list = |xs: &[String], none: &str| {
+                if xs.is_empty() {
+                    none.to_owned()
+                } else {
+                    xs.join(", ")
+                }
+            };
+            let what = if w.exact {
+                "Worst case over every shock (R_ψ, exact)"
+            } else {
+                "Worst case over every shock (R_ψ): at least"
+            };
+            let after = if w.coalition.is_empty() {
+                "no attack follows".to_owned()
+            } else {
+                format!(
+                    "the coalition {} then corrupts {}",
+                    w.coalition.join(", "),
+                    list(&w.services, "nothing")
+                )
+            };
             view! {
                 <p id="worst-case">
                     {format!(
-                        "{what}: {} of the stake. Attained by shocking {}, after which {} attacks {}. {}",
+                        "{what}: {} of the stake. Attained by shocking {}; {after}. {}",
                         format(Some(w.loss_share), Unit::Fraction),
                         list(&w.shocked, "no validator"),
-                        list(&w.coalition, "no coalition"),
-                        list(&w.services, "nothing"),
                         w.note
                     )}
                 </p>
