@@ -480,8 +480,9 @@ proptest! {
         prop_assert!(r.cascade.lost_share <= w.loss_share + 1e-12);
     }
 
-    /// The same on sparse graphs, where the exact figure is combined from the components'
-    /// fronts: an unprofitable part may ride on another component's surplus.
+    /// The same on sparse graphs of several components, where an unprofitable part may ride on
+    /// another component's surplus (the components' fronts, used past 12 validators, are checked
+    /// against this whole-graph enumeration in `worst_case.rs`'s own test).
     #[test]
     fn worst_case_combines_components_as_the_brute_force(s in arb_sparse(), p in 0u64..=50) {
         let options = AnalysisOptions { shock_fraction: p as f64 / 100.0, shocked: None, search: SearchMode::Exact };

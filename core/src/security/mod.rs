@@ -15,10 +15,11 @@
 //! - the most profitable valid attack (`attack.rs`), exactly on components of up to
 //!   [`EXACT_LIMIT`] validators (a heuristic, labelled as such, beyond);
 //! - a cascade (`cascade.rs`) after a shock, and the stake it destroys;
-//! - the worst-case loss `R_ψ` over every shock of at most `ψ` (`worst_case.rs`), exactly
-//!   while `Σ_c 3^{n_c} · (|S_c| + 1)` over the connected components, plus combining their
-//!   Pareto fronts (`front.rs`), is at most [`WORST_CASE_WORK`], with the shock and attack attaining it; a
-//!   labelled lower bound (the cascade's loss) beyond.
+//! - the worst-case loss `R_ψ` over every shock of at most `ψ` (`worst_case.rs`), with the
+//!   shock and attack attaining it: exactly while `3^n · (|S| + 1)` ≤ [`WORST_CASE_WORK`] for
+//!   the whole graph, or else while `Σ_c 3^{n_c} · (|S_c| + 1)` over the connected components,
+//!   plus combining their Pareto fronts (`front.rs`), is; a labelled lower bound (the cascade's
+//!   loss) beyond.
 //!
 //! Stakes and profits are integers in wei and thresholds ratios of integers: every comparison
 //! that decides security is exact.
