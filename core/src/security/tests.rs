@@ -371,6 +371,20 @@ fn the_demo_scenario_by_hand() {
     assert_eq!(w.shocked, ["op-d/da"]);
     assert_eq!(w.coalition, ["op-b/oracle", "op-c/bridge"]);
     assert_eq!(w.services, ["oracle", "bridge"]);
+    // With no shock (ψ = 0) D → DA can join instead: B → bridge (12,800), A → oracle (14,000)
+    // and C → coprocessor (14,850 ≥ ⌈24,450/2⌉) cost 41,650 against 46,000, and the 4,350 left
+    // carries D → DA (3,200): 44,850 ETH. (C → bridge with B → oracle stays at 43,950, the DA
+    // needs A → DA's 28,000, and the bridge with DA tops out at 44,000.)
+    third.analysis.shock_fraction = 0.0;
+    let w = security_analysis(&d.network, &third).unwrap().worst_case;
+    assert!(w.exact);
+    assert_eq!(w.loss.eth, 44_850.0);
+    assert!(w.shocked.is_empty());
+    assert_eq!(
+        w.coalition,
+        ["op-a/oracle", "op-b/bridge", "op-c/coprocessor", "op-d/da"]
+    );
+    assert_eq!(w.services, ["oracle", "bridge", "coprocessor"]);
     // Shared stake: the whole 199,500 ETH counts; B carries the most load, 0.2355.
     p.mode = StakeMode::SharedStake;
     p.services[2].profit_eth = 6_000.0;

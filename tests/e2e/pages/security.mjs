@@ -45,6 +45,13 @@ export const security = {
     // 47,150 / 145,600 = 32.38% (shown 32.4%). (Adding coprocessor or DA validators, or both bridge ones, costs
     // more than the profits they add.)
     await page.locator("#worst-case").getByText(/^Worst case over every shock \(R_ψ, exact\): 32\.4% of the stake\. Attained by shocking op-d\/da; the coalition op-b\/oracle, op-c\/bridge then corrupts oracle, bridge\./).waitFor();
+    // No shock (ψ typed as 0): D → DA joins the coalition instead. B → bridge, A → oracle and
+    // C → coprocessor cost 41,650 against 46,000, and the 4,350 left carries D → DA (3,200):
+    // 44,850 / 145,600 = 30.80%, shown as 30.8%. Then back to 5%.
+    await typeKeys(page, "#shock", "0");
+    await page.locator("#worst-case").getByText(/^Worst case over every shock \(R_ψ, exact\): 30\.8% of the stake\. Attained with no shock: the coalition op-a\/oracle, op-b\/bridge, op-c\/coprocessor, op-d\/da corrupts oracle, bridge, coprocessor\./).waitFor();
+    await typeKeys(page, "#shock", "5");
+    await page.locator("#worst-case").getByText(/^Worst case over every shock \(R_ψ, exact\): 32\.4% of the stake/).waitFor();
     // A profit that is not a number is refused next to the field; the figures stay.
     await page.getByLabel("Bridge AVS: profit from corruption π", { exact: true }).fill("lots");
     await page.getByText("“lots” is not a number.").waitFor();

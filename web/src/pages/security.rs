@@ -389,33 +389,40 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
     let worst_case = move || {
         report().map(|r| {
             let w = &r.worst_case;
-            let list = |xs: &[String], none: &str| {
-                if xs.is_empty() {
-                    none.to_owned()
-                } else {
-                    xs.join(", ")
-                }
-            };
             let what = if w.exact {
                 "Worst case over every shock (R_ψ, exact)"
             } else {
                 "Worst case over every shock (R_ψ): at least"
             };
-            let after = if w.coalition.is_empty() {
-                "no attack follows".to_owned()
-            } else {
+            let attack = |then: &str| {
+                let services = if w.services.is_empty() {
+                    "nothing".to_owned()
+                } else {
+                    w.services.join(", ")
+                };
                 format!(
-                    "the coalition {} then corrupts {}",
-                    w.coalition.join(", "),
-                    list(&w.services, "nothing")
+                    "the coalition {}{then} corrupts {services}",
+                    w.coalition.join(", ")
                 )
+            };
+            let how = match (w.shocked.is_empty(), w.coalition.is_empty()) {
+                (true, true) => "No shock within ψ and no attack loses anything".to_owned(),
+                (true, false) => format!("Attained with no shock: {}", attack("")),
+                (false, true) => format!(
+                    "Attained by shocking {}; no attack follows",
+                    w.shocked.join(", ")
+                ),
+                (false, false) => format!(
+                    "Attained by shocking {}; {}",
+                    w.shocked.join(", "),
+                    attack(" then")
+                ),
             };
             view! {
                 <p id="worst-case">
                     {format!(
-                        "{what}: {} of the stake. Attained by shocking {}; {after}. {}",
+                        "{what}: {} of the stake. {how}. {}",
                         format(Some(w.loss_share), Unit::Fraction),
-                        list(&w.shocked, "no validator"),
                         w.note
                     )}
                 </p>
