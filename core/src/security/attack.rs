@@ -73,16 +73,14 @@ pub(super) struct Component {
     pub validators: Vec<usize>,
     /// Global service index per local one.
     pub services: Vec<usize>,
-    /// `σ_v` per local validator, wei.
-    pub stake: Vec<u128>,
+    stake: Vec<u128>,
     /// Local services of each local validator.
     v_services: Vec<Vec<usize>>,
     /// Local validators of each local service.
     pub s_validators: Vec<Vec<usize>>,
     /// `⌈α_s · σ(N(s))⌉` over live validators, wei.
     need: Vec<u128>,
-    /// `π_s` per local service, wei.
-    pub profit: Vec<u128>,
+    profit: Vec<u128>,
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {

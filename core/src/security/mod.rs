@@ -606,7 +606,7 @@ fn analyze(
             shocked: ids(&w.shock),
             coalition: ids(&w.coalition),
             services: w.services.iter().map(|&s| g.services[s].id.clone()).collect(),
-            note: "R_ψ exactly: every shock of at most ψ of all stake and every coalition were tried, component by component; the cascades a shock may start merge into one attack, so this is the worst any of them can do.".to_owned(),
+            note: "R_ψ exactly: every shock of at most ψ of all stake and every coalition were tried; the cascades a shock may start merge into one attack, so this is the worst any of them can do.".to_owned(),
         },
         None => WorstCaseReport {
             exact: false,

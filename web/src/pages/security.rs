@@ -394,15 +394,12 @@ fn SecurityLab(demo: SecurityDemo) -> impl IntoView {
             } else {
                 "Worst case over every shock (R_ψ): at least"
             };
+            // A coalition's attack is valid, so its profit is above its stake: some service.
             let attack = |then: &str| {
-                let services = if w.services.is_empty() {
-                    "nothing".to_owned()
-                } else {
-                    w.services.join(", ")
-                };
                 format!(
-                    "the coalition {}{then} corrupts {services}",
-                    w.coalition.join(", ")
+                    "the coalition {}{then} corrupts {}",
+                    w.coalition.join(", "),
+                    w.services.join(", ")
                 )
             };
             let how = match (w.shocked.is_empty(), w.coalition.is_empty()) {
