@@ -1,7 +1,8 @@
 //! The Monte Carlo risk engine on `core/data/bench-standard.json`: 3 LRTs × 20 operators ×
 //! 12 AVSs, one-year horizon, 100,000 paths, default probabilities, seed 1. Measures the whole
 //! run (validation, simulation and the report, statistics included; natively one chunk per core),
-//! and one chunk on one thread; criterion's throughput is in paths per second. Figures are
+//! and one chunk on one thread, without and with the Risk page's default loop
+//! (`options.carry`); criterion's throughput is in paths per second. Figures are
 //! recorded in BENCHMARKS.md.
 
 // Criterion is a native-only dev-dependency; on wasm32 the bench is an empty program so that
@@ -37,6 +38,22 @@ mod native {
         // One chunk on one thread, as in a Web Worker.
         let model = RiskModel::new(&scenario, &options).unwrap();
         group.bench_function("bench-standard 100k paths, one thread", |b| {
+            b.iter(|| {
+                let p = model.simulate_chunk(0, model.paths()).unwrap();
+                model.finish(black_box(&p)).unwrap()
+            })
+        });
+        // The same run with the Risk page's default loop on its positions (options.carry).
+        let looped = RiskOptions {
+            carry: Some(
+                restake_core::scenario::risk_loop_default(1.0)
+                    .unwrap()
+                    .carry,
+            ),
+            ..options.clone()
+        };
+        let model = RiskModel::new(&scenario, &looped).unwrap();
+        group.bench_function("bench-standard 100k paths, one thread, looped", |b| {
             b.iter(|| {
                 let p = model.simulate_chunk(0, model.paths()).unwrap();
                 model.finish(black_box(&p)).unwrap()

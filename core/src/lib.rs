@@ -26,6 +26,7 @@ pub mod concentration;
 pub mod consensus;
 pub mod error;
 pub mod incidents;
+pub mod interest;
 pub mod json_text;
 pub mod lending;
 pub mod matrix;

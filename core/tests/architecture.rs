@@ -9,7 +9,7 @@
 //! (`risk.rs`) or a folder (`risk/mod.rs`, `risk/*.rs`) and the checks do not change.
 //!
 //! Layers of `core/src`, lowest first ([`LAYERS`]): `validate`, `error` → shared primitives
-//! (`wad`, `consensus`, `source`, `unit`, `json_text`) → `network`, `presets`, `protocol`, `chain` → engines → `scenario`
+//! (`wad`, `interest`, `consensus`, `source`, `unit`, `json_text`) → `network`, `presets`, `protocol`, `chain` → engines → `scenario`
 //! → `matrix` → `js`. `web` sits above all of `core`, so only its page rule applies.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -33,7 +33,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("validation and errors", &["validate", "error"]),
     (
         "shared primitives",
-        &["wad", "consensus", "source", "unit", "json_text"],
+        &[
+            "wad",
+            "interest",
+            "consensus",
+            "source",
+            "unit",
+            "json_text",
+        ],
     ),
     ("network", &["network", "presets", "protocol", "chain"]),
     (

@@ -147,6 +147,11 @@ export function exportSpecs(m) {
     morphoTaylorCompounded: { args: () => [{ rate: "1268391679", seconds: 86400 }], call: (a) => m.morphoTaylorCompounded(...a) },
     rateCurve: { args: () => [{ kind: "adaptiveCurve", rateAtTargetApr: 0.04 }], call: (a) => m.rateCurve(...a) },
     carry: { args: () => [carryInput], health: () => [{ ...carryInput, horizonDays: 3 }], call: (a) => m.carry(...a) },
+    borrowRatePath: {
+      args: () => [{ rateModel: carryInput.rateModel, utilization: carryInput.utilization, horizonDays: 30 }],
+      call: (a) => m.borrowRatePath(...a),
+    },
+    riskLoopDefault: { args: () => [1], health: () => [0.1], call: (a) => m.riskLoopDefault(...a) },
   });
   // A live read of one Morpho market with its AdaptiveCurveIRM's rate at target (10% APR), 20%
   // utilised, updated a day before the block: what liveMorphoRates turns into a borrow rate.

@@ -10,7 +10,7 @@ import {
   setPosition, positionAnswer,
   parameterWorkbench, parameterTokenPresets, poolImpactCurve, incidentReplays,
   aaveInterestRates, adaptiveCurveBorrowRate, aaveCompoundedInterest, morphoTaylorCompounded, rateCurve,
-  rateModelPresets, utilizationPresets, carry,
+  rateModelPresets, utilizationPresets, carry, riskLoopDefault, borrowRatePath,
 } from "restake-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -461,4 +461,36 @@ assert.deepEqual(rsEthDebt.figures.map((f) => f.published), [123.7, 230.1]);
 for (const f of rsEthDebt.figures) assert.ok(Math.abs(f.relativeError) < 0.05, f.name);
 assert.ok(Math.abs(weEthSlash.figures[0].reproduced - 0.02 / 0.95) < 1e-12);
 assert.ok(weEthSlash.unpublished.length > 0);
-console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, securityAnalysis, parseScenario, runScenario, scenario fragments, setPosition, positionAnswer, replays, timelineReplays, parameterWorkbench, incidentReplays OK");
+// The Monte Carlo's loop (options.carry): Core WETH's 2026 rate data at its 94% kink borrows at
+// 2.45%, at 97% at 2.45% + 8%·3/6 = 6.45%. The default loop runs on the demo's 30 ETH of
+// positions and leaves the unlevered figures exactly as they were.
+const kinkRates = rateModelPresets()[0].model;
+const kink = borrowRatePath({ rateModel: kinkRates, utilization: { kind: "constant", utilization: 0.94 }, horizonDays: 365 });
+assert.equal(kink.length, 1);
+assert.ok(Math.abs(kink[0].apr - 0.0245) < 1e-15);
+const stepped = borrowRatePath({ rateModel: kinkRates, utilization: { kind: "step", before: 0.94, after: 0.97, atDay: 10 }, horizonDays: 30 });
+assert.deepEqual(stepped.map((p) => p.fromDay), [0, 10]);
+assert.ok(Math.abs(stepped[1].apr - 0.0645) < 1e-15);
+assert.throws(() => borrowRatePath({ rateModel: kinkRates, utilization: { kind: "constant", utilization: 2 }, horizonDays: 30 }),
+  (e) => e.field === "utilization.utilization");
+const loopDefault = riskLoopDefault(1);
+assert.deepEqual(loopDefault.carry.ratePaths.map((r) => r.probability), [0.9, 0.1]);
+assert.ok(loopDefault.notes.some((n) => n.path === "liquidationThreshold" && n.basis.kind === "source"));
+const loopOptions = { ...demo.options, paths: 5000, seed: 7, carry: loopDefault.carry };
+const plain = simulateRisk(demo.scenario, { ...loopOptions, carry: undefined });
+const looped = simulateRisk(demo.scenario, loopOptions);
+assert.deepEqual(looped.position, plain.position);
+assert.ok(plain.looped == null);
+assert.equal(looped.looped.equityEth, 30);
+assert.equal(looped.looped.ratePaths[0].paths + looped.looped.ratePaths[1].paths, 5000);
+// Calm at 5×: 5·1.03 − 4·(1 + x + x²/2 + x³/6) compounded daily at x = 2.45%/365 ≈ +5.08% a year.
+const calmYield = 5 * 1.03 - 4 * (1 + 0.0245 / 365 + (0.0245 / 365) ** 2 / 2 + (0.0245 / 365) ** 3 / 6) ** 365 - 1;
+assert.ok(Math.abs(looped.looped.ratePaths[0].netYield - calmYield) < 1e-12, looped.looped.ratePaths[0].netYield);
+// The spike (a week at 99.85%: 2.45% + 8%·5.85/6 = 10.25%) costs the loop, and no loss passes the 30 ETH.
+assert.ok(looped.looped.ratePaths[1].netYield < looped.looped.ratePaths[0].netYield);
+assert.ok(looped.looped.ratePaths[1].maxBorrowApr > 0.1024 && looped.looped.loss.worst <= 30);
+assert.throws(() => simulateRisk(demo.scenario, { ...loopOptions, carry: { ...loopDefault.carry, leverage: 0 } }),
+  (e) => e.field === "options.carry.leverage");
+assert.throws(() => simulateRisk(demo.scenario, { ...loopOptions, carry: { ...loopDefault.carry, levrage: 5 } }),
+  (e) => e.field.startsWith("options.carry"));
+console.log("consumer.mjs: presets, comparisonMatrix, bridgeExposure, applySlashing, applyTimeline, yieldStack, leverageLoop, liquidationCascade, simulateRisk, RiskRun, the risk loop, borrowRatePath, securityAnalysis, parseScenario, runScenario, scenario fragments, setPosition, positionAnswer, replays, timelineReplays, parameterWorkbench, incidentReplays OK");

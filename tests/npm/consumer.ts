@@ -5,7 +5,7 @@ import {
   type YieldInput, type YieldReport, type YieldPreset,
   leverageLoop, liquidationCascade, lendingMarkets, cascadePresetEzEth2024,
   type LeverageReport, type CascadeInput, type CascadeReport, type LendingMarket, type MarketParams,
-  simulateRisk, riskDemo, RiskRun, type RiskReport, type RiskOptions,
+  simulateRisk, riskDemo, RiskRun, type RiskReport, type RiskOptions, riskLoopDefault, type LoopRisk,
   securityAnalysis, securityDemo, restakingGraphAnalysis,
   type SecurityReport, type SecurityParams, type Verdict,
   parseScenario, runScenario, scenarioToFragment, scenarioFromFragment, defaultScenario, replays, timelineReplays,
@@ -69,6 +69,10 @@ const wrongOracle: MarketParams = { ...params, oracle: "dex" };
 
 const riskOptions: RiskOptions = { paths: 1000, seed: "18446744073709551615", horizonYears: 2 };
 const risk: RiskReport = simulateRisk(riskDemo().scenario, riskOptions);
+const loopOptions: RiskOptions = { paths: 100, seed: 1, carry: riskLoopDefault(1).carry };
+const loopRisk: LoopRisk | null | undefined = simulateRisk(riskDemo().scenario, loopOptions).looped;
+// @ts-expect-error a rate path's APR points need fromDay
+const badLoop: RiskOptions = { carry: { ...riskLoopDefault(1).carry, ratePaths: [{ name: "x", probability: 1, borrowApr: [{ apr: 0.1 }] }] } };
 const es99: number = risk.lrts[0].loss.es99;
 const tail: number | undefined = risk.position?.contributions.operators[0].tail99;
 const riskRun = new RiskRun(riskDemo().scenario, { paths: 100, seed: 1 });
@@ -168,7 +172,7 @@ const position: PositionSection = { protocol: "etherfi", amountEth: 10, horizonY
 const positioned: Scenario = setPosition(defaultScenario(), position);
 const answer: PositionAnswer = positionAnswer(positioned);
 const var99: number | null | undefined = answer.var99Eth;
-void [answer.netApy, var99];
+void [answer.netApy, var99, loopRisk, badLoop];
 const model: RateModel = rateModelPresets()[0].model;
 const carryInput: CarryInput = { deposit: 1, exchangeRate: 1, lrtYield: 0.03, leverage: 10, liquidationThreshold: 0.95,
   rateModel: model, utilization: { kind: "step", before: 0.94, after: 0.9985, atDay: 7 }, horizonDays: 30 };

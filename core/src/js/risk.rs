@@ -115,3 +115,54 @@ impl RiskRunJs {
         to_js(&self.0.finish()?)
     }
 }
+
+/// The Risk page's starting loop over `horizonYears` (default 1) for `options.carry`: 5×, 3% a
+/// year (both assumed), Aave's E-mode liquidation threshold (sourced), Core WETH's 2026 rate
+/// data read calm at its kink (90%) or along the February 2026 spike (10%, assumed); with the
+/// basis of every figure.
+#[wasm_bindgen(js_name = riskLoopDefault, unchecked_return_type = "RiskLoopDefault")]
+pub fn risk_loop_default_js(
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] horizon_years: JsValue,
+) -> Result<JsValue, JsValue> {
+    let years = if horizon_years.is_undefined() {
+        1.0
+    } else {
+        from_js(horizon_years, "horizonYears")?
+    };
+    to_js(&crate::scenario::risk_loop_default(years)?)
+}
+
+/// What [`borrow_rate_path_js`] reads.
+#[derive(Debug, Clone, serde::Deserialize, tsify::Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BorrowRateInput {
+    /// The market's rate model.
+    pub rate_model: crate::lending::rate_model::RateModel,
+    /// Its utilisation through the horizon.
+    pub utilization: crate::lending::carry::UtilizationPath,
+    /// Horizon, days, in `0.01..=36500`.
+    pub horizon_days: f64,
+    /// Step, days, in `0.01..=365`; 1 when omitted. At most 20,000 steps.
+    #[serde(default = "one_day")]
+    #[tsify(optional)]
+    pub step_days: f64,
+}
+
+fn one_day() -> f64 {
+    1.0
+}
+
+/// A rate path for `options.carry.ratePaths[…].borrowApr`: the borrow APR that `rateModel` gives
+/// along `utilization`, one point per step, equal runs merged (as the carry engine steps it).
+#[wasm_bindgen(js_name = borrowRatePath, unchecked_return_type = "AprPoint[]")]
+pub fn borrow_rate_path_js(
+    #[wasm_bindgen(unchecked_param_type = "BorrowRateInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let i: BorrowRateInput = from_js(input, "")?;
+    to_js(&crate::scenario::borrow_rate_path(
+        &i.rate_model,
+        &i.utilization,
+        i.horizon_days,
+        i.step_days,
+    )?)
+}

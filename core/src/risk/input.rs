@@ -391,6 +391,11 @@ pub struct RiskOptions {
     #[serde(default)]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub other_slashed_eth: f64,
+    /// A loop on the positions whose borrow rate follows a drawn utilisation path per run
+    /// ([`super::carry`]); omitted, the positions are not looped and the report has no `looped`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub carry: Option<super::carry::RiskCarry>,
 }
 
 fn default_total_active() -> f64 {
@@ -406,6 +411,7 @@ impl Default for RiskOptions {
             probabilities: Probabilities::default(),
             total_active_balance_eth: default_total_active(),
             other_slashed_eth: 0.0,
+            carry: None,
         }
     }
 }
@@ -470,6 +476,9 @@ impl RiskOptions {
         }
         for (i, a) in p.avss.iter().enumerate() {
             validate::fraction(&format!("{f}.avss[{i}].bugPerYear"), a.bug_per_year)?;
+        }
+        if let Some(c) = &self.carry {
+            c.table(self.horizon_years)?;
         }
         Ok(())
     }

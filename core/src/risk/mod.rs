@@ -28,6 +28,7 @@
 //! assert!(pos.loss.var95 <= pos.loss.es95 && pos.loss.es99 <= pos.loss.worst);
 //! ```
 
+pub mod carry;
 pub mod contribution;
 pub mod input;
 pub mod path;
@@ -37,6 +38,7 @@ pub mod stats;
 
 use serde::{Deserialize, Serialize};
 
+pub use carry::{AprPoint, LoopRisk, MAX_RATE_PATHS, RatePath, RatePathOutcome, RiskCarry};
 pub use contribution::{Contribution, Contributions};
 pub use input::{
     AvsRisk, CommonShock, EventRisk, MAX_PATHS, OperatorRisk, Probabilities, RiskOptions,
@@ -112,6 +114,8 @@ pub struct RiskReport {
     pub lrts: Vec<LrtRisk>,
     /// The user's positions, when they hold any in the scenario's LRTs.
     pub position: Option<PositionRisk>,
+    /// The positions looped under `options.carry`, when given.
+    pub looped: Option<LoopRisk>,
 }
 
 /// The built-in starting point: the demo network ([`crate::network::demo`]), default options with a fixed seed,
@@ -184,6 +188,10 @@ pub struct RiskPartial {
     values: Vec<f64>,
     /// Fixed-point sums, `lrts × layout.width()`.
     expected: Vec<u128>,
+    /// Paths that drew each rate path of the loop (empty without one).
+    rate_counts: Vec<u64>,
+    /// Looped paths whose health factor at the horizon is below 1.
+    underwater: u64,
 }
 
 impl RiskPartial {
@@ -198,6 +206,7 @@ impl RiskPartial {
         if other.stride != self.stride
             || other.layout != self.layout
             || other.expected.len() != self.expected.len()
+            || other.rate_counts.len() != self.rate_counts.len()
         {
             return Err(Error::Invariant {
                 field: "partial".to_owned(),
@@ -224,6 +233,10 @@ impl RiskPartial {
         for (a, b) in self.expected.iter_mut().zip(other.expected) {
             *a += b;
         }
+        for (a, b) in self.rate_counts.iter_mut().zip(other.rate_counts) {
+            *a += b;
+        }
+        self.underwater += other.underwater;
         Ok(())
     }
 }
@@ -322,6 +335,8 @@ impl RiskModel {
             rows: Vec::new(),
             values: Vec::new(),
             expected: vec![0; self.model.lrts.len() * layout.width()],
+            rate_counts: vec![0; self.model.carry.as_ref().map_or(0, |c| c.len())],
+            underwater: 0,
         }
     }
 
@@ -340,12 +355,23 @@ impl RiskModel {
         let stride = p.stride;
         let mut scratch = self.model.scratch();
         let expected = &mut p.expected;
+        let lrts = self.model.lrts.len();
         for path in first_path..end {
-            let any = self
+            let mut any = self
                 .model
                 .run_path(self.seed, path, &mut scratch, |lrt, part, v| {
                     layout.add_fixed(expected, lrt, part, v);
                 });
+            if let Some(c) = &self.model.carry {
+                // The position's slashing fraction, then the looped loss on the drawn rate path.
+                let f = scratch.loss[lrts];
+                let r = c.draw(self.seed, path);
+                p.rate_counts[r] += 1;
+                p.underwater += u64::from(c.underwater(r, f));
+                let l = c.loss(r, f);
+                scratch.loss[lrts + 1] = l;
+                any |= l > 0.0;
+            }
             if any && scratch.loss.iter().any(|&l| l > 0.0) {
                 check_stored(p.values.len() + stride)?;
                 p.rows.push(path);
@@ -443,12 +469,29 @@ impl RiskModel {
         } else {
             None
         };
+        let looped = match (&m.carry, &position) {
+            (Some(c), Some(pos)) => {
+                let scale = m.position_eth;
+                let mut v = series_values(lrts + 1);
+                let (loss, _) = stats::distribution(n, &mut v, scale);
+                let mean_f = pos.loss.mean / scale;
+                Some(c.report(
+                    scale,
+                    loss,
+                    &partial.rate_counts,
+                    partial.underwater,
+                    mean_f,
+                ))
+            }
+            _ => None,
+        };
         Ok(RiskReport {
             seed: self.seed.to_string(),
             paths: n,
             horizon_years: self.horizon_years,
             lrts: out,
             position,
+            looped,
         })
     }
 

@@ -26,6 +26,7 @@
 //! events); two incidents at one operator hit different validators; at most one event per source
 //! and path.
 
+use super::carry::CarryTable;
 use super::input::{RiskOptions, Severity};
 use super::sampler::{PathRng, Survival};
 use crate::Error;
@@ -85,6 +86,8 @@ pub(crate) struct Model {
     pub position_weights: Vec<f64>,
     /// Total of the user's positions in LRTs of the network, ETH.
     pub position_eth: f64,
+    /// The loop on the positions (`options.carry`), precomputed.
+    pub carry: Option<CarryTable>,
     stakes: Vec<Vec<Stake>>,
     sets: Vec<Vec<Set>>,
     members: Vec<Vec<(usize, usize)>>,
@@ -112,7 +115,8 @@ pub(crate) struct Model {
 /// and its share of sorting the statistics, each source's horizon probability `pₖ` times what
 /// its event touches `cₖ` (a fault: its set; a bug: the AVS's members; a beacon slashing: one
 /// incident; the shock: every operator), and the settlement of a path with any event (every
-/// operator's stakes and sets, at most). Used by the work budget of one-shot runs
+/// operator's stakes and sets, at most); a loop (`options.carry`) adds `8 + R` for its rate draw
+/// among `R` rate paths and the looped loss. Used by the work budget of one-shot runs
 /// ([`super::MAX_RISK_WORK`]).
 fn path_cost(
     sources: &[Source],
@@ -321,12 +325,26 @@ impl Model {
             }
         }
 
+        let carry = match &options.carry {
+            None => None,
+            Some(_) if position_eth <= 0.0 => {
+                return Err(Error::OutOfRange {
+                    field: "options.carry".to_owned(),
+                    value: position_eth,
+                    expected: "a loop on positions: hold some ETH in one of the scenario's LRTs (positions)".to_owned(),
+                });
+            }
+            Some(c) => Some(c.table(options.horizon_years)?),
+        };
+        // A loop adds a rate draw, a lookup among its rate paths and the looped loss per path.
+        let loop_cost = carry.as_ref().map_or(0.0, |c| 8.0 + c.len() as f64);
         Ok(Model {
             lrts,
             operator_ids,
             avs_ids,
             position_weights,
             position_eth,
+            carry,
             stakes,
             sets,
             members,
@@ -343,13 +361,14 @@ impl Model {
             total_active_eth: options.total_active_balance_eth,
             other_slashed_eth: options.other_slashed_eth,
             alloc_count: network.allocations.len(),
-            path_cost,
+            path_cost: path_cost + loop_cost,
         })
     }
 
-    /// Number of loss series: one per LRT, plus the position when the user holds any.
+    /// Number of loss series: one per LRT, plus the position when the user holds any, plus the
+    /// looped position when `options.carry` is given.
     pub fn series(&self) -> usize {
-        self.lrts.len() + usize::from(self.position_eth > 0.0)
+        self.lrts.len() + usize::from(self.position_eth > 0.0) + usize::from(self.carry.is_some())
     }
 
     /// Working memory for [`Model::run_path`].

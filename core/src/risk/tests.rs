@@ -459,3 +459,157 @@ fn a_network_at_the_size_limits_builds_and_reports_as_before() {
         "options.probabilities.avss[0].avs: no AVS with id \"avs-200\""
     );
 }
+
+/// 5× on the 10 ETH position, the LRT earning 3% a year, θ 95%, one 365-day carry step: calm
+/// (2.45%, Aave Core WETH's rate at its 94% kink in 2026) with probability 3/4, a spike (6.45%:
+/// the same strategy at 97% utilisation, 2.45% + 8%·3/6) with probability 1/4.
+fn looped(fault: f64) -> (Network, RiskOptions) {
+    let (s, mut o) = one_operator(fault);
+    let path = |name: &str, probability: f64, apr: f64| RatePath {
+        name: name.into(),
+        probability,
+        borrow_apr: vec![AprPoint { from_day: 0.0, apr }],
+    };
+    o.carry = Some(RiskCarry {
+        leverage: 5.0,
+        lrt_yield: 0.03,
+        liquidation_threshold: 0.95,
+        rate_paths: vec![path("calm", 0.75, 0.0245), path("spike", 0.25, 0.0645)],
+        step_days: Some(365.0),
+    });
+    (s, o)
+}
+
+/// `1 + x + x²/2 + x³/6`: one step's debt growth at APR `x` over a year.
+fn taylor(x: f64) -> f64 {
+    1.0 + x + x * x / 2.0 + x * x * x / 6.0
+}
+
+#[test]
+fn a_looped_position_adds_carry_losses_to_the_slashing_tail() {
+    // By hand: collateral 5·1.03 = 5.15 of own capital, debt 4. Calm: APR = 2.45% (the kink),
+    // d = 4·taylor(0.0245) = 4.09921; spike: APR = 2.45% + 8%·(97 − 94)/(100 − 94) = 6.45%,
+    // d = 4·taylor(0.0645) = 4.26651. A fault (p = 0.1) takes f = 0.5·0.4 = 0.2 of the position.
+    //   calm, no fault:  E = 5.15 − 4.09921 = 1.05079 → a gain, no loss;
+    //   spike, no fault: E = 0.88349 → loses 0.11651·10 = 1.1651 ETH;
+    //   calm, fault:     E = 5.15·0.8 − 4.09921 = 0.02079 → loses 9.7921 ETH;
+    //   spike, fault:    E < 0 → loses the whole 10 ETH.
+    let (s, o) = looped(0.1);
+    let r = simulate_risk(&s, &o).unwrap();
+    let l = r.looped.clone().unwrap();
+    let (d_calm, d_spike) = (4.0 * taylor(0.0245), 4.0 * taylor(0.0645));
+    let calm_fault = (1.0 - (5.15 * 0.8 - d_calm)) * 10.0;
+    let spike_quiet = (1.0 - (5.15 - d_spike)) * 10.0;
+    assert!(rel(calm_fault, 9.7921) < 1e-4 && rel(spike_quiet, 1.1651) < 1e-3);
+    let n = r.paths as f64;
+    let faults = (r.lrts[0].loss.p_loss * n).round();
+    let spikes = l.rate_paths[1].paths as f64;
+    // The rate draw is independent of the fault: P(spike) = 1/4 within 4 SE (SE = 0.00137).
+    assert!((spikes / n - 0.25).abs() < 4.0 * 0.00137, "{spikes}");
+    assert_eq!(l.rate_paths[0].paths + l.rate_paths[1].paths, r.paths);
+    // P(loss) = P(fault) + P(no fault, spike) ≈ 0.1 + 0.9·0.25 = 0.325; the worst loses all.
+    assert!(
+        (l.loss.p_loss - 0.325).abs() < 4.0 * 0.0015,
+        "{}",
+        l.loss.p_loss
+    );
+    assert_eq!(l.loss.worst, 10.0);
+    // P(loss = 10) ≈ 2.5% > 1%: VaR99 = 10; P(loss ≥ 9.7921) ≈ 10% > 5%: VaR95 = 9.7921.
+    assert_eq!(l.loss.var99, 10.0);
+    assert!(rel(l.loss.var95, calm_fault) < 1e-12, "{}", l.loss.var95);
+    // Every faulted path ends below a health factor of 1 (calm: 4.12·0.95/4.09921 = 0.955), and
+    // no quiet one does (spike: 5.15·0.95/4.26651 = 1.147).
+    assert_eq!(l.underwater_paths as f64, faults);
+    let hf = l.rate_paths[1].end_health_factor.unwrap();
+    assert!(rel(hf, 5.15 * 0.95 / d_spike) < 1e-12, "{hf}");
+    assert!(rel(l.rate_paths[0].net_yield, 5.15 - d_calm - 1.0) < 1e-12);
+    // The mean net yield from the counts: Σ (count/n)·(5.15 − d_r) − 5.15·0.2·P̂(fault) − 1.
+    let calm = l.rate_paths[0].paths as f64 / n;
+    let mean = calm * (5.15 - d_calm) + spikes / n * (5.15 - d_spike) - 5.15 * 0.2 * faults / n;
+    assert!((l.mean_net_yield - (mean - 1.0)).abs() < 1e-12);
+    // The loop leaves the LRTs and the unlevered position exactly as without it.
+    let (s0, o0) = one_operator(0.1);
+    let plain = simulate_risk(&s0, &o0).unwrap();
+    assert_eq!((plain.lrts, plain.position), (r.lrts, r.position));
+    assert!(plain.looped.is_none());
+}
+
+#[test]
+fn a_looped_run_in_slices_equals_the_single_call() {
+    let (s, mut o) = looped(0.05);
+    o.paths = 3_000.0;
+    let whole = simulate_risk(&s, &o).unwrap();
+    let mut run = RiskRun::new(&s, &o).unwrap();
+    for n in [1, 999, 1_500, 10_000] {
+        run.step(n).unwrap();
+    }
+    assert_eq!(run.finish().unwrap(), whole);
+}
+
+#[test]
+fn a_bad_loop_names_its_field() {
+    let field = |edit: &dyn Fn(&mut RiskCarry)| {
+        let (s, mut o) = looped(0.1);
+        edit(o.carry.as_mut().unwrap());
+        RiskModel::new(&s, &o).err().unwrap().field().to_owned()
+    };
+    assert_eq!(
+        field(&|c| c.rate_paths[1].probability = 0.5),
+        "options.carry.ratePaths"
+    );
+    assert_eq!(field(&|c| c.rate_paths.clear()), "options.carry.ratePaths");
+    assert_eq!(
+        field(&|c| c.rate_paths[0].probability = f64::NAN),
+        "options.carry.ratePaths[0].probability"
+    );
+    assert_eq!(
+        field(&|c| c.rate_paths[0].name = " ".into()),
+        "options.carry.ratePaths[0].name"
+    );
+    assert_eq!(field(&|c| c.leverage = 0.5), "options.carry.leverage");
+    assert_eq!(
+        field(&|c| c.lrt_yield = f64::INFINITY),
+        "options.carry.lrtYield"
+    );
+    assert_eq!(
+        field(&|c| c.rate_paths[1].borrow_apr[0].apr = 10.5),
+        "options.carry.ratePaths[1].borrowApr[0].apr"
+    );
+    assert_eq!(
+        field(&|c| c.rate_paths[1].borrow_apr[0].from_day = 1.0),
+        "options.carry.ratePaths[1].borrowApr[0].fromDay"
+    );
+    assert_eq!(
+        field(&|c| c.rate_paths[0].borrow_apr.push(AprPoint {
+            from_day: 0.0,
+            apr: 0.1
+        })),
+        "options.carry.ratePaths[0].borrowApr[1].fromDay"
+    );
+    assert_eq!(
+        field(&|c| c.rate_paths[0].borrow_apr.clear()),
+        "options.carry.ratePaths[0].borrowApr"
+    );
+    assert_eq!(
+        field(&|c| c.step_days = Some(0.001)),
+        "options.carry.stepDays"
+    );
+    // A 100-year horizon at one-day steps is 36,500 steps, over the 20,000 a carry may take;
+    // without a step, it takes 20,000 steps of 1.825 days.
+    let (s, mut o) = looped(0.1);
+    o.horizon_years = 100.0;
+    o.carry.as_mut().unwrap().step_days = Some(1.0);
+    assert_eq!(
+        RiskModel::new(&s, &o).err().unwrap().field(),
+        "options.carry.stepDays"
+    );
+    o.carry.as_mut().unwrap().step_days = None;
+    assert!(RiskModel::new(&s, &o).is_ok());
+    // A loop needs a position.
+    let (mut s, o) = looped(0.1);
+    s.positions.clear();
+    assert_eq!(
+        RiskModel::new(&s, &o).err().unwrap().field(),
+        "options.carry"
+    );
+}

@@ -35,6 +35,7 @@ mod parameters_section;
 mod position;
 mod replay;
 mod replay_timeline;
+mod risk_loop;
 mod run;
 mod schema;
 mod sections;
@@ -52,6 +53,7 @@ pub use parameters_section::ParametersSection;
 pub use position::{MAX_POSITION_ETH, PositionAnswer, PositionSection, position_answer};
 pub use replay::{Replay, replays};
 pub use replay_timeline::timeline_replays;
+pub use risk_loop::{RiskLoopDefault, borrow_rate_path, risk_loop_default};
 pub use run::{
     DEFAULT_RISK_SEED, Headline, LeverageSectionReport, ScenarioReport, headlines, run_scenario,
 };

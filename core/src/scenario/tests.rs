@@ -66,8 +66,16 @@ fn a_risk_section_without_seed_runs_with_seed_one() {
 #[test]
 fn section_errors_carry_the_document_path() {
     type Breaker = fn(&mut Scenario);
-    let cases: [(Breaker, &str); 10] = [
+    let cases: [(Breaker, &str); 11] = [
         (|d| d.risk.as_mut().unwrap().paths = 0.0, "risk.paths"),
+        (
+            |d| {
+                let mut c = super::risk_loop_default(1.0).unwrap().carry;
+                c.rate_paths[0].probability = 0.5;
+                d.risk.as_mut().unwrap().carry = Some(c);
+            },
+            "risk.carry.ratePaths",
+        ),
         (
             |d| d.risk.as_mut().unwrap().paths = 10_000_001.0,
             "risk.paths",

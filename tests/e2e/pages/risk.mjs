@@ -161,6 +161,50 @@ export const risk = {
     await page.locator("#series").selectOption({ index: 1 });
     await page.getByRole("img", { name: /Loss over the horizon/ }).waitFor();
 
+    // The loop (options.carry): switched on by keyboard, it adds the looped figures and leaves
+    // the unlevered ones exactly as they were (the rate draw has its own stream).
+    await page.locator("#series").selectOption({ index: 0 });
+    await page.getByText(/100,000 paths over 1 year with seed 1/).waitFor({ timeout: 60_000 });
+    const plainEs99 = await text(page, "#position-es99");
+    await page.locator("#loop-on").focus();
+    await page.keyboard.press("Space");
+    await expectModel(page, "loop leverage", (d) => d.risk?.carry?.leverage, 5);
+    await page.locator("#loop-var99").waitFor({ timeout: 60_000 });
+    await page.getByText(/Done: 100,000 paths/).waitFor({ timeout: 60_000 });
+    assert.equal(await text(page, "#position-es99"), plainEs99);
+    // Calm at 5×, by hand: 5·1.03 − 4·(1 + x + x²/2 + x³/6)^365 − 1 with x = 2.45%/365 (Core
+    // WETH at its 94% kink, compounded daily) = 5.08% over the year.
+    const daily = (r) => 1 + r / 365 + (r / 365) ** 2 / 2 + (r / 365) ** 3 / 6;
+    const calm5 = 5 * 1.03 - 4 * daily(0.0245) ** 365 - 1;
+    assert.equal(calm5.toFixed(4), "0.0508");
+    const calmRow = page.getByRole("row", { name: /calm, at the kink/ });
+    assert.match(await calmRow.textContent(), /90%.*5\.08%/);
+    assert.match(await page.getByRole("row", { name: /February 2026 spike/ }).textContent(), /10%/);
+    // Leverage typed key by key: 10× → 10·1.03 − 9·… − 1 = 7.68% on the calm path.
+    await typeKeys(page, "#loop-leverage", "10");
+    await expectModel(page, "loop leverage", (d) => d.risk?.carry?.leverage, 10);
+    const calm10 = 10 * 1.03 - 9 * daily(0.0245) ** 365 - 1;
+    assert.equal(calm10.toFixed(4), "0.0768");
+    await page.waitForFunction(() => [...document.querySelectorAll("tr")].some((r) => /calm, at the kink/.test(r.textContent) && /7\.68%/.test(r.textContent)), null, { timeout: 60_000 });
+    assert.equal(await text(page, "#position-es99"), plainEs99);
+    // Probabilities that do not sum to 100% are refused in words; fixing the other one runs again.
+    await typeKeys(page, "#loop-path-1", "20");
+    await page.locator("#loop-paths-error").waitFor();
+    assert.match(await text(page, "#loop-paths-error"), /sum to 1/);
+    await typeKeys(page, "#loop-path-0", "80");
+    await page.locator("#loop-paths-error").waitFor({ state: "detached" });
+    await expectModel(page, "rate path probabilities", (d) => d.risk?.carry?.ratePaths?.map((r) => r.probability).join(","), "0.8,0.2");
+    await page.getByText(/Done: 100,000 paths/).waitFor({ timeout: 60_000 });
+    // Switched off again: no loop in the model, no looped figures.
+    await page.locator("#loop-on").focus();
+    await page.keyboard.press("Space");
+    await expectModel(page, "loop", (d) => d.risk?.carry ?? null, null);
+    await page.locator("#loop-var99").waitFor({ state: "detached", timeout: 60_000 });
+    // And on again, for the accessibility check that follows the interactions.
+    await page.locator("#loop-on").focus();
+    await page.keyboard.press("Space");
+    await page.locator("#loop-var99").waitFor({ timeout: 60_000 });
+
     // Without the worker's script the page says so and runs on the main thread, same figures.
     const bare = await page.context().newPage();
     try {

@@ -27,8 +27,8 @@ pub use path::{
 
 use serde::{Deserialize, Serialize};
 
-use super::rate_model::compound::compounded_factor;
 use super::rate_model::{RateModel, utilization_wad};
+use crate::interest::compounded_factor;
 use crate::{Error, validate};
 
 /// Most steps a carry may take (`horizonDays / stepDays`, rounded up): the work bound.

@@ -8,7 +8,7 @@
 //!   `src/libraries/MathLib.sol`): `x` per second in WAD, interest (factor − 1)
 //!   `f + f²/(2 WAD) + f²/(2 WAD)·f/(3 WAD)`, `f = x·n`, each division rounded down, WAD.
 //!
-//! [`compounded_factor`] is the same polynomial in `f64` for the carry engine, which steps the
+//! [`crate::interest::compounded_factor`] is the same polynomial in `f64` for the carry engine, which steps the
 //! debt once per step of its path as the contracts do at each interaction.
 
 use super::aave::RAY;
@@ -65,16 +65,4 @@ pub fn morpho_taylor_compounded(rate: u128, seconds: u128) -> Option<u128> {
     let second = mul_div(first, first, 2 * WAD, Rounding::Down)?;
     let third = mul_div(second, first, 3 * WAD, Rounding::Down)?;
     Some(first + second + third)
-}
-
-/// The factor `1 + x + x²/2 + x³/6`, `x = apr × years`, by which debt grows over one step at a
-/// rate held constant through it (both protocols' polynomial, in `f64`).
-///
-/// ```
-/// let f = restake_core::lending::rate_model::compound::compounded_factor(1.0, 1.0);
-/// assert!((f - 8.0 / 3.0).abs() < 1e-15);
-/// ```
-pub fn compounded_factor(apr: f64, years: f64) -> f64 {
-    let x = apr * years;
-    1.0 + x + x * x / 2.0 + x * x * x / 6.0
 }

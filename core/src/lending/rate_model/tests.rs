@@ -271,7 +271,7 @@ fn compounding_as_each_protocol_does_it() {
         Some(factor)
     );
     // The f64 polynomial agrees with the integer one to 1e-15.
-    let f = compounded_factor(0.1025, 30.0 / 365.0);
+    let f = crate::interest::compounded_factor(0.1025, 30.0 / 365.0);
     assert!((f - ray_to_f64(factor)).abs() < 1e-15);
     assert_eq!(aave_compounded_interest(MAX_AAVE_RATE + 1, 1), None);
     assert_eq!(morpho_taylor_compounded(1, MAX_SECONDS + 1), None);

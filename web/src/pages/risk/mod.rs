@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use restake_core::risk::{RiskDemo, RiskModel, risk_demo};
+use restake_core::scenario::risk_loop_default;
 use std::sync::Arc;
 
 use crate::components::network_notice::NetworkNotice;
@@ -22,10 +23,14 @@ use crate::format::{Unit, format};
 use crate::store::{use_store, write_back};
 
 mod inputs;
+mod loop_inputs;
+mod loop_results;
 mod results;
 mod worker;
 
 use inputs::{Knobs, RiskInputs};
+use loop_inputs::{LoopInputs, LoopKnobs};
+use loop_results::LoopResults;
 use results::RiskResults;
 use worker::{Built, Engine, Status, runner};
 
@@ -56,9 +61,28 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
     let network = StoredValue::new(demo.network.clone());
     let options0 = demo.options.clone();
     let knobs = Knobs::new(&options0);
+    // The loop's starting point: core's default over this horizon (1 year if the horizon is
+    // invalid), with the basis of each figure.
+    let loop_default = risk_loop_default(options0.horizon_years)
+        .or_else(|_| risk_loop_default(1.0))
+        .ok();
+    let loop_notes: Vec<(String, restake_core::source::Basis)> = loop_default
+        .iter()
+        .flat_map(|d| d.notes.iter())
+        .map(|n| (n.path.clone(), n.basis.clone()))
+        .collect();
+    let loop_knobs = loop_default
+        .map(|d| LoopKnobs::new(&options0, d.carry))
+        .or_else(|| options0.carry.clone().map(|c| LoopKnobs::new(&options0, c)));
     let options = {
         let base = options0.clone();
-        Memo::new(move |_| knobs.options(&base))
+        Memo::new(move |_| {
+            let o = knobs.options(&base);
+            match loop_knobs {
+                Some(l) => l.apply(o),
+                None => o,
+            }
+        })
     };
     let model = Memo::new(move |_| {
         let o = options.get();
@@ -109,6 +133,7 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
             <Panels
                 inputs=Box::new(move || view! {
                     <RiskInputs knobs=knobs model=model options=options0.clone() notes=notes.clone()/>
+                    {loop_knobs.map(|l| view! { <LoopInputs knobs=l model=model notes=loop_notes.clone()/> })}
                 }.into_any())
                 results=Box::new(move || view! {
                     <div class="run-status">
@@ -123,13 +148,20 @@ fn RiskLab(demo: RiskDemo, notice: Option<String>) -> impl IntoView {
                     {move || model.get().err().filter(|e| !e.field().starts_with("options")).map(|e| view! { <p role="alert" class="error">{in_words(&e)}</p> })}
                     {move || stale().then(|| view! { <p class="warning">"An input is invalid: the figures below are from the last valid run."</p> })}
                     <RiskResults report=runner.report names=names.clone()/>
+                    <LoopResults report=runner.report/>
                 }.into_any())
                 summary=Box::new(move || view! {
-                    <Summary items=Signal::derive(move || runner.report.get().and_then(|r| r.position).map(|p| vec![
-                        ("Your VaR 99%".to_owned(), format(Some(p.loss.var99), Unit::Eth)),
-                        ("ES 99%".to_owned(), format(Some(p.loss.es99), Unit::Eth)),
-                        ("Mean loss".to_owned(), format(Some(p.loss.mean), Unit::Eth)),
-                    ]).unwrap_or_default())/>
+                    <Summary items=Signal::derive(move || runner.report.get().map(|r| {
+                        let mut items: Vec<(String, String)> = r.position.map(|p| vec![
+                            ("Your VaR 99%".to_owned(), format(Some(p.loss.var99), Unit::Eth)),
+                            ("ES 99%".to_owned(), format(Some(p.loss.es99), Unit::Eth)),
+                            ("Mean loss".to_owned(), format(Some(p.loss.mean), Unit::Eth)),
+                        ]).unwrap_or_default();
+                        if let Some(l) = r.looped {
+                            items.push(("Looped VaR 99%".to_owned(), format(Some(l.loss.var99), Unit::Eth)));
+                        }
+                        items
+                    }).unwrap_or_default())/>
                 }.into_any())
             />
         </Page>
